@@ -1,0 +1,236 @@
+//! Expiry dates as typed (`MM/YY`, `MM / YY`, `MMYY`, `M/YY`, `MM/YYYY`, autofill's `YYYY-MM`,
+//! full-width digits). Time is passed in: `today` is the customer's current month.
+
+use crate::field::FieldError;
+use crate::format::{digits_before, Formatted};
+use crate::normalize::digit_value;
+use crate::validity::Validity;
+
+/// Cards are issued at most this far ahead; SPEC §6: a 19-year cap rejected real cards.
+pub const MAX_YEARS_AHEAD: u32 = 20;
+
+/// A calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct YearMonth {
+    pub year: u32,
+    pub month: u32,
+}
+
+/// Everything known about an expiry as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpiryCheck {
+    pub state: Validity,
+    /// What is wrong if the customer stopped here (set whenever `state` is not `Valid`).
+    pub error: Option<FieldError>,
+    pub month: Option<u32>,
+    /// Four-digit year.
+    pub year: Option<u32>,
+    /// `MM / YY` (or `MM / YYYY` while a four-digit year is being typed).
+    pub formatted: String,
+}
+
+/// Month 1–12, not before `today`'s month, not more than 20 years ahead.
+pub fn check_date(month: u32, year: u32, today: YearMonth) -> Result<(), FieldError> {
+    if !(1..=12).contains(&month) {
+        return Err(FieldError::MonthInvalid);
+    }
+    let months = |ym: YearMonth| ym.year as i64 * 12 + ym.month as i64;
+    let (date, now) = (months(YearMonth { year, month }), months(today));
+    if date < now {
+        Err(FieldError::Expired)
+    } else if date - now > MAX_YEARS_AHEAD as i64 * 12 {
+        Err(FieldError::TooFarAhead)
+    } else {
+        Ok(())
+    }
+}
+
+/// The input split into month digits and year digits.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Parts {
+    month: String,
+    year: String,
+    /// A separator followed the month (typed `1/`).
+    separated: bool,
+}
+
+fn is_expiry_separator(c: char) -> bool {
+    matches!(c, '/' | '\u{FF0F}' | '-' | '\u{FF0D}' | '.' | ' ' | '\u{3000}' | '\u{00A0}')
+}
+
+/// Splits into digit groups; `None` for characters that have no place in an expiry.
+fn parse(input: &str) -> Option<Parts> {
+    let mut groups: Vec<String> = vec![String::new()];
+    for c in input.chars() {
+        if let Some(d) = digit_value(c) {
+            groups.last_mut()?.push((b'0' + d) as char);
+        } else if is_expiry_separator(c) {
+            if !groups.last()?.is_empty() {
+                groups.push(String::new());
+            }
+        } else {
+            return None;
+        }
+        if groups.len() > 3 || groups.iter().map(String::len).sum::<usize>() > 6 {
+            return None;
+        }
+    }
+    let separated = groups.len() > 1;
+    groups.retain(|g| !g.is_empty());
+    match groups.as_slice() {
+        [] => Some(Parts::default()),
+        // Autofill `YYYY-MM`.
+        [y, m] if y.len() == 4 && m.len() <= 2 => {
+            Some(Parts { month: m.clone(), year: y.clone(), separated })
+        }
+        [m, y] if m.len() <= 2 => Some(Parts { month: m.clone(), year: y.clone(), separated }),
+        [one] if one.len() <= 2 => Some(Parts { month: one.clone(), year: String::new(), separated }),
+        // `MMYY` / `MMYYYY` typed without a separator.
+        [one] => Some(Parts { month: one[..2].to_string(), year: one[2..].to_string(), separated }),
+        _ => None,
+    }
+}
+
+fn invalid(error: FieldError, formatted: String) -> ExpiryCheck {
+    ExpiryCheck { state: Validity::Invalid, error: Some(error), month: None, year: None, formatted }
+}
+
+fn incomplete(error: FieldError, month: Option<u32>, formatted: String) -> ExpiryCheck {
+    ExpiryCheck { state: Validity::Incomplete, error: Some(error), month, year: None, formatted }
+}
+
+fn format_parts(parts: &Parts) -> String {
+    let mut month = parts.month.clone();
+    // A first digit 2–9 can only be a month 02–09; `1/` is month 01.
+    let lone_month_done = month.len() == 1 && (month.as_bytes()[0] >= b'2' || parts.separated);
+    if lone_month_done || (month.len() == 1 && !parts.year.is_empty()) {
+        month.insert(0, '0');
+    }
+    if !parts.year.is_empty() || lone_month_done {
+        format!("{month} / {}", parts.year)
+    } else {
+        month
+    }
+}
+
+/// Checks an expiry as typed, against `today`.
+pub fn check(input: &str, today: YearMonth) -> ExpiryCheck {
+    let Some(parts) = parse(input) else {
+        return invalid(FieldError::Invalid, input.chars().filter(|c| c.is_ascii_digit()).take(6).collect());
+    };
+    let formatted = format_parts(&parts);
+    if parts.month.is_empty() {
+        return incomplete(FieldError::Required, None, formatted);
+    }
+    let month: u32 = parts.month.parse().unwrap_or(0);
+    let month_can_grow = parts.month.len() == 1 && parts.year.is_empty() && !parts.separated;
+    if month_can_grow && month <= 1 {
+        return incomplete(FieldError::Incomplete, None, formatted);
+    }
+    if !(1..=12).contains(&month) {
+        return invalid(FieldError::MonthInvalid, formatted);
+    }
+    let year_digits = parts.year.len();
+    let year: u32 = parts.year.parse().unwrap_or(0);
+    match year_digits {
+        0 | 1 => incomplete(FieldError::Incomplete, Some(month), formatted),
+        2 => {
+            let full = 2000 + year;
+            match check_date(month, full, today) {
+                Ok(()) => ExpiryCheck {
+                    state: Validity::Valid,
+                    error: None,
+                    month: Some(month),
+                    year: Some(full),
+                    formatted,
+                },
+                // `12 / 20` may be the start of `12 / 2031`: not an error while typing.
+                Err(e) if could_be_four_digit_year(year, month, today) => {
+                    incomplete(e, Some(month), formatted)
+                }
+                Err(e) => invalid(e, formatted),
+            }
+        }
+        3 => {
+            if could_be_four_digit_year(year, month, today) {
+                incomplete(FieldError::Incomplete, Some(month), formatted)
+            } else {
+                invalid(FieldError::Invalid, formatted)
+            }
+        }
+        _ => match check_date(month, year, today) {
+            Ok(()) => ExpiryCheck {
+                state: Validity::Valid,
+                error: None,
+                month: Some(month),
+                year: Some(year),
+                formatted,
+            },
+            Err(e) => invalid(e, formatted),
+        },
+    }
+}
+
+/// Whether some valid four-digit year starts with the digits of `prefix`.
+fn could_be_four_digit_year(prefix: u32, month: u32, today: YearMonth) -> bool {
+    let digits = prefix.to_string().len() as u32;
+    if digits >= 4 {
+        return false;
+    }
+    let scale = 10u32.pow(4 - digits);
+    (prefix * scale..(prefix + 1) * scale).any(|y| {
+        (today.year..=today.year + MAX_YEARS_AHEAD).contains(&y) && check_date(month, y, today).is_ok()
+    })
+}
+
+/// Formats an expiry as typed, keeping the caret after the same digit (at the end when it was).
+pub fn format(input: &str, caret: usize) -> Formatted {
+    // Like the card number: characters with no place here and digits past six are dropped.
+    let mut kept = 0;
+    let cleaned: String = input
+        .chars()
+        .filter(|c| {
+            let digit = digit_value(*c).is_some();
+            kept += usize::from(digit);
+            (digit && kept <= 6) || is_expiry_separator(*c)
+        })
+        .collect();
+    let value = match parse(&cleaned) {
+        Some(parts) => format_parts(&parts),
+        None => input.chars().filter(|c| c.is_ascii_digit()).take(6).collect(),
+    };
+    let at_end = caret >= input.encode_utf16().count();
+    if at_end {
+        return Formatted { caret: value.len(), value };
+    }
+    let before = digits_before(input, caret);
+    let mut seen = 0;
+    let mut pos = 0;
+    for (i, c) in value.char_indices() {
+        if seen == before {
+            break;
+        }
+        if c.is_ascii_digit() {
+            seen += 1;
+        }
+        pos = i + 1;
+    }
+    // An inserted leading zero is a digit the customer did not type.
+    if value.starts_with('0') && !input.trim_start().starts_with(['0', '\u{FF10}', '\u{0E50}']) && pos > 0 {
+        pos = offset_after(&value, before + 1);
+    }
+    Formatted { value, caret: pos }
+}
+
+fn offset_after(value: &str, digits: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in value.char_indices() {
+        if c.is_ascii_digit() {
+            seen += 1;
+            if seen == digits {
+                return i + 1;
+            }
+        }
+    }
+    value.len()
+}

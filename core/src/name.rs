@@ -1,0 +1,53 @@
+//! Cardholder name: required, trimmed, length-limited, and never a card number (a number typed
+//! here would be sent in clear as a name).
+
+use crate::field::FieldError;
+use crate::normalize::{digit_value, is_separator};
+use crate::validity::Validity;
+
+/// Longest name accepted, in characters (embossed names are far shorter; this bounds abuse).
+pub const MAX_CHARS: usize = 100;
+
+/// A run of this many digits (separators allowed between them) looks like a card number.
+const CARD_LIKE_DIGITS: usize = 12;
+
+/// State and error of a cardholder name, with the trimmed value to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameCheck {
+    pub state: Validity,
+    pub error: Option<FieldError>,
+    pub value: String,
+}
+
+/// Checks a cardholder name.
+pub fn check(input: &str) -> NameCheck {
+    let trimmed = input.trim_matches(|c: char| c.is_whitespace() || is_separator(c) && c != '-' && c != '.');
+    let value: String = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (state, error) = if value.is_empty() {
+        (Validity::Incomplete, Some(FieldError::Required))
+    } else if value.chars().any(char::is_control) {
+        (Validity::Invalid, Some(FieldError::Invalid))
+    } else if looks_like_card_number(&value) {
+        (Validity::Invalid, Some(FieldError::LooksLikeCardNumber))
+    } else if value.chars().count() > MAX_CHARS {
+        (Validity::Invalid, Some(FieldError::TooLong))
+    } else {
+        (Validity::Valid, None)
+    };
+    NameCheck { state, error, value }
+}
+
+fn looks_like_card_number(value: &str) -> bool {
+    let mut run = 0;
+    for c in value.chars() {
+        if digit_value(c).is_some() {
+            run += 1;
+            if run >= CARD_LIKE_DIGITS {
+                return true;
+            }
+        } else if !is_separator(c) {
+            run = 0;
+        }
+    }
+    false
+}

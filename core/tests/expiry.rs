@@ -1,0 +1,125 @@
+//! Expiry dates: the forms customers and autofill produce, formatting while typing, and the
+//! date rules, with `today` passed in.
+
+use omise_checkout_core::expiry::{check, check_date, format, YearMonth};
+use omise_checkout_core::{FieldError, Validity};
+
+use FieldError::{Expired, MonthInvalid, Required, TooFarAhead};
+use Validity::{Incomplete, Invalid, Valid};
+
+const TODAY: YearMonth = YearMonth { year: 2026, month: 11 };
+
+/// (label, input, state, month, year, formatted)
+type Row = (&'static str, &'static str, Validity, Option<u32>, Option<u32>, &'static str);
+const PARSES: &[Row] = &[
+    ("MM/YY", "12/28", Valid, Some(12), Some(2028), "12 / 28"),
+    ("MM / YY", "12 / 28", Valid, Some(12), Some(2028), "12 / 28"),
+    ("MMYY", "1228", Valid, Some(12), Some(2028), "12 / 28"),
+    ("M/YY", "3/29", Valid, Some(3), Some(2029), "03 / 29"),
+    ("MM/YYYY", "12/2028", Valid, Some(12), Some(2028), "12 / 2028"),
+    ("MMYYYY", "122028", Valid, Some(12), Some(2028), "12 / 2028"),
+    ("autofill YYYY-MM", "2028-12", Valid, Some(12), Some(2028), "12 / 2028"),
+    ("full-width", "１２／２８", Valid, Some(12), Some(2028), "12 / 28"),
+    ("full-width no slash", "１２２８", Valid, Some(12), Some(2028), "12 / 28"),
+    ("dash", "12-28", Valid, Some(12), Some(2028), "12 / 28"),
+    ("current month still valid", "11/26", Valid, Some(11), Some(2026), "11 / 26"),
+    ("twenty years ahead", "11/46", Valid, Some(11), Some(2046), "11 / 46"),
+];
+
+#[test]
+fn parses_the_forms_people_type() {
+    for (label, input, state, month, year, formatted) in PARSES {
+        let c = check(input, TODAY);
+        assert_eq!(
+            (c.state, c.month, c.year, c.formatted.as_str()),
+            (*state, *month, *year, *formatted),
+            "{label}"
+        );
+        assert_eq!(c.error, None, "{label}");
+    }
+}
+
+/// (label, input, state, error, formatted)
+const STATES: &[(&str, &str, Validity, FieldError, &str)] = &[
+    ("empty", "", Incomplete, Required, ""),
+    ("lone 1 may be 10–12", "1", Incomplete, FieldError::Incomplete, "1"),
+    ("lone 0", "0", Incomplete, FieldError::Incomplete, "0"),
+    ("first digit 2–9 becomes 0N / ", "4", Incomplete, FieldError::Incomplete, "04 / "),
+    ("full-width first digit", "４", Incomplete, FieldError::Incomplete, "04 / "),
+    ("1/ is January", "1/", Incomplete, FieldError::Incomplete, "01 / "),
+    ("month only", "12", Incomplete, FieldError::Incomplete, "12"),
+    ("deleting the separator leaves the month", "12 /", Incomplete, FieldError::Incomplete, "12"),
+    ("one year digit", "12 / 2", Incomplete, FieldError::Incomplete, "12 / 2"),
+    ("month 13", "13", Invalid, MonthInvalid, "13"),
+    ("month 00", "00", Invalid, MonthInvalid, "00"),
+    ("month 00 with year", "00/28", Invalid, MonthInvalid, "00 / 28"),
+    ("last month", "10/26", Invalid, Expired, "10 / 26"),
+    ("last year", "12/25", Invalid, Expired, "12 / 25"),
+    ("21 years ahead", "12/47", Invalid, TooFarAhead, "12 / 47"),
+    ("4-digit past year", "12/2019", Invalid, Expired, "12 / 2019"),
+    ("20 could still become 2031", "12/20", Incomplete, Expired, "12 / 20"),
+    ("3 year digits on the way to 4", "12/203", Incomplete, FieldError::Incomplete, "12 / 203"),
+    ("3 year digits that cannot become valid", "12/199", Invalid, FieldError::Invalid, "12 / 199"),
+    ("letters", "ab/cd", Invalid, FieldError::Invalid, ""),
+    ("too many digits", "12/20281", Invalid, FieldError::Invalid, "122028"),
+    ("three groups", "1/2/3", Invalid, FieldError::Invalid, "123"),
+];
+
+#[test]
+fn states_while_typing() {
+    for (label, input, state, error, formatted) in STATES {
+        let c = check(input, TODAY);
+        assert_eq!(
+            (c.state, c.error, c.formatted.as_str()),
+            (*state, Some(*error), *formatted),
+            "{label}: {input:?}"
+        );
+    }
+}
+
+#[test]
+fn date_rules() {
+    let rows: &[(&str, u32, u32, Result<(), FieldError>)] = &[
+        ("current month", 11, 2026, Ok(())),
+        ("next month", 12, 2026, Ok(())),
+        ("previous month", 10, 2026, Err(Expired)),
+        ("exactly 20 years", 11, 2046, Ok(())),
+        ("20 years and a month", 12, 2046, Err(TooFarAhead)),
+        ("month 0", 0, 2030, Err(MonthInvalid)),
+        ("month 13", 13, 2030, Err(MonthInvalid)),
+    ];
+    for (label, month, year, expected) in rows {
+        assert_eq!(check_date(*month, *year, TODAY), *expected, "{label}");
+    }
+}
+
+#[test]
+fn january_rollover() {
+    let jan = YearMonth { year: 2027, month: 1 };
+    assert_eq!(check("01/27", jan).state, Valid);
+    assert_eq!(check("12/26", jan).error, Some(Expired));
+}
+
+#[test]
+fn format_keeps_caret() {
+    // (input with caret, expected with caret)
+    let rows = [
+        ("4|", "04 / |"),
+        ("12|", "12|"),
+        ("123|", "12 / 3|"),
+        ("12 / 28|", "12 / 28|"),
+        ("1|2 / 28", "1|2 / 28"),
+        ("12 / 2|8", "12 / 2|8"),
+        ("1228|", "12 / 28|"),
+        ("12 / 20281|", "12 / 2028|"),
+        ("12x|", "12|"),
+        ("1２/２８|", "12 / 28|"),
+    ];
+    for (input, expected) in rows {
+        let caret = input.find('|').unwrap();
+        let out = format(&input.replace('|', ""), caret);
+        let mut got = out.value.clone();
+        got.insert(out.caret, '|');
+        assert_eq!(got, expected, "{input}");
+    }
+}

@@ -1,0 +1,102 @@
+//! Formatting as you type: grouping per brand and the caret kept on the same digit while
+//! typing, deleting across spaces and pasting in the middle. `|` marks the caret.
+
+use omise_checkout_core::format::{card_number, delete_across_separator};
+
+/// Splits "42|42" into ("4242", 2).
+fn at(s: &str) -> (String, usize) {
+    let caret = s.find('|').expect("row has a caret");
+    (s.replace('|', ""), s[..caret].encode_utf16().count())
+}
+
+/// (label, raw input value with caret as the browser leaves it after the edit, expected value with caret)
+const TYPING: &[(&str, &str, &str)] = &[
+    ("first digit", "4|", "4|"),
+    ("fourth digit", "4242|", "4242|"),
+    ("fifth digit starts a group", "42424|", "4242 4|"),
+    ("whole visa", "4242424242424242|", "4242 4242 4242 4242|"),
+    ("visa 19 groups 4-4-4-4-3", "4242424242424242424|", "4242 4242 4242 4242 424|"),
+    ("digits past 19 are cut", "42424242424242424242|", "4242 4242 4242 4242 424|"),
+    ("amex 4-6-5", "378282246310005|", "3782 822463 10005|"),
+    ("amex stops at 15", "3782822463100051|", "3782 822463 10005|"),
+    ("diners 14 is 4-6-4", "36021042000004|", "3602 104200 0004|"),
+    ("diners 16 regroups 4-4-4-4", "3602104200000411|", "3602 1042 0000 0411|"),
+    ("discover 19", "6447032400000000001|", "6447 0324 0000 0000 001|"),
+    ("unionpay", "6250947000000006|", "6250 9470 0000 0006|"),
+    ("jcb", "3530111333300000|", "3530 1113 3330 0000|"),
+    ("mastercard 2-series", "2221000000000009|", "2221 0000 0000 0009|"),
+    ("typing a digit in the middle", "4242 42|4 4242", "4242 42|44 242"),
+    ("typing before a space", "4242 4242 9| 4242", "4242 4242 9|424 2"),
+    ("typing at the start", "5|4242 4242", "5|424 2424 2"),
+    ("letters are dropped", "4242a|", "4242|"),
+    ("full-width typing", "４２４２４|", "4242 4|"),
+    ("empty", "|", "|"),
+];
+
+/// (label, value after a Backspace/Delete the browser performed itself, expected)
+const DELETING: &[(&str, &str, &str)] = &[
+    ("backspace last digit", "4242 4|", "4242 4|"),
+    ("backspace leaves a trailing space", "4242 |", "4242|"),
+    ("backspace in the middle", "4242 |242 4242", "4242| 2424 242"),
+    ("delete at start", "|242 4242", "|2424 242"),
+    ("select all and delete", "|", "|"),
+];
+
+/// (label, value after pasting, expected) — the caret lands after the last pasted digit.
+const PASTING: &[(&str, &str, &str)] = &[
+    ("paste whole number with spaces", "4242 4242 4242 4242|", "4242 4242 4242 4242|"),
+    ("paste with dashes", "4242-4242-4242-4242|", "4242 4242 4242 4242|"),
+    ("paste full-width", "４２４２\u{3000}４２４２\u{3000}４２４２\u{3000}４２４２|", "4242 4242 4242 4242|"),
+    ("paste in the middle", "4242 1111|4242 4242", "4242 1111| 4242 4242"),
+    ("paste in the middle of a group", "42 99 99|42 4242", "4299 99|42 4242"),
+    ("paste with nbsp", "3782\u{a0}822463\u{a0}10005|", "3782 822463 10005|"),
+    ("paste over the limit keeps caret in range", "4242424242424242 9999|", "4242 4242 4242 4242 999|"),
+];
+
+fn run(table: &[(&str, &str, &str)]) {
+    for (label, input, expected) in table {
+        let (value, caret) = at(input);
+        let out = card_number(&value, caret);
+        let (want_value, want_caret) = at(expected);
+        assert_eq!((out.value.as_str(), out.caret), (want_value.as_str(), want_caret), "{label}: {input:?}");
+    }
+}
+
+#[test]
+fn typing_keeps_the_caret() {
+    run(TYPING);
+}
+
+#[test]
+fn deleting_keeps_the_caret() {
+    run(DELETING);
+}
+
+#[test]
+fn pasting_keeps_the_caret() {
+    run(PASTING);
+}
+
+/// (label, formatted value before the key with caret, forward?, expected or None for "browser default")
+const ACROSS_SPACE: &[(&str, &str, bool, Option<&str>)] = &[
+    ("backspace right after a space removes the digit before it", "4242 |4242", false, Some("424|4 242")),
+    ("delete right before a space removes the digit after it", "4242| 4242", true, Some("4242| 242")),
+    ("backspace after a digit is the browser's", "4242 4|242", false, None),
+    ("delete before a digit is the browser's", "4242 |4242", true, None),
+    ("backspace at start", "|4242", false, None),
+    ("amex gap", "3782 822463 |10005", false, Some("3782 82246|1 0005")),
+];
+
+#[test]
+fn deleting_across_a_space_removes_a_digit() {
+    for (label, before, forward, expected) in ACROSS_SPACE {
+        let (value, caret) = at(before);
+        let out = delete_across_separator(&value, caret, *forward);
+        let got = out.map(|f| {
+            let mut s = f.value.clone();
+            s.insert(f.caret, '|');
+            s
+        });
+        assert_eq!(got.as_deref(), *expected, "{label}");
+    }
+}

@@ -1,0 +1,78 @@
+//! Properties: nothing panics on any input, and formatting keeps the digits and the caret on
+//! the same digit.
+
+use omise_checkout_core::expiry::YearMonth;
+use omise_checkout_core::format::{card_number, delete_across_separator, digits_before};
+use omise_checkout_core::normalize::digits_lossy;
+use omise_checkout_core::{expiry, name, number, security_code, Brand};
+use proptest::prelude::*;
+
+const TODAY: YearMonth = YearMonth { year: 2026, month: 11 };
+
+/// Strings made of what card inputs see: digits in three scripts, separators, junk.
+fn cardish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            6 => prop::char::range('0', '9'),
+            1 => prop::char::range('\u{FF10}', '\u{FF19}'),
+            1 => prop::char::range('\u{0E50}', '\u{0E59}'),
+            1 => prop::sample::select(vec![' ', '-', '.', '/', '\u{3000}', '\u{a0}']),
+            1 => any::<char>(),
+        ],
+        0..40,
+    )
+    .prop_map(|v| v.into_iter().collect())
+}
+
+proptest! {
+    #[test]
+    fn never_panics(input in any::<String>(), caret in 0usize..100) {
+        let _ = number::check(&input);
+        let _ = card_number(&input, caret);
+        let _ = delete_across_separator(&input, caret, caret % 2 == 0);
+        let _ = expiry::check(&input, TODAY);
+        let _ = expiry::format(&input, caret);
+        let _ = security_code::check(&input, Brand::ALL.get(caret % 9).copied());
+        let _ = name::check(&input);
+    }
+
+    #[test]
+    fn never_panics_on_cardish(input in cardish(), caret in 0usize..60) {
+        let _ = number::check(&input);
+        let _ = expiry::check(&input, TODAY);
+        let f = card_number(&input, caret);
+        let _ = delete_across_separator(&f.value, f.caret, true);
+        let _ = delete_across_separator(&f.value, f.caret, false);
+    }
+
+    #[test]
+    fn formatting_keeps_digits_and_caret(input in cardish(), caret in 0usize..60) {
+        let out = card_number(&input, caret);
+        let typed = digits_lossy(&input);
+        let kept = digits_lossy(&out.value);
+        // The digits survive in order (cut only at the brand's longest length).
+        prop_assert!(typed.starts_with(&kept), "{:?} -> {:?}", input, out.value);
+        prop_assert!(out.caret <= out.value.len());
+        // The caret stands after the same digit it stood after.
+        let before = digits_before(&input, caret).min(kept.len());
+        prop_assert_eq!(digits_before(&out.value, out.caret), before);
+        // Formatting is idempotent.
+        let again = card_number(&out.value, out.caret);
+        prop_assert_eq!(&again.value, &out.value);
+        prop_assert_eq!(again.caret, out.caret);
+    }
+
+    #[test]
+    fn formatted_valid_numbers_stay_valid(input in cardish()) {
+        let out = card_number(&input, 0);
+        if number::check(&input).state == omise_checkout_core::Validity::Valid {
+            prop_assert_eq!(number::check(&out.value).state, omise_checkout_core::Validity::Valid);
+        }
+    }
+
+    #[test]
+    fn expiry_format_keeps_digits(input in "[0-9/ ]{0,8}", caret in 0usize..10) {
+        let out = expiry::format(&input, caret);
+        prop_assert!(out.caret <= out.value.len());
+    }
+}

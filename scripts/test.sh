@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Every test suite, in order of speed: lint, host tests (core + sandbox), the built package in
+# Node, browser tests of the wasm exports, then the browser suites against the sandbox.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+bash scripts/bootstrap.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy (host and wasm32), warnings are errors"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p omise-checkout --all-targets -- -D warnings
+step "cargo test --workspace"
+cargo test --workspace
+step "build the package"
+SKIP_BOOTSTRAP=1 bash scripts/build.sh
+step "node: the package's ESM + initSync"
+node --test tests/node/
+step "wasm-pack test --headless --chrome"
+wasm-pack test --headless --chrome
+for extra in scripts/test-*.sh; do
+  [ -f "$extra" ] || continue
+  step "$extra"
+  bash "$extra"
+done
+echo
+echo "all suites passed"
