@@ -19,5 +19,5 @@ rm -f dist/.gitignore dist/package.json
 
 size() { local f=$1; printf '%-32s %8d B raw %8d B gzip -9\n' "$(basename "$f")" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"; }
 for f in dist/omise_checkout_bg.wasm dist/omise_checkout.js dist/omise-checkout.css; do
-  [ -f "$f" ] && size "$f"
+  if [ -f "$f" ]; then size "$f"; fi
 done

@@ -4,12 +4,15 @@
 
 // Card input (issue 2).
 pub mod brand;
+pub mod endpoint;
 pub mod expiry;
 pub mod field;
+pub mod form;
 pub mod format;
 pub mod name;
 pub mod normalize;
 pub mod number;
+pub mod request;
 pub mod security_code;
 pub mod validity;
 

@@ -46,3 +46,9 @@ pub fn check(input: &str, brand: Option<Brand>) -> SecurityCodeCheck {
 fn done(state: Validity, error: Option<FieldError>, digits: String) -> SecurityCodeCheck {
     SecurityCodeCheck { state, error, digits }
 }
+
+/// The digits as typed, cut at the longest length `brand` allows (for the input's value).
+pub fn format(input: &str, brand: Option<Brand>) -> String {
+    let (_, max) = lengths(brand);
+    input.chars().filter_map(digit_value).take(max).map(|d| (b'0' + d) as char).collect()
+}

@@ -1,0 +1,92 @@
+//! The token request as the vault expects it: form-encoded `card[...]` fields and HTTP Basic
+//! auth with the public key as user name and an empty password (SPEC §2).
+
+/// The card as sent to `POST /tokens`. Field names are the API's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TokenRequest {
+    pub name: String,
+    pub number: String,
+    pub expiration_month: u32,
+    pub expiration_year: u32,
+    pub security_code: String,
+    pub city: Option<String>,
+    pub postal_code: Option<String>,
+    pub country: Option<String>,
+    pub state: Option<String>,
+    pub street1: Option<String>,
+    pub street2: Option<String>,
+    pub phone_number: Option<String>,
+}
+
+impl TokenRequest {
+    /// `application/x-www-form-urlencoded` body: `card[name]=…&card[number]=…`.
+    pub fn form_body(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = vec![
+            ("name", self.name.clone()),
+            ("number", self.number.clone()),
+            ("expiration_month", self.expiration_month.to_string()),
+            ("expiration_year", self.expiration_year.to_string()),
+            ("security_code", self.security_code.clone()),
+        ];
+        let optional = [
+            ("city", &self.city),
+            ("postal_code", &self.postal_code),
+            ("country", &self.country),
+            ("state", &self.state),
+            ("street1", &self.street1),
+            ("street2", &self.street2),
+            ("phone_number", &self.phone_number),
+        ];
+        pairs.extend(optional.into_iter().filter_map(|(k, v)| v.clone().filter(|v| !v.is_empty()).map(|v| (k, v))));
+        let mut body = String::new();
+        for (key, value) in pairs {
+            if !body.is_empty() {
+                body.push('&');
+            }
+            body.push_str("card%5B");
+            body.push_str(key);
+            body.push_str("%5D=");
+            percent_encode(&value, &mut body);
+        }
+        body
+    }
+}
+
+/// Form encoding (WHATWG `application/x-www-form-urlencoded`): unreserved bytes as they are,
+/// space as `+`, everything else `%XX` of its UTF-8 bytes.
+pub fn percent_encode(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => {
+                out.push('%');
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 15) as usize] as char);
+            }
+        }
+    }
+}
+
+/// `Basic base64("key:")`, the header value the vault and API expect.
+pub fn basic_auth(key: &str) -> String {
+    let mut out = String::from("Basic ");
+    base64(format!("{key}:").as_bytes(), &mut out);
+    out
+}
+
+fn base64(input: &[u8], out: &mut String) {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for chunk in input.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+}

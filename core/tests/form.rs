@@ -1,0 +1,117 @@
+//! The form's behaviour without a DOM: when errors show, when focus moves, what submit sends.
+
+use omise_checkout_core::expiry::YearMonth;
+use omise_checkout_core::form::{Effect, FormModel, InputKind};
+use omise_checkout_core::{Brand, Field, FieldError, Validity};
+
+const TODAY: YearMonth = YearMonth { year: 2026, month: 11 };
+
+fn form() -> FormModel {
+    FormModel::new(&[], TODAY)
+}
+
+fn type_all(form: &mut FormModel, field: Field, value: &str) -> Vec<Effect> {
+    form.input(field, value, value.encode_utf16().count(), InputKind::Insert)
+}
+
+#[test]
+fn incomplete_is_not_shown_while_typing_but_on_blur() {
+    let mut f = form();
+    let effects = type_all(&mut f, Field::Number, "4242");
+    assert!(!effects.iter().any(|e| matches!(e, Effect::ShowError { .. })), "{effects:?}");
+    assert_eq!(f.blur(Field::Number), vec![Effect::ShowError { field: Field::Number, error: FieldError::Incomplete }]);
+    // Typing again hides it until the next blur.
+    let effects = type_all(&mut f, Field::Number, "42424");
+    assert!(effects.contains(&Effect::HideError { field: Field::Number }), "{effects:?}");
+}
+
+#[test]
+fn invalid_is_shown_at_once() {
+    let mut f = form();
+    let effects = type_all(&mut f, Field::Number, "1234");
+    assert!(effects.contains(&Effect::ShowError { field: Field::Number, error: FieldError::UnsupportedBrand }));
+    let effects = type_all(&mut f, Field::Name, "4242 4242 4242 4242");
+    assert!(effects.contains(&Effect::ShowError { field: Field::Name, error: FieldError::LooksLikeCardNumber }));
+    let effects = type_all(&mut f, Field::Expiry, "13");
+    assert!(effects.contains(&Effect::ShowError { field: Field::Expiry, error: FieldError::MonthInvalid }));
+}
+
+#[test]
+fn empty_field_blur_shows_nothing_until_submit() {
+    let mut f = form();
+    assert_eq!(f.blur(Field::Name), vec![]);
+    let Err(effects) = f.submit() else { panic!("empty form must not submit") };
+    assert!(effects.contains(&Effect::ShowError { field: Field::Name, error: FieldError::Required }));
+    assert_eq!(effects.last(), Some(&Effect::Focus(Field::Number)), "focus goes to the first bad field");
+}
+
+#[test]
+fn focus_moves_on_when_a_field_is_complete() {
+    let mut f = form();
+    assert!(type_all(&mut f, Field::Number, "4242424242424242").contains(&Effect::Focus(Field::Expiry)));
+    assert!(type_all(&mut f, Field::Expiry, "1228").contains(&Effect::Focus(Field::SecurityCode)));
+    assert!(type_all(&mut f, Field::SecurityCode, "123").contains(&Effect::Focus(Field::Name)));
+    // Not on deletion or autofill.
+    let effects = f.input(Field::Number, "4242424242424242", 16, InputKind::Other);
+    assert!(!effects.contains(&Effect::Focus(Field::Expiry)));
+    // Not when the caret is in the middle.
+    let effects = f.input(Field::Expiry, "12 / 28", 2, InputKind::Insert);
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Focus(_))));
+}
+
+#[test]
+fn brand_switch_changes_security_code_length() {
+    let mut f = form();
+    type_all(&mut f, Field::SecurityCode, "1234");
+    assert_eq!(f.get(Field::SecurityCode).unwrap().state, Validity::Valid, "3–4 digits while unknown");
+    let effects = type_all(&mut f, Field::Number, "4242424242424242");
+    assert!(effects.contains(&Effect::Brand(Some(Brand::Visa))));
+    assert_eq!(f.get(Field::SecurityCode).unwrap().state, Validity::Invalid, "visa takes 3");
+    let effects = type_all(&mut f, Field::Number, "378282246310005");
+    assert!(effects.contains(&Effect::Brand(Some(Brand::Amex))));
+    assert_eq!(f.get(Field::SecurityCode).unwrap().state, Validity::Valid);
+    // The security code input is cut at the brand's length.
+    let effects = type_all(&mut f, Field::SecurityCode, "12345");
+    assert!(effects.contains(&Effect::SetValue { field: Field::SecurityCode, value: "1234".into(), caret: 4 }));
+}
+
+#[test]
+fn formatting_sets_value_and_caret_and_emits_change() {
+    let mut f = form();
+    let effects = type_all(&mut f, Field::Number, "42424");
+    assert_eq!(effects[0], Effect::SetValue { field: Field::Number, value: "4242 4".into(), caret: 6 });
+    assert!(effects.contains(&Effect::Changed));
+    // Same value again (a same-brand paste of the same digits) is no change.
+    let effects = f.input(Field::Number, "4242 4", 6, InputKind::Insert);
+    assert!(!effects.contains(&Effect::Changed));
+}
+
+#[test]
+fn submit_builds_the_request() {
+    let mut f = FormModel::new(&[Field::PostalCode, Field::Country], TODAY);
+    type_all(&mut f, Field::Number, "４２４２ ４２４２ ４２４２ ４２４２");
+    type_all(&mut f, Field::Expiry, "2028-12");
+    type_all(&mut f, Field::SecurityCode, "１２３");
+    type_all(&mut f, Field::Name, "  Taro  Yamada ");
+    type_all(&mut f, Field::PostalCode, " 10320 ");
+    assert!(f.complete());
+    let req = f.submit().expect("valid form submits");
+    assert_eq!(req.number, "4242424242424242");
+    assert_eq!((req.expiration_month, req.expiration_year), (12, 2028));
+    assert_eq!(req.security_code, "123");
+    assert_eq!(req.name, "Taro Yamada");
+    assert_eq!(req.postal_code.as_deref(), Some("10320"));
+    assert_eq!(req.country, None);
+}
+
+#[test]
+fn server_errors_and_clear() {
+    let mut f = form();
+    type_all(&mut f, Field::SecurityCode, "123");
+    let effects = f.server_error(Field::SecurityCode, FieldError::SecurityCodeCheckFailed);
+    assert_eq!(effects, vec![Effect::ShowError { field: Field::SecurityCode, error: FieldError::SecurityCodeCheckFailed }]);
+    let effects = f.clear(&[Field::Number, Field::SecurityCode]);
+    assert!(effects.contains(&Effect::SetValue { field: Field::SecurityCode, value: String::new(), caret: 0 }));
+    assert!(effects.contains(&Effect::HideError { field: Field::SecurityCode }));
+    assert_eq!(f.get(Field::SecurityCode).unwrap().value, "");
+}
