@@ -3,6 +3,7 @@
 # Node, browser tests of the wasm exports, then the browser suites against the sandbox.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
+source scripts/sandbox.sh
 bash scripts/bootstrap.sh
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -18,7 +19,8 @@ step "build the package"
 SKIP_BOOTSTRAP=1 bash scripts/build.sh
 step "node: the package's ESM + initSync"
 node --test tests/node/
-step "wasm-pack test --headless --chrome"
+step "browser tests (wasm-bindgen-test in headless Chromium, against the sandbox)"
+sandbox_up
 wasm-pack test --headless --chrome
 for extra in scripts/test-*.sh; do
   [ -f "$extra" ] || continue

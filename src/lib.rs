@@ -1,9 +1,23 @@
 //! The wasm adapter of omise-checkout: the JS API, DOM, fetch and timers. Every rule lives in
 //! `omise-checkout-core`; this crate reads the browser, calls the core and renders its answers.
 
+mod api;
+mod card_form;
+mod checkout;
 mod clock;
+mod config;
+mod events;
 mod js;
+mod listener;
+mod payments;
+mod poll;
+mod results;
+mod timer;
+mod transport;
 mod types;
 mod validators;
 
+pub use card_form::CardForm;
+pub use checkout::OmiseCheckout;
+pub use poll::status_message;
 pub use validators::*;

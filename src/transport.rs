@@ -12,7 +12,9 @@ use std::rc::Rc;
 use js_sys::JSON;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, Request, RequestCredentials, RequestInit, RequestRedirect, Response};
+use web_sys::{
+    AbortController, Headers, Request, RequestCredentials, RequestInit, RequestRedirect, Response,
+};
 
 use crate::timer::Timeout;
 
@@ -20,8 +22,8 @@ use crate::timer::Timeout;
 pub struct HttpRequest {
     pub method: &'static str,
     pub url: String,
-    /// The `Authorization` header value.
-    pub authorization: String,
+    /// The `Authorization` header value (none for a merchant's own status endpoint).
+    pub authorization: Option<String>,
     pub content_type: Option<&'static str>,
     pub body: Option<String>,
     pub timeout_ms: u32,
@@ -67,7 +69,9 @@ async fn fetch(request: HttpRequest) -> Reply {
         abort.abort();
     });
     let Ok(headers) = Headers::new() else { return Reply::NetworkFailure };
-    let _ = headers.set("Authorization", &request.authorization);
+    if let Some(auth) = &request.authorization {
+        let _ = headers.set("Authorization", auth);
+    }
     let _ = headers.set("Accept", "application/json");
     if let Some(ct) = request.content_type {
         let _ = headers.set("Content-Type", ct);
@@ -82,7 +86,8 @@ async fn fetch(request: HttpRequest) -> Reply {
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(body));
     }
-    let failed = |timed_out: &Rc<Cell<bool>>| if timed_out.get() { Reply::TimedOut } else { Reply::NetworkFailure };
+    let failed =
+        |timed_out: &Rc<Cell<bool>>| if timed_out.get() { Reply::TimedOut } else { Reply::NetworkFailure };
     let Ok(req) = Request::new_with_str_and_init(&request.url, &init) else { return Reply::NetworkFailure };
     let response: Response = match JsFuture::from(window.fetch_with_request(&req)).await {
         Ok(r) => match r.dyn_into() {

@@ -42,7 +42,8 @@ pub fn check_public_key(key: &str) -> Result<(), ConfigError> {
         return Err(ConfigError::SecretKey);
     }
     let rest = key.strip_prefix("pkey_").ok_or(ConfigError::NotPublicKey)?;
-    let ok = !rest.is_empty() && rest.len() <= 100 && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let ok =
+        !rest.is_empty() && rest.len() <= 100 && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
     if ok {
         Ok(())
     } else {
@@ -74,7 +75,8 @@ fn parse(url: &str) -> Option<Url<'_>> {
             }
         })
     };
-    let valid_host = !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:".contains(&b));
+    let valid_host =
+        !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:".contains(&b));
     valid_host.then(|| Url { scheme: scheme.to_ascii_lowercase(), host })
 }
 
@@ -110,4 +112,17 @@ pub fn check_endpoint(url: &str) -> Result<String, ConfigError> {
 /// on localhost only. Never `javascript:`, `data:` or any other scheme.
 pub fn is_safe_redirect(url: &str) -> bool {
     safe(url.trim()).is_ok()
+}
+
+/// Whether the return page may poll `url` for a status: a same-origin path (`/orders/1`), or
+/// an absolute URL that passes the endpoint rules.
+pub fn is_status_url(url: &str) -> bool {
+    let url = url.trim();
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) || url.len() > 2048 {
+        return false;
+    }
+    if url.starts_with('/') {
+        return !url.starts_with("//") && !url.starts_with("/\\");
+    }
+    safe(url).is_ok()
 }

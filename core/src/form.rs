@@ -20,10 +20,19 @@ pub const MAX_BILLING_CHARS: usize = 100;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Put this value in the input and the caret at this UTF-16 offset.
-    SetValue { field: Field, value: String, caret: usize },
+    SetValue {
+        field: Field,
+        value: String,
+        caret: usize,
+    },
     /// Show this error on the field (text, `aria-invalid`, live region).
-    ShowError { field: Field, error: FieldError },
-    HideError { field: Field },
+    ShowError {
+        field: Field,
+        error: FieldError,
+    },
+    HideError {
+        field: Field,
+    },
     /// The detected brand changed (brand indicator, security-code label and length).
     Brand(Option<Brand>),
     Focus(Field),
@@ -63,7 +72,8 @@ impl FormModel {
     /// A form with the four card fields, plus the billing fields asked for.
     pub fn new(billing: &[Field], today: YearMonth) -> FormModel {
         let mut fields = vec![Field::Number, Field::Expiry, Field::SecurityCode, Field::Name];
-        fields.extend(billing.iter().filter(|f| matches!(f, Field::PostalCode | Field::City | Field::Country)));
+        fields
+            .extend(billing.iter().filter(|f| matches!(f, Field::PostalCode | Field::City | Field::Country)));
         let fields = fields.into_iter().map(|f| FieldState::empty(f, today)).collect();
         FormModel { fields, brand: None, today }
     }
@@ -115,7 +125,11 @@ impl FormModel {
             effects.push(Effect::Changed);
         }
         let at_end = caret >= value.len();
-        if kind == InputKind::Insert && at_end && state.state == Validity::Valid && self.is_full(field, &value) {
+        if kind == InputKind::Insert
+            && at_end
+            && state.state == Validity::Valid
+            && self.is_full(field, &value)
+        {
             if let Some(next) = self.next(field) {
                 effects.push(Effect::Focus(next));
             }
@@ -146,7 +160,8 @@ impl FormModel {
         }
         let value = |field| self.get(field).map(|f| f.value.clone()).unwrap_or_default();
         let expiry = expiry::check(&value(Field::Expiry), self.today);
-        let optional = |field| Some(value(field)).filter(|v| !v.trim().is_empty()).map(|v| v.trim().to_string());
+        let optional =
+            |field| Some(value(field)).filter(|v| !v.trim().is_empty()).map(|v| v.trim().to_string());
         Ok(TokenRequest {
             name: name::check(&value(Field::Name)).value,
             number: number::check(&value(Field::Number)).digits,
@@ -248,7 +263,12 @@ impl FieldState {
 }
 
 /// Validity of one field's value.
-pub fn evaluate(field: Field, value: &str, brand: Option<Brand>, today: YearMonth) -> (Validity, Option<FieldError>) {
+pub fn evaluate(
+    field: Field,
+    value: &str,
+    brand: Option<Brand>,
+    today: YearMonth,
+) -> (Validity, Option<FieldError>) {
     match field {
         Field::Number => {
             let c = number::check(value);

@@ -1,1 +1,273 @@
-//! (being written)
+//! The one catalog of customer-facing texts, in `en`, `ja` and `th` (issues 4 and 5).
+//!
+//! `Message` names every text; `key()` is its stable snake_case id; `text(locale)` is an
+//! exhaustive `match` per locale (`messages/en.rs`, `ja.rs`, `th.rs`), so a text missing in one
+//! language is a compile error, not a blank on a customer's screen. The mapping functions here
+//! (`field_error`, `error`, `failure`) are the only way a code becomes a text, so server strings
+//! (`failure_message`, error `message`) are never shown to the customer.
+//!
+//! Status texts follow SPEC §3 (seed 002) verbatim. Texts are plain text: the adapter sets them
+//! with `textContent`, and a test makes sure none contains `<` or `>`.
+
+use crate::error::ErrorCode;
+use crate::field::{Field, FieldError};
+use crate::locale::Locale;
+
+mod en;
+mod ja;
+mod th;
+
+/// Declares `Message`, `Message::ALL` and `Message::key` from one list, so `ALL` cannot miss a
+/// variant and every variant has a key.
+macro_rules! catalog {
+    ($( $(#[$doc:meta])* $variant:ident => $key:literal, )*) => {
+        /// A customer-facing text of the catalog. `key()` is the stable id; `text()` the words.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Message {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Message {
+            /// Every message, in declaration order.
+            pub const ALL: &'static [Message] = &[$( Message::$variant, )*];
+
+            /// Stable snake_case id (unique; tested).
+            pub fn key(self) -> &'static str {
+                match self {
+                    $( Message::$variant => $key, )*
+                }
+            }
+        }
+    };
+}
+
+catalog! {
+    // Form labels, placeholders and hints.
+    LabelNumber => "label_number",
+    LabelExpiry => "label_expiry",
+    LabelSecurityCode => "label_security_code",
+    LabelName => "label_name",
+    LabelPostalCode => "label_postal_code",
+    LabelCity => "label_city",
+    LabelCountry => "label_country",
+    /// `MM / YY` in every locale: it is the format printed on cards.
+    PlaceholderExpiry => "placeholder_expiry",
+    /// An example name in capitals, as embossed on cards (Latin script in every locale).
+    PlaceholderName => "placeholder_name",
+    /// Security-code hint for 3-digit brands (on the back).
+    HintSecurityCode3 => "hint_security_code_3",
+    /// Security-code hint for American Express (4 digits on the front).
+    HintSecurityCode4 => "hint_security_code_4",
+    /// Tokenization or source creation running.
+    Processing => "processing",
+    /// Return page polling the status.
+    Checking => "checking",
+
+    // Field errors (`field_error`).
+    NumberRequired => "number_required",
+    NumberIncomplete => "number_incomplete",
+    NumberInvalid => "number_invalid",
+    NumberUnsupportedBrand => "number_unsupported_brand",
+    ExpiryRequired => "expiry_required",
+    ExpiryIncomplete => "expiry_incomplete",
+    ExpiryInvalid => "expiry_invalid",
+    ExpiryMonthInvalid => "expiry_month_invalid",
+    ExpiryExpired => "expiry_expired",
+    ExpiryTooFarAhead => "expiry_too_far_ahead",
+    SecurityCodeRequired => "security_code_required",
+    SecurityCodeIncomplete => "security_code_incomplete",
+    SecurityCodeInvalid => "security_code_invalid",
+    /// Token came back with `security_code_check: false` (SPEC §2). Used both on the field and
+    /// for `ErrorCode::SecurityCodeCheckFailed`.
+    SecurityCodeCheckFailed => "security_code_check_failed",
+    NameRequired => "name_required",
+    NameTooLong => "name_too_long",
+    NameInvalid => "name_invalid",
+    NameLooksLikeCardNumber => "name_looks_like_card_number",
+    /// Postal code, city or country (the label beside it names the field).
+    BillingRequired => "billing_required",
+    BillingTooLong => "billing_too_long",
+    BillingInvalid => "billing_invalid",
+
+    // Call errors (`error`), one per `ErrorCode`.
+    NetworkError => "network_error",
+    Timeout => "timeout",
+    ServiceUnavailable => "service_unavailable",
+    RateLimited => "rate_limited",
+    InvalidResponse => "invalid_response",
+    /// `authentication_failure`: the merchant's fault; the customer is told they were not
+    /// charged and to contact the shop.
+    ConfigurationError => "configuration_error",
+    InvalidCard => "invalid_card",
+    BrandNotSupported => "brand_not_supported",
+    FailedFraudCheck => "failed_fraud_check",
+    ValidationError => "validation_error",
+    BadRequest => "bad_request",
+    NotFound => "not_found",
+    UsedToken => "used_token",
+    UnsafeRedirect => "unsafe_redirect",
+    NoAuthorizationNeeded => "no_authorization_needed",
+    Destroyed => "destroyed",
+    UnknownError => "unknown_error",
+
+    // Payment statuses (SPEC §3, verbatim for received / failed / successful).
+    /// Source chargeable, charge pending, or still pending when polling gave up (seed 002).
+    StatusReceived => "status_received",
+    /// Charge failed or expired, source failed or canceled, with no failure code to explain.
+    StatusFailed => "status_failed",
+    StatusSuccessful => "status_successful",
+    /// `reversed`: the authorization was released, so nothing was paid (SPEC §3 leaves the
+    /// wording to us). Decision: tell the customer plainly that the payment was cancelled, the
+    /// amount was not charged (a released hold may take the issuer a few days to disappear,
+    /// but no money moved) and the order was not completed; no "try again", because a reversal
+    /// is usually the shop's decision.
+    StatusReversed => "status_reversed",
+
+    // Charge failure codes (`failure`, SPEC §3, seeds 001 and 003).
+    FailureInsufficientFund => "failure_insufficient_fund",
+    /// `stolen_or_lost_card`: worded so as not to accuse the customer.
+    FailureStolenOrLostCard => "failure_stolen_or_lost_card",
+    FailureFailedProcessing => "failure_failed_processing",
+    /// `payment_rejected` (also what failed 3-D Secure enrollment or validation gives).
+    FailurePaymentRejected => "failure_payment_rejected",
+    FailureInvalidSecurityCode => "failure_invalid_security_code",
+    /// `failed_fraud_check`: worded so as not to accuse the customer.
+    FailureFraudCheck => "failure_fraud_check",
+    /// `invalid_account_number` / `invalid_account`.
+    FailureInvalidAccount => "failure_invalid_account",
+    FailurePaymentCancelled => "failure_payment_cancelled",
+    FailureTimeout => "failure_timeout",
+    FailureAmountMismatch => "failure_amount_mismatch",
+    /// Any other (or unreadable) failure code.
+    FailureGeneric => "failure_generic",
+}
+
+impl Message {
+    /// The text in `locale`: plain text, never markup.
+    pub fn text(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => en::text(self),
+            Locale::Ja => ja::text(self),
+            Locale::Th => th::text(self),
+        }
+    }
+}
+
+/// The text for a field's validation error. Every `(Field, FieldError)` pair has one; pairs a
+/// validator never reports fall back to the field's "invalid" text.
+pub fn field_error(field: Field, error: FieldError) -> Message {
+    use FieldError as E;
+    match field {
+        Field::Number => match error {
+            E::Required => Message::NumberRequired,
+            E::Incomplete => Message::NumberIncomplete,
+            E::UnsupportedBrand => Message::NumberUnsupportedBrand,
+            E::Invalid
+            | E::TooLong
+            | E::MonthInvalid
+            | E::Expired
+            | E::TooFarAhead
+            | E::LooksLikeCardNumber
+            | E::SecurityCodeCheckFailed => Message::NumberInvalid,
+        },
+        Field::Expiry => match error {
+            E::Required => Message::ExpiryRequired,
+            E::Incomplete => Message::ExpiryIncomplete,
+            E::MonthInvalid => Message::ExpiryMonthInvalid,
+            E::Expired => Message::ExpiryExpired,
+            E::TooFarAhead => Message::ExpiryTooFarAhead,
+            E::Invalid
+            | E::TooLong
+            | E::UnsupportedBrand
+            | E::LooksLikeCardNumber
+            | E::SecurityCodeCheckFailed => Message::ExpiryInvalid,
+        },
+        Field::SecurityCode => match error {
+            E::Required => Message::SecurityCodeRequired,
+            E::Incomplete => Message::SecurityCodeIncomplete,
+            E::SecurityCodeCheckFailed => Message::SecurityCodeCheckFailed,
+            E::Invalid
+            | E::TooLong
+            | E::UnsupportedBrand
+            | E::MonthInvalid
+            | E::Expired
+            | E::TooFarAhead
+            | E::LooksLikeCardNumber => Message::SecurityCodeInvalid,
+        },
+        Field::Name => match error {
+            E::Required => Message::NameRequired,
+            E::TooLong => Message::NameTooLong,
+            E::LooksLikeCardNumber => Message::NameLooksLikeCardNumber,
+            E::Invalid
+            | E::Incomplete
+            | E::UnsupportedBrand
+            | E::MonthInvalid
+            | E::Expired
+            | E::TooFarAhead
+            | E::SecurityCodeCheckFailed => Message::NameInvalid,
+        },
+        Field::PostalCode | Field::City | Field::Country => match error {
+            E::Required => Message::BillingRequired,
+            E::TooLong => Message::BillingTooLong,
+            E::Invalid
+            | E::Incomplete
+            | E::UnsupportedBrand
+            | E::MonthInvalid
+            | E::Expired
+            | E::TooFarAhead
+            | E::LooksLikeCardNumber
+            | E::SecurityCodeCheckFailed => Message::BillingInvalid,
+        },
+    }
+}
+
+/// The text for a call error (one per `ErrorCode`).
+pub fn error(code: ErrorCode) -> Message {
+    match code {
+        ErrorCode::NetworkError => Message::NetworkError,
+        ErrorCode::Timeout => Message::Timeout,
+        ErrorCode::ServiceUnavailable => Message::ServiceUnavailable,
+        ErrorCode::RateLimited => Message::RateLimited,
+        ErrorCode::InvalidResponse => Message::InvalidResponse,
+        ErrorCode::ConfigurationError => Message::ConfigurationError,
+        ErrorCode::InvalidCard => Message::InvalidCard,
+        ErrorCode::BrandNotSupported => Message::BrandNotSupported,
+        ErrorCode::FailedFraudCheck => Message::FailedFraudCheck,
+        ErrorCode::SecurityCodeCheckFailed => Message::SecurityCodeCheckFailed,
+        ErrorCode::ValidationError => Message::ValidationError,
+        ErrorCode::BadRequest => Message::BadRequest,
+        ErrorCode::NotFound => Message::NotFound,
+        ErrorCode::UsedToken => Message::UsedToken,
+        ErrorCode::UnsafeRedirect => Message::UnsafeRedirect,
+        ErrorCode::NoAuthorizationNeeded => Message::NoAuthorizationNeeded,
+        ErrorCode::Destroyed => Message::Destroyed,
+        ErrorCode::Unknown => Message::UnknownError,
+    }
+}
+
+/// Every failure code SPEC §3 names, with its text. Codes not listed get `FailureGeneric`.
+pub const FAILURE_CODES: &[(&str, Message)] = &[
+    ("insufficient_fund", Message::FailureInsufficientFund),
+    ("insufficient_balance", Message::FailureInsufficientFund),
+    ("stolen_or_lost_card", Message::FailureStolenOrLostCard),
+    ("failed_processing", Message::FailureFailedProcessing),
+    ("payment_rejected", Message::FailurePaymentRejected),
+    ("invalid_security_code", Message::FailureInvalidSecurityCode),
+    ("failed_fraud_check", Message::FailureFraudCheck),
+    ("invalid_account_number", Message::FailureInvalidAccount),
+    ("invalid_account", Message::FailureInvalidAccount),
+    ("payment_cancelled", Message::FailurePaymentCancelled),
+    ("timeout", Message::FailureTimeout),
+    ("confirmed_amount_mismatch", Message::FailureAmountMismatch),
+];
+
+/// The text for a charge's `failure_code` (SPEC §3). Matched exactly after trimming and ignoring
+/// ASCII case; anything else, including hostile or overlong strings, gets the generic text, so
+/// server text is never echoed to the customer.
+pub fn failure(code: &str) -> Message {
+    let code = code.trim();
+    FAILURE_CODES
+        .iter()
+        .find(|(known, _)| known.eq_ignore_ascii_case(code))
+        .map_or(Message::FailureGeneric, |&(_, message)| message)
+}

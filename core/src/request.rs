@@ -1,6 +1,8 @@
 //! The token request as the vault expects it: form-encoded `card[...]` fields and HTTP Basic
 //! auth with the public key as user name and an empty password (SPEC §2).
 
+use crate::field::{Field, FieldError};
+
 /// The card as sent to `POST /tokens`. Field names are the API's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TokenRequest {
@@ -37,7 +39,9 @@ impl TokenRequest {
             ("street2", &self.street2),
             ("phone_number", &self.phone_number),
         ];
-        pairs.extend(optional.into_iter().filter_map(|(k, v)| v.clone().filter(|v| !v.is_empty()).map(|v| (k, v))));
+        pairs.extend(
+            optional.into_iter().filter_map(|(k, v)| v.clone().filter(|v| !v.is_empty()).map(|v| (k, v))),
+        );
         let mut body = String::new();
         for (key, value) in pairs {
             if !body.is_empty() {
@@ -89,4 +93,95 @@ fn base64(input: &[u8], out: &mut String) {
             }
         }
     }
+}
+
+/// A card as a merchant's code passes it to headless `createToken` (the API's field names;
+/// month and year as text, since JS may give `12` or `"12"`).
+#[derive(Debug, Clone, Default)]
+pub struct CardInput {
+    pub name: String,
+    pub number: String,
+    pub expiration_month: String,
+    pub expiration_year: String,
+    pub security_code: String,
+    pub city: Option<String>,
+    pub postal_code: Option<String>,
+    pub country: Option<String>,
+    pub state: Option<String>,
+    pub street1: Option<String>,
+    pub street2: Option<String>,
+    pub phone_number: Option<String>,
+}
+
+/// Checks a headless card with the same rules as the form; every problem is reported, in
+/// form order, so nothing invalid is ever sent.
+pub fn validate(
+    card: &CardInput,
+    today: crate::expiry::YearMonth,
+) -> Result<TokenRequest, Vec<(Field, FieldError)>> {
+    use crate::validity::Validity;
+    let mut errors = Vec::new();
+    let number = crate::number::check(&card.number);
+    if number.state != Validity::Valid {
+        errors.push((Field::Number, number.error.unwrap_or(FieldError::Invalid)));
+    }
+    let month = parse_uint(&card.expiration_month);
+    let year = parse_uint(&card.expiration_year).map(|y| if y < 100 { 2000 + y } else { y });
+    let expiry = match (month, year) {
+        (None, _) | (_, None)
+            if card.expiration_month.trim().is_empty() || card.expiration_year.trim().is_empty() =>
+        {
+            Err(FieldError::Required)
+        }
+        (Some(m), Some(y)) => crate::expiry::check_date(m, y, today).map(|_| (m, y)),
+        _ => Err(FieldError::Invalid),
+    };
+    if let Err(e) = expiry {
+        errors.push((Field::Expiry, e));
+    }
+    let code = crate::security_code::check(&card.security_code, number.brand);
+    if code.state != Validity::Valid {
+        errors.push((Field::SecurityCode, code.error.unwrap_or(FieldError::Invalid)));
+    }
+    let name = crate::name::check(&card.name);
+    if name.state != Validity::Valid {
+        errors.push((Field::Name, name.error.unwrap_or(FieldError::Invalid)));
+    }
+    let billing =
+        [(Field::City, &card.city), (Field::PostalCode, &card.postal_code), (Field::Country, &card.country)];
+    for (field, value) in billing {
+        if let Some(v) = value {
+            if let (Validity::Invalid, e) = crate::form::evaluate(field, v, None, today) {
+                errors.push((field, e.unwrap_or(FieldError::Invalid)));
+            }
+        }
+    }
+    let (expiration_month, expiration_year) = match expiry {
+        Ok(my) if errors.is_empty() => my,
+        _ => return Err(errors),
+    };
+    let clean = |v: &Option<String>| v.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    Ok(TokenRequest {
+        name: name.value,
+        number: number.digits,
+        expiration_month,
+        expiration_year,
+        security_code: code.digits,
+        city: clean(&card.city),
+        postal_code: clean(&card.postal_code),
+        country: clean(&card.country),
+        state: clean(&card.state),
+        street1: clean(&card.street1),
+        street2: clean(&card.street2),
+        phone_number: clean(&card.phone_number),
+    })
+}
+
+/// A whole number of at most 4 digits (full-width digits allowed), else `None`.
+fn parse_uint(text: &str) -> Option<u32> {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > 4 {
+        return None;
+    }
+    t.chars().try_fold(0u32, |n, c| crate::normalize::digit_value(c).map(|d| n * 10 + d as u32))
 }

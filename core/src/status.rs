@@ -1,1 +1,167 @@
-//! (being written)
+//! What a charge's or source's status means to the customer (SPEC §2 statuses, §3 texts).
+//!
+//! `status_message` is the one mapping from `(status, failure_code)` to a kind and a catalog
+//! message; the poller (`crate::poll`) and the adapter's `statusMessage()` both use it.
+
+use crate::messages::{self, Message};
+
+/// A charge `status`, a source's or token's `charge_status`, or a status endpoint's `status`.
+/// Parsed leniently: anything not listed is `Unknown` (SPEC §2: unknown enum values are kept as
+/// unknown, never an error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PaymentStatus {
+    Pending,
+    Successful,
+    Failed,
+    Expired,
+    /// Authorization released: nothing was paid.
+    Reversed,
+    /// Source status: the customer completed the payment; the merchant's charge follows.
+    Chargeable,
+    /// Source status (`canceled`; `cancelled` accepted too).
+    Canceled,
+    /// `unknown` (a token with no charge yet) or any value this version does not know.
+    Unknown,
+}
+
+impl PaymentStatus {
+    pub const ALL: [PaymentStatus; 8] = [
+        PaymentStatus::Pending,
+        PaymentStatus::Successful,
+        PaymentStatus::Failed,
+        PaymentStatus::Expired,
+        PaymentStatus::Reversed,
+        PaymentStatus::Chargeable,
+        PaymentStatus::Canceled,
+        PaymentStatus::Unknown,
+    ];
+
+    /// Case-insensitive, surrounding whitespace ignored; never fails.
+    pub fn parse(s: &str) -> PaymentStatus {
+        let s = s.trim();
+        let is = |name: &str| s.eq_ignore_ascii_case(name);
+        if is("pending") {
+            PaymentStatus::Pending
+        } else if is("successful") {
+            PaymentStatus::Successful
+        } else if is("failed") {
+            PaymentStatus::Failed
+        } else if is("expired") {
+            PaymentStatus::Expired
+        } else if is("reversed") {
+            PaymentStatus::Reversed
+        } else if is("chargeable") {
+            PaymentStatus::Chargeable
+        } else if is("canceled") || is("cancelled") {
+            PaymentStatus::Canceled
+        } else {
+            PaymentStatus::Unknown
+        }
+    }
+
+    /// The API's spelling (`unknown` for anything unrecognised).
+    pub fn code(self) -> &'static str {
+        match self {
+            PaymentStatus::Pending => "pending",
+            PaymentStatus::Successful => "successful",
+            PaymentStatus::Failed => "failed",
+            PaymentStatus::Expired => "expired",
+            PaymentStatus::Reversed => "reversed",
+            PaymentStatus::Chargeable => "chargeable",
+            PaymentStatus::Canceled => "canceled",
+            PaymentStatus::Unknown => "unknown",
+        }
+    }
+}
+
+/// How the customer should read a status: the adapter styles the message by this
+/// (`code()` is the JS-facing `kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Success,
+    Pending,
+    Failure,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Success => "success",
+            Kind::Pending => "pending",
+            Kind::Failure => "failure",
+        }
+    }
+}
+
+/// The end state of `pollStatus()` (`Outcome.state` in JS).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutcomeState {
+    Succeeded,
+    Failed,
+    Pending,
+}
+
+impl OutcomeState {
+    pub fn code(self) -> &'static str {
+        match self {
+            OutcomeState::Succeeded => "succeeded",
+            OutcomeState::Failed => "failed",
+            OutcomeState::Pending => "pending",
+        }
+    }
+}
+
+impl From<Kind> for OutcomeState {
+    fn from(kind: Kind) -> OutcomeState {
+        match kind {
+            Kind::Success => OutcomeState::Succeeded,
+            Kind::Pending => OutcomeState::Pending,
+            Kind::Failure => OutcomeState::Failed,
+        }
+    }
+}
+
+/// Polling stops on a final status. `chargeable` is final for a source: the customer's part is
+/// done and the order is received (issue 5); `pending` and `unknown` may still change.
+pub fn is_final(status: PaymentStatus) -> bool {
+    match status {
+        PaymentStatus::Successful
+        | PaymentStatus::Failed
+        | PaymentStatus::Expired
+        | PaymentStatus::Reversed
+        | PaymentStatus::Chargeable
+        | PaymentStatus::Canceled => true,
+        PaymentStatus::Pending | PaymentStatus::Unknown => false,
+    }
+}
+
+/// What to show the customer for a status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StatusMessage {
+    pub kind: Kind,
+    pub message: Message,
+}
+
+/// The customer-facing meaning of a status (SPEC §3 table). For a failed, expired or canceled
+/// payment a `failure_code` (blank ones ignored) picks the text that says why (`messages::failure`,
+/// generic for unknown codes); without one the SPEC's "payment failed" text is used. The code is
+/// ignored for the other statuses.
+pub fn status_message(status: PaymentStatus, failure_code: Option<&str>) -> StatusMessage {
+    let failed = |code: Option<&str>| StatusMessage {
+        kind: Kind::Failure,
+        message: match code.map(str::trim).filter(|c| !c.is_empty()) {
+            Some(code) => messages::failure(code),
+            None => Message::StatusFailed,
+        },
+    };
+    match status {
+        PaymentStatus::Successful => {
+            StatusMessage { kind: Kind::Success, message: Message::StatusSuccessful }
+        }
+        PaymentStatus::Pending | PaymentStatus::Unknown | PaymentStatus::Chargeable => {
+            StatusMessage { kind: Kind::Pending, message: Message::StatusReceived }
+        }
+        PaymentStatus::Failed | PaymentStatus::Expired | PaymentStatus::Canceled => failed(failure_code),
+        PaymentStatus::Reversed => StatusMessage { kind: Kind::Failure, message: Message::StatusReversed },
+    }
+}

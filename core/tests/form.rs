@@ -19,7 +19,10 @@ fn incomplete_is_not_shown_while_typing_but_on_blur() {
     let mut f = form();
     let effects = type_all(&mut f, Field::Number, "4242");
     assert!(!effects.iter().any(|e| matches!(e, Effect::ShowError { .. })), "{effects:?}");
-    assert_eq!(f.blur(Field::Number), vec![Effect::ShowError { field: Field::Number, error: FieldError::Incomplete }]);
+    assert_eq!(
+        f.blur(Field::Number),
+        vec![Effect::ShowError { field: Field::Number, error: FieldError::Incomplete }]
+    );
     // Typing again hides it until the next blur.
     let effects = type_all(&mut f, Field::Number, "42424");
     assert!(effects.contains(&Effect::HideError { field: Field::Number }), "{effects:?}");
@@ -29,9 +32,13 @@ fn incomplete_is_not_shown_while_typing_but_on_blur() {
 fn invalid_is_shown_at_once() {
     let mut f = form();
     let effects = type_all(&mut f, Field::Number, "1234");
-    assert!(effects.contains(&Effect::ShowError { field: Field::Number, error: FieldError::UnsupportedBrand }));
+    assert!(
+        effects.contains(&Effect::ShowError { field: Field::Number, error: FieldError::UnsupportedBrand })
+    );
     let effects = type_all(&mut f, Field::Name, "4242 4242 4242 4242");
-    assert!(effects.contains(&Effect::ShowError { field: Field::Name, error: FieldError::LooksLikeCardNumber }));
+    assert!(
+        effects.contains(&Effect::ShowError { field: Field::Name, error: FieldError::LooksLikeCardNumber })
+    );
     let effects = type_all(&mut f, Field::Expiry, "13");
     assert!(effects.contains(&Effect::ShowError { field: Field::Expiry, error: FieldError::MonthInvalid }));
 }
@@ -72,7 +79,11 @@ fn brand_switch_changes_security_code_length() {
     assert_eq!(f.get(Field::SecurityCode).unwrap().state, Validity::Valid);
     // The security code input is cut at the brand's length.
     let effects = type_all(&mut f, Field::SecurityCode, "12345");
-    assert!(effects.contains(&Effect::SetValue { field: Field::SecurityCode, value: "1234".into(), caret: 4 }));
+    assert!(effects.contains(&Effect::SetValue {
+        field: Field::SecurityCode,
+        value: "1234".into(),
+        caret: 4
+    }));
 }
 
 #[test]
@@ -109,9 +120,16 @@ fn server_errors_and_clear() {
     let mut f = form();
     type_all(&mut f, Field::SecurityCode, "123");
     let effects = f.server_error(Field::SecurityCode, FieldError::SecurityCodeCheckFailed);
-    assert_eq!(effects, vec![Effect::ShowError { field: Field::SecurityCode, error: FieldError::SecurityCodeCheckFailed }]);
+    assert_eq!(
+        effects,
+        vec![Effect::ShowError { field: Field::SecurityCode, error: FieldError::SecurityCodeCheckFailed }]
+    );
     let effects = f.clear(&[Field::Number, Field::SecurityCode]);
-    assert!(effects.contains(&Effect::SetValue { field: Field::SecurityCode, value: String::new(), caret: 0 }));
+    assert!(effects.contains(&Effect::SetValue {
+        field: Field::SecurityCode,
+        value: String::new(),
+        caret: 0
+    }));
     assert!(effects.contains(&Effect::HideError { field: Field::SecurityCode }));
     assert_eq!(f.get(Field::SecurityCode).unwrap().value, "");
 }

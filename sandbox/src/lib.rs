@@ -1,1 +1,92 @@
-//! placeholder
+//! omise-sandbox: a local, Omise-compatible test-mode server (vault, API, 3-D Secure and
+//! bank authorization pages) plus the demo merchant backend, in one process.
+//!
+//! `serve` starts it in-process (the binary, the integration tests and the load example all
+//! use it).
+
+pub mod admin;
+pub mod app;
+pub mod auth;
+pub mod authorize;
+pub mod body;
+pub mod cards;
+pub mod charges;
+pub mod client;
+pub mod clock;
+pub mod demo;
+pub mod errors;
+pub mod faults;
+pub mod ids;
+pub mod loadgen;
+pub mod middleware;
+pub mod server;
+pub mod sources;
+pub mod static_files;
+pub mod store;
+pub mod tokens;
+pub mod validate;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+pub const DEFAULT_PUBLIC_KEY: &str = "pkey_test_sandbox0000000000";
+pub const DEFAULT_SECRET_KEY: &str = "skey_test_sandbox0000000000";
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub www: PathBuf,
+    pub dist: PathBuf,
+    pub public_key: String,
+    pub secret_key: String,
+    /// How long a charge stays `pending` after the authorization page's redirect.
+    pub settle_delay_ms: u64,
+    /// No access log.
+    pub quiet: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 8787,
+            www: PathBuf::from("www"),
+            dist: PathBuf::from("dist"),
+            public_key: DEFAULT_PUBLIC_KEY.into(),
+            secret_key: DEFAULT_SECRET_KEY.into(),
+            settle_delay_ms: 0,
+            quiet: false,
+        }
+    }
+}
+
+/// A running server.
+pub struct Handle {
+    stop: watch::Sender<bool>,
+    task: JoinHandle<()>,
+}
+
+impl Handle {
+    /// Stops accepting, lets in-flight requests finish (up to a few seconds), and returns.
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+}
+
+/// Binds and starts serving on the current tokio runtime.
+pub async fn serve(config: Config) -> std::io::Result<(SocketAddr, Handle)> {
+    let listener = TcpListener::bind(SocketAddr::new(config.bind, config.port)).await?;
+    let addr = listener.local_addr()?;
+    let app = app::App::new(config);
+    let _ = app.addr.set(addr);
+    let router = app::router(app);
+    let (stop, stopped) = watch::channel(false);
+    let task = tokio::spawn(server::run(listener, router, stopped));
+    Ok((addr, Handle { stop, task }))
+}

@@ -1,0 +1,116 @@
+//! Japanese texts, in polite です/ます form; status texts verbatim from SPEC §3 (seed 002).
+
+use super::Message::{self, *};
+
+pub(super) fn text(message: Message) -> &'static str {
+    match message {
+        LabelNumber => "カード番号",
+        LabelExpiry => "有効期限",
+        LabelSecurityCode => "セキュリティコード",
+        LabelName => "カード名義人",
+        LabelPostalCode => "郵便番号",
+        LabelCity => "市区町村",
+        LabelCountry => "国",
+        PlaceholderExpiry => "MM / YY",
+        PlaceholderName => "TARO YAMADA",
+        HintSecurityCode3 => "カード裏面の3桁の数字",
+        HintSecurityCode4 => "カード表面の4桁の数字",
+        Processing => "処理しています…",
+        Checking => "お支払い状況を確認しています…",
+
+        NumberRequired => "カード番号を入力してください。",
+        NumberIncomplete => "カード番号が最後まで入力されていません。",
+        NumberInvalid => "カード番号が正しくありません。ご確認のうえ、もう一度お試しください。",
+        NumberUnsupportedBrand => "このカードブランドはご利用いただけません。別のカードをお使いください。",
+        ExpiryRequired => "有効期限を入力してください。",
+        ExpiryIncomplete => "有効期限が最後まで入力されていません。",
+        ExpiryInvalid => "有効期限が正しくありません。MM / YY の形式で入力してください。",
+        ExpiryMonthInvalid => "有効期限の月は01から12の間で入力してください。",
+        ExpiryExpired => "有効期限が過ぎています。ご確認いただくか、別のカードをお使いください。",
+        ExpiryTooFarAhead => "有効期限が先の日付すぎます。ご確認ください。",
+        SecurityCodeRequired => "セキュリティコードを入力してください。",
+        SecurityCodeIncomplete => "セキュリティコードが最後まで入力されていません。",
+        SecurityCodeInvalid => "セキュリティコードが正しくありません。",
+        SecurityCodeCheckFailed => {
+            "セキュリティコードを確認できませんでした。カードに記載のコードをご確認のうえ、もう一度お試しください。"
+        }
+        NameRequired => "カード名義人を入力してください。",
+        NameTooLong => "カード名義人が長すぎます。",
+        NameInvalid => "カード名義人が正しくありません。カードに記載のとおりに入力してください。",
+        NameLooksLikeCardNumber => {
+            "カード番号のようです。カードに記載されている名義人のお名前を入力してください。"
+        }
+        BillingRequired => "この項目を入力してください。",
+        BillingTooLong => "入力内容が長すぎます。",
+        BillingInvalid => "入力内容が正しくありません。ご確認ください。",
+
+        NetworkError => {
+            "決済サービスに接続できませんでした。通信環境をご確認のうえ、もう一度お試しください。"
+        }
+        Timeout => "決済サービスからの応答に時間がかかっています。もう一度お試しください。",
+        ServiceUnavailable => {
+            "決済サービスが一時的にご利用いただけません。しばらくしてからもう一度お試しください。"
+        }
+        RateLimited => "短時間に多くの操作が行われました。しばらく待ってからもう一度お試しください。",
+        InvalidResponse => "決済サービスから予期しない応答がありました。もう一度お試しください。",
+        ConfigurationError => {
+            "ショップの決済設定に問題があります。料金は請求されていません。お手数ですが、ショップにお問い合わせください。"
+        }
+        InvalidCard => "カード情報が正しくありません。ご確認のうえ、もう一度お試しください。",
+        BrandNotSupported => {
+            "このカードブランドはこちらではご利用いただけません。別のカードをお使いください。"
+        }
+        FailedFraudCheck => {
+            "このカードは今回のお支払いにご利用いただけません。別のカードをお使いいただくか、カード発行会社にお問い合わせください。"
+        }
+        ValidationError => "強調表示された項目をご確認ください。",
+        BadRequest => "お支払いのリクエストを処理できませんでした。もう一度お試しください。",
+        NotFound => "このお支払いが見つかりませんでした。ショップにお問い合わせください。",
+        UsedToken => {
+            "このカード情報はすでにお支払いの手続きに使用されています。カード情報をもう一度入力してください。"
+        }
+        UnsafeRedirect => {
+            "お支払い確認ページのアドレスが安全ではないため、開くことができませんでした。ショップにお問い合わせください。"
+        }
+        NoAuthorizationNeeded => "このお支払いには追加の確認は必要ありません。",
+        Destroyed => "処理が完了する前に画面が閉じられました。もう一度お試しください。",
+        UnknownError => "エラーが発生しました。もう一度お試しください。",
+
+        StatusReceived => "ご注文を受け付けました。お支払いの確認をお待ちしています。",
+        StatusFailed => "お支払いに失敗したため、ご注文を処理できませんでした。",
+        StatusSuccessful => "お支払いが確認され、ご注文が完了しました。",
+        StatusReversed => "お支払いは取り消され、代金は請求されていません。ご注文は完了しませんでした。",
+
+        FailureInsufficientFund => {
+            "カードの残高または利用限度額が不足しています。別のカードをお試しください。"
+        }
+        FailureStolenOrLostCard => {
+            "このカードはご利用いただけません。カード発行会社にお問い合わせいただくか、別のカードをお使いください。"
+        }
+        FailureFailedProcessing => {
+            "お支払いを処理できませんでした。もう一度お試しいただくか、別のカードをお使いください。"
+        }
+        FailurePaymentRejected => {
+            "お支払いが承認されませんでした。もう一度お試しいただくか、カード発行会社にお問い合わせいただくか、別のお支払い方法をお使いください。"
+        }
+        FailureInvalidSecurityCode => {
+            "セキュリティコードが正しくありませんでした。カードに記載のコードをご確認のうえ、もう一度お試しください。"
+        }
+        FailureFraudCheck => {
+            "このお支払いはお受けできませんでした。別のカードまたはお支払い方法をお使いください。"
+        }
+        FailureInvalidAccount => {
+            "カードまたは口座の情報が正しくありません。ご確認いただくか、別のお支払い方法をお使いください。"
+        }
+        FailurePaymentCancelled => {
+            "お支払いはキャンセルされました。ご注文を希望される場合は、もう一度お手続きください。"
+        }
+        FailureTimeout => "お支払いが時間内に完了しませんでした。もう一度お試しください。",
+        FailureAmountMismatch => {
+            "確認された金額がご注文の金額と一致しなかったため、お支払いは完了しませんでした。もう一度お試しいただくか、ショップにお問い合わせください。"
+        }
+        FailureGeneric => {
+            "お支払いを完了できませんでした。もう一度お試しいただくか、別のお支払い方法をお使いください。"
+        }
+    }
+}

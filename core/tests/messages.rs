@@ -1,0 +1,272 @@
+//! The catalog is complete and sane in every locale, and every code maps to a text.
+
+use std::collections::HashSet;
+
+use omise_checkout_core::error::ErrorCode;
+use omise_checkout_core::field::{Field, FieldError};
+use omise_checkout_core::locale::Locale;
+use omise_checkout_core::messages::{self, Message, FAILURE_CODES};
+
+/// Texts that are the same in every language on purpose (formats and names printed on cards).
+const LOCALE_NEUTRAL: &[Message] = &[Message::PlaceholderExpiry, Message::PlaceholderName];
+
+fn has_japanese(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'))
+}
+
+fn has_thai(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '\u{0E00}'..='\u{0E7F}'))
+}
+
+#[test]
+fn every_text_is_plain_and_non_empty() {
+    for &m in Message::ALL {
+        for locale in Locale::ALL {
+            let text = m.text(locale);
+            assert!(!text.trim().is_empty(), "{} / {}: empty", m.key(), locale.code());
+            assert!(!text.contains(['<', '>']), "{} / {}: markup in {text:?}", m.key(), locale.code());
+            assert_eq!(text, text.trim(), "{} / {}: stray whitespace", m.key(), locale.code());
+            assert!(!text.contains("  "), "{} / {}: double space in {text:?}", m.key(), locale.code());
+        }
+    }
+}
+
+#[test]
+fn japanese_and_thai_texts_are_translated() {
+    for &m in Message::ALL.iter().filter(|m| !LOCALE_NEUTRAL.contains(m)) {
+        let (en, ja, th) = (m.text(Locale::En), m.text(Locale::Ja), m.text(Locale::Th));
+        assert!(has_japanese(ja), "{}: ja text has no Japanese: {ja:?}", m.key());
+        assert!(has_thai(th), "{}: th text has no Thai: {th:?}", m.key());
+        assert!(!has_japanese(en) && !has_thai(en), "{}: en text is not English: {en:?}", m.key());
+        assert_ne!(ja, en, "{}", m.key());
+        assert_ne!(th, en, "{}", m.key());
+    }
+}
+
+#[test]
+fn japanese_sentences_are_polite() {
+    // Sentences (texts ending in 。) use です/ます forms or polite requests (ください).
+    for &m in Message::ALL {
+        let ja = m.text(Locale::Ja);
+        if ja.ends_with('。') {
+            for sentence in ja.split_terminator('。') {
+                let polite =
+                    ["す", "ください", "ません", "した", "でした"].iter().any(|e| sentence.ends_with(e));
+                assert!(polite, "{}: not polite: {sentence:?}", m.key());
+            }
+        }
+    }
+}
+
+#[test]
+fn keys_are_unique_snake_case() {
+    let mut seen = HashSet::new();
+    for &m in Message::ALL {
+        let key = m.key();
+        assert!(seen.insert(key), "duplicate key {key}");
+        assert!(
+            !key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        );
+        assert!(!key.starts_with('_') && !key.ends_with('_') && !key.contains("__"), "{key}");
+    }
+    let variants: HashSet<_> = Message::ALL.iter().collect();
+    assert_eq!(variants.len(), Message::ALL.len(), "ALL lists a variant twice");
+}
+
+#[test]
+fn spec_status_texts_are_verbatim() {
+    let rows: &[(Message, Locale, &str)] = &[
+        (
+            Message::StatusReceived,
+            Locale::En,
+            "Your order was received and is awaiting payment confirmation.",
+        ),
+        (Message::StatusReceived, Locale::Ja, "ご注文を受け付けました。お支払いの確認をお待ちしています。"),
+        (Message::StatusReceived, Locale::Th, "ได้รับคำสั่งซื้อของคุณแล้ว กำลังรอการยืนยันการชำระเงิน"),
+        (Message::StatusFailed, Locale::En, "Your payment failed and your order couldn't be processed."),
+        (Message::StatusFailed, Locale::Ja, "お支払いに失敗したため、ご注文を処理できませんでした。"),
+        (Message::StatusFailed, Locale::Th, "การชำระเงินไม่สำเร็จ จึงไม่สามารถดำเนินการคำสั่งซื้อของคุณได้"),
+        (Message::StatusSuccessful, Locale::En, "Your payment is confirmed and your order is complete."),
+        (Message::StatusSuccessful, Locale::Ja, "お支払いが確認され、ご注文が完了しました。"),
+        (Message::StatusSuccessful, Locale::Th, "ยืนยันการชำระเงินแล้ว คำสั่งซื้อของคุณเสร็จสมบูรณ์"),
+    ];
+    for (m, locale, want) in rows {
+        assert_eq!(m.text(*locale), *want, "{} / {}", m.key(), locale.code());
+    }
+}
+
+#[test]
+fn english_texts_from_the_brief() {
+    let rows: &[(Message, &str)] = &[
+        (Message::LabelNumber, "Card number"),
+        (Message::LabelExpiry, "Expiry date"),
+        (Message::LabelSecurityCode, "Security code"),
+        (Message::LabelName, "Name on card"),
+        (Message::PlaceholderExpiry, "MM / YY"),
+        (Message::HintSecurityCode3, "3 digits on the back of the card"),
+        (Message::HintSecurityCode4, "4 digits on the front of the card"),
+        (Message::ValidationError, "Please check the highlighted fields."),
+        (
+            Message::NetworkError,
+            "We couldn't reach the payment service. Please check your connection and try again.",
+        ),
+        (
+            Message::UsedToken,
+            "This card was already used for a payment attempt. Please enter your card details again.",
+        ),
+        (
+            Message::SecurityCodeCheckFailed,
+            "The security code could not be verified. Please check the code on your card and try again.",
+        ),
+        (
+            Message::NameLooksLikeCardNumber,
+            "This looks like a card number. Please enter the name printed on the card.",
+        ),
+        (
+            Message::FailureInsufficientFund,
+            "Your card's balance or credit limit is insufficient. Please try another card.",
+        ),
+    ];
+    for (m, want) in rows {
+        assert_eq!(m.text(Locale::En), *want, "{}", m.key());
+    }
+    for locale in Locale::ALL {
+        assert_eq!(Message::PlaceholderExpiry.text(locale), "MM / YY");
+    }
+}
+
+#[test]
+fn every_field_error_pair_has_a_field_specific_text() {
+    use Message as M;
+    for field in Field::ALL {
+        for error in FieldError::ALL {
+            let m = messages::field_error(field, error);
+            let family: &[Message] = match field {
+                Field::Number => {
+                    &[M::NumberRequired, M::NumberIncomplete, M::NumberInvalid, M::NumberUnsupportedBrand]
+                }
+                Field::Expiry => &[
+                    M::ExpiryRequired,
+                    M::ExpiryIncomplete,
+                    M::ExpiryInvalid,
+                    M::ExpiryMonthInvalid,
+                    M::ExpiryExpired,
+                    M::ExpiryTooFarAhead,
+                ],
+                Field::SecurityCode => &[
+                    M::SecurityCodeRequired,
+                    M::SecurityCodeIncomplete,
+                    M::SecurityCodeInvalid,
+                    M::SecurityCodeCheckFailed,
+                ],
+                Field::Name => &[M::NameRequired, M::NameTooLong, M::NameInvalid, M::NameLooksLikeCardNumber],
+                Field::PostalCode | Field::City | Field::Country => {
+                    &[M::BillingRequired, M::BillingTooLong, M::BillingInvalid]
+                }
+            };
+            assert!(family.contains(&m), "{}/{} → {}", field.code(), error.code(), m.key());
+            if error == FieldError::Required {
+                assert!(m.key().ends_with("_required"), "{}: {}", field.code(), m.key());
+            }
+        }
+    }
+}
+
+#[test]
+fn field_errors_the_validators_report() {
+    use Field as F;
+    use FieldError as E;
+    use Message as M;
+    let rows: &[(F, E, M)] = &[
+        (F::Number, E::Required, M::NumberRequired),
+        (F::Number, E::Incomplete, M::NumberIncomplete),
+        (F::Number, E::Invalid, M::NumberInvalid),
+        (F::Number, E::UnsupportedBrand, M::NumberUnsupportedBrand),
+        (F::Expiry, E::Required, M::ExpiryRequired),
+        (F::Expiry, E::Incomplete, M::ExpiryIncomplete),
+        (F::Expiry, E::Invalid, M::ExpiryInvalid),
+        (F::Expiry, E::MonthInvalid, M::ExpiryMonthInvalid),
+        (F::Expiry, E::Expired, M::ExpiryExpired),
+        (F::Expiry, E::TooFarAhead, M::ExpiryTooFarAhead),
+        (F::SecurityCode, E::Required, M::SecurityCodeRequired),
+        (F::SecurityCode, E::Incomplete, M::SecurityCodeIncomplete),
+        (F::SecurityCode, E::Invalid, M::SecurityCodeInvalid),
+        (F::SecurityCode, E::SecurityCodeCheckFailed, M::SecurityCodeCheckFailed),
+        (F::Name, E::Required, M::NameRequired),
+        (F::Name, E::TooLong, M::NameTooLong),
+        (F::Name, E::Invalid, M::NameInvalid),
+        (F::Name, E::LooksLikeCardNumber, M::NameLooksLikeCardNumber),
+        (F::PostalCode, E::Required, M::BillingRequired),
+        (F::City, E::TooLong, M::BillingTooLong),
+        (F::Country, E::Invalid, M::BillingInvalid),
+    ];
+    for (field, error, want) in rows {
+        assert_eq!(messages::field_error(*field, *error), *want, "{}/{}", field.code(), error.code());
+    }
+}
+
+#[test]
+fn every_error_code_has_its_own_text() {
+    let mut seen = HashSet::new();
+    for code in ErrorCode::ALL {
+        let m = messages::error(code);
+        assert!(seen.insert(m), "{} shares a text", code.code());
+        if code != ErrorCode::SecurityCodeCheckFailed {
+            assert_eq!(m.key(), code.code(), "key follows the error code");
+        }
+    }
+    assert_eq!(messages::error(ErrorCode::SecurityCodeCheckFailed), Message::SecurityCodeCheckFailed);
+    let config = Message::ConfigurationError.text(Locale::En);
+    assert!(config.contains("not been charged") && config.contains("contact the shop"), "{config}");
+}
+
+#[test]
+fn failure_codes_map_to_their_texts() {
+    use Message as M;
+    let rows: &[(&str, M)] = &[
+        ("insufficient_fund", M::FailureInsufficientFund),
+        ("insufficient_balance", M::FailureInsufficientFund),
+        ("stolen_or_lost_card", M::FailureStolenOrLostCard),
+        ("failed_processing", M::FailureFailedProcessing),
+        ("payment_rejected", M::FailurePaymentRejected),
+        ("invalid_security_code", M::FailureInvalidSecurityCode),
+        ("failed_fraud_check", M::FailureFraudCheck),
+        ("invalid_account_number", M::FailureInvalidAccount),
+        ("invalid_account", M::FailureInvalidAccount),
+        ("payment_cancelled", M::FailurePaymentCancelled),
+        ("timeout", M::FailureTimeout),
+        ("confirmed_amount_mismatch", M::FailureAmountMismatch),
+        ("upper case", M::FailureGeneric),
+        (" INSUFFICIENT_FUND ", M::FailureInsufficientFund),
+        ("", M::FailureGeneric),
+        ("unknown_code", M::FailureGeneric),
+        ("insufficient_fund_x", M::FailureGeneric),
+        ("insufficient", M::FailureGeneric),
+        ("<img src=x onerror=alert(1)>", M::FailureGeneric),
+        ("insufficient_fund\0", M::FailureGeneric),
+        ("ｔｉｍｅｏｕｔ", M::FailureGeneric),
+    ];
+    for (code, want) in rows {
+        assert_eq!(messages::failure(code), *want, "{code:?}");
+    }
+    assert_eq!(messages::failure(&"x".repeat(100_000)), M::FailureGeneric);
+    for (code, want) in FAILURE_CODES {
+        assert_eq!(messages::failure(code), *want, "{code}");
+    }
+}
+
+#[test]
+fn failure_texts_do_not_accuse_the_customer() {
+    for m in [Message::FailureStolenOrLostCard, Message::FailureFraudCheck, Message::FailedFraudCheck] {
+        let en = m.text(Locale::En).to_lowercase();
+        for word in ["stolen", "lost", "fraud"] {
+            assert!(!en.contains(word), "{}: {en}", m.key());
+        }
+        for word in ["盗難", "紛失", "不正"] {
+            assert!(!m.text(Locale::Ja).contains(word), "{}", m.key());
+        }
+        for word in ["ขโมย", "สูญหาย", "ทุจริต"] {
+            assert!(!m.text(Locale::Th).contains(word), "{}", m.key());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! `/__sandbox/*`: controls for tests. Not part of the Omise API; no key needed.
+
+use crate::app::AppState;
+use crate::body::read_params;
+use crate::charges::charge_json;
+use crate::errors::{json_response, ApiError};
+use crate::faults::Fault;
+use crate::ids;
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// `POST /__sandbox/keys` → a fresh account: `{"publicKey","secretKey"}`.
+pub async fn new_keys(State(app): State<AppState>) -> Response {
+    let (public_key, secret_key) = (ids::random_key("pkey_test_"), ids::random_key("skey_test_"));
+    app.store.lock().new_account(public_key.clone(), secret_key.clone());
+    json_response(StatusCode::OK, &json!({"publicKey": public_key, "secretKey": secret_key}))
+}
+
+pub async fn list_faults(State(app): State<AppState>) -> Response {
+    let faults: Vec<Value> = app.store.lock().faults.iter().map(Fault::describe).collect();
+    json_response(StatusCode::OK, &json!({"faults": faults}))
+}
+
+/// `POST /__sandbox/faults` `{"path","method"?,"fault","times"?,"retryAfter"?,"delayMs"?}`.
+pub async fn add_fault(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let fault = Fault::from_json(&read_params(&headers, body).await?)?;
+    let described = fault.describe();
+    app.store.lock().faults.push(fault);
+    Ok(json_response(StatusCode::OK, &described))
+}
+
+/// `DELETE /__sandbox/faults[?key=pkey_…]`: all queued faults, or only that key's.
+pub async fn clear_faults(State(app): State<AppState>, Query(q): Query<HashMap<String, String>>) -> Response {
+    match q.get("key") {
+        Some(key) => app.store.lock().faults.retain(|f| f.key.as_deref() != Some(key.as_str())),
+        None => app.store.lock().faults.clear(),
+    }
+    json_response(StatusCode::OK, &json!({"faults": []}))
+}
+
+pub async fn read_config(State(app): State<AppState>) -> Response {
+    let ms = app.store.lock().settle_delay_ms;
+    json_response(StatusCode::OK, &json!({"settleDelayMs": ms}))
+}
+
+/// `POST /__sandbox/config` `{"settleDelayMs":N}`; with `"key"` (either key of an account)
+/// it applies to that account only, else to every account without its own setting.
+pub async fn set_config(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let params = read_params(&headers, body).await?;
+    let ms = params
+        .get("settleDelayMs")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ApiError::bad_request("settleDelayMs must be a non-negative integer"))?
+        .min(600_000);
+    let mut inner = app.store.lock();
+    match params.get("key").and_then(Value::as_str) {
+        Some(key) => {
+            let (account, _) = inner.account_of(key).ok_or_else(|| ApiError::not_found("key"))?;
+            inner.account(account).settle_delay_ms = Some(ms);
+        }
+        None => inner.settle_delay_ms = ms,
+    }
+    Ok(json_response(StatusCode::OK, &json!({"settleDelayMs": ms})))
+}
+
+pub async fn reset(State(app): State<AppState>) -> Response {
+    app.store.lock().reset();
+    json_response(StatusCode::OK, &json!({"reset": true}))
+}
+
+/// `GET /__sandbox/charges/{id}`: any account's charge, no key.
+pub async fn read_charge(State(app): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let mut inner = app.store.lock();
+    let (_, charge) = inner.find_charge(&id).ok_or_else(|| ApiError::not_found("charge"))?;
+    Ok(json_response(StatusCode::OK, &charge_json(charge, Instant::now())))
+}
+
+/// `GET /__sandbox/requests?path=/tokens[&key=pkey_…]` → `{"count":N}` requests under that path
+/// prefix (made with that key) since the last reset (preflights and `/__sandbox` calls are not
+/// counted).
+pub async fn requests(State(app): State<AppState>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let prefix = q.get("path").map_or("/", String::as_str);
+    let scoped = q.get("key").map(|k| format!("@{k}{prefix}"));
+    let count = app.store.lock().requests_under(scoped.as_deref().unwrap_or(prefix));
+    json_response(StatusCode::OK, &json!({"path": prefix, "count": count}))
+}

@@ -1,0 +1,95 @@
+//! The router and the state every handler shares. The Omise emulation (vault, API,
+//! authorization pages), the demo merchant backend and the sandbox controls are separate
+//! modules; this file only wires them.
+
+use crate::client::Loopback;
+use crate::errors::ApiError;
+use crate::store::Store;
+use crate::{admin, authorize, charges, demo, middleware, sources, static_files, tokens, Config};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::routing::{get, post};
+use axum::Router;
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+
+pub struct App {
+    pub config: Config,
+    pub store: Store,
+    pub client: Loopback,
+    /// The bound address, known once the listener is up.
+    pub addr: OnceLock<SocketAddr>,
+}
+
+pub type AppState = Arc<App>;
+
+impl App {
+    pub fn new(config: Config) -> AppState {
+        let store = Store::new(&config.public_key, &config.secret_key, config.settle_delay_ms);
+        Arc::new(App { config, store, client: Loopback::new(), addr: OnceLock::new() })
+    }
+
+    /// `http://host:port` as the browser sees this server: from the Host header when it is
+    /// plausible, else the bound address. Used for `authorize_uri` and the demo's URLs.
+    pub fn origin(&self, headers: &HeaderMap) -> String {
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).filter(|h| {
+            !h.is_empty()
+                && h.len() <= 255
+                && h.bytes().all(|c| c.is_ascii_alphanumeric() || b".-:[]_".contains(&c))
+        });
+        match host {
+            Some(h) => format!("http://{h}"),
+            None => format!("http://{}", self.loopback_addr()),
+        }
+    }
+
+    /// Where the server can call itself (the demo backend's API calls).
+    pub fn loopback_addr(&self) -> SocketAddr {
+        let mut addr = self.addr.get().copied().unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 0)));
+        if addr.ip().is_unspecified() {
+            addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+        }
+        addr
+    }
+}
+
+async fn not_found() -> ApiError {
+    ApiError::not_found("the requested resource")
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "bad_request", "method not allowed for this resource")
+}
+
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        // Vault and API (Omise emulation).
+        .route("/tokens", post(tokens::create))
+        .route("/tokens/{id}", get(tokens::read))
+        .route("/sources", post(sources::create))
+        .route("/sources/{id}", get(sources::read))
+        .route("/charges", post(charges::create))
+        .route("/charges/{id}", get(charges::read))
+        .route("/authorize/{id}", get(authorize::page).post(authorize::decide))
+        // Demo merchant backend.
+        .route("/demo/config", get(demo::config))
+        .route("/demo/orders", post(demo::create_order).get(demo::count_orders))
+        .route("/demo/orders/{id}", get(demo::order_status))
+        // Sandbox controls for tests.
+        .route("/__sandbox/keys", post(admin::new_keys))
+        .route(
+            "/__sandbox/faults",
+            get(admin::list_faults).post(admin::add_fault).delete(admin::clear_faults),
+        )
+        .route("/__sandbox/config", get(admin::read_config).post(admin::set_config))
+        .route("/__sandbox/reset", post(admin::reset))
+        .route("/__sandbox/charges/{id}", get(admin::read_charge))
+        .route("/__sandbox/requests", get(admin::requests))
+        .route("/__sandbox/sandbox.css", get(static_files::sandbox_css))
+        // Static files: the demo pages and the built package.
+        .route("/", get(static_files::www_index))
+        .route("/dist/{*path}", get(static_files::dist))
+        .route("/__sandbox/{*rest}", get(not_found).post(not_found))
+        .fallback(static_files::www)
+        .method_not_allowed_fallback(method_not_allowed);
+    api.layer(axum::middleware::from_fn_with_state(state.clone(), middleware::gate)).with_state(state)
+}

@@ -1,0 +1,60 @@
+//! The demo backend's HTTP client for calling the API over loopback, exactly as a merchant
+//! server calls Omise (plain HTTP/1.1: the sandbox has no TLS stack on purpose).
+
+use crate::auth::basic_header;
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::{header, Method, Request, StatusCode};
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+use std::time::Duration;
+
+/// Longer than the longest injected `timeout` fault a test would use (30 s by default).
+const CALL_TIMEOUT: Duration = Duration::from_secs(60);
+
+pub struct Loopback {
+    client: Client<HttpConnector, Full<Bytes>>,
+}
+
+impl Default for Loopback {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Loopback {
+    pub fn new() -> Self {
+        Loopback { client: Client::builder(TokioExecutor::new()).build_http() }
+    }
+
+    /// One call; `Err` when the connection failed or no answer came (timeouts, dropped
+    /// connections). A form body is sent when `form` is given; `host` overrides `Host`.
+    pub async fn call(
+        &self,
+        method: Method,
+        url: &str,
+        key: &str,
+        host: Option<&str>,
+        form: Option<String>,
+    ) -> Result<(StatusCode, Bytes), String> {
+        let mut builder =
+            Request::builder().method(method).uri(url).header(header::AUTHORIZATION, basic_header(key));
+        if let Some(host) = host {
+            // The browser's host, so `authorize_uri` is on the origin the customer is using.
+            builder = builder.header(header::HOST, host);
+        }
+        if form.is_some() {
+            builder = builder.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        }
+        let request =
+            builder.body(Full::new(Bytes::from(form.unwrap_or_default()))).map_err(|e| e.to_string())?;
+        let call = async {
+            let response = self.client.request(request).await.map_err(|e| e.to_string())?;
+            let status = response.status();
+            let body = response.into_body().collect().await.map_err(|e| e.to_string())?.to_bytes();
+            Ok((status, body))
+        };
+        tokio::time::timeout(CALL_TIMEOUT, call).await.map_err(|_| "timed out".to_owned())?
+    }
+}

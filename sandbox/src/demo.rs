@@ -1,0 +1,179 @@
+//! The demo merchant backend: what a merchant's own server does with the secret key. It is
+//! deliberately a *client* of the API (real HTTP over loopback), not a shortcut into the
+//! store, so it behaves like any merchant integration, faults included.
+
+use crate::app::AppState;
+use crate::auth::KeyKind;
+use crate::body::{int, read_params, text, Int};
+use crate::errors::json_response;
+use crate::ids;
+use crate::store::Order;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::Response;
+use serde_json::{json, Value};
+
+/// Demo errors: `{"error":{"code","message"}}`, with the Omise-style top-level fields too so
+/// either parser reads them.
+pub fn demo_error(status: StatusCode, code: &str, message: &str) -> Response {
+    json_response(
+        status,
+        &json!({"object": "error", "code": code, "message": message,
+                "error": {"code": code, "message": message}}),
+    )
+}
+
+fn bad_gateway(message: &str) -> Response {
+    demo_error(StatusCode::BAD_GATEWAY, "bad_gateway", message)
+}
+
+pub async fn config(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    let origin = app.origin(&headers);
+    json_response(
+        StatusCode::OK,
+        &json!({"publicKey": app.config.public_key, "vaultUrl": origin, "apiUrl": origin}),
+    )
+}
+
+/// The secret key of the account that owns `public_key`, else the configured default.
+fn secret_key_for(app: &AppState, public_key: Option<&str>) -> Option<String> {
+    let Some(public_key) = public_key else { return Some(app.config.secret_key.clone()) };
+    let inner = app.store.lock();
+    let (account, kind) = inner.account_of(public_key)?;
+    if kind != KeyKind::Public {
+        return None;
+    }
+    inner.keys.iter().find(|(_, (a, k))| *a == account && *k == KeyKind::Secret).map(|(key, _)| key.clone())
+}
+
+/// Calls the API; `Ok(json)` for a 2xx JSON answer, `Err(response)` to hand back as is.
+async fn api(
+    app: &AppState,
+    method: Method,
+    path: &str,
+    key: &str,
+    headers: &HeaderMap,
+    form: Option<String>,
+) -> Result<Value, Response> {
+    let url = format!("http://{}{path}", app.loopback_addr());
+    let origin = app.origin(headers);
+    let host = origin.strip_prefix("http://");
+    let (status, body) = app
+        .client
+        .call(method, &url, key, host, form)
+        .await
+        .map_err(|_| bad_gateway("the payment API did not answer"))?;
+    let parsed: Option<Value> = serde_json::from_slice(&body).ok();
+    if !status.is_success() {
+        let code = parsed.as_ref().and_then(|v| v.get("code")?.as_str().map(str::to_owned));
+        let message = parsed.as_ref().and_then(|v| v.get("message")?.as_str().map(str::to_owned));
+        return Err(match (code, message) {
+            (Some(code), Some(message)) => demo_error(status, &code, &message),
+            _ => bad_gateway(&format!("the payment API answered {}", status.as_u16())),
+        });
+    }
+    match parsed {
+        Some(v) if v.get("object").and_then(Value::as_str) == Some("charge") => Ok(v),
+        _ => Err(bad_gateway("the payment API answered something that is not a charge")),
+    }
+}
+
+fn field(charge: &Value, key: &str) -> Value {
+    charge.get(key).cloned().unwrap_or(Value::Null)
+}
+
+/// The `POST /charges` form for an order. (A separate sync function: the serializer is not
+/// `Send` and must not live across an await.)
+fn charge_form(params: &Value, return_uri: &str, order_id: &str) -> String {
+    let mut form = form_urlencoded::Serializer::new(String::new());
+    if let Some(token) = text(params, "token") {
+        form.append_pair("card", &token);
+    }
+    if let Some(source) = text(params, "source") {
+        form.append_pair("source", &source);
+    }
+    for key in ["amount", "currency"] {
+        if let Some(v) = text(params, key) {
+            form.append_pair(key, &v);
+        }
+    }
+    form.append_pair("return_uri", return_uri);
+    form.append_pair("description", &format!("Demo order {order_id}"));
+    form.append_pair("metadata[order_id]", order_id);
+    if let Int::Value(ms) = int(params, "settleDelayMs") {
+        form.append_pair("metadata[sandbox_settle_delay_ms]", &ms.to_string());
+    }
+    form.finish()
+}
+
+/// `POST /demo/orders` `{"token"|"source","amount","currency","returnUri"?,"settleDelayMs"?,
+/// "publicKey"?}`.
+pub async fn create_order(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let params = match read_params(&headers, body).await {
+        Ok(p) => p,
+        Err(e) => return demo_error(e.status, &e.code, &e.message),
+    };
+    let Some(secret_key) = secret_key_for(&app, params.get("publicKey").and_then(Value::as_str)) else {
+        return demo_error(StatusCode::BAD_REQUEST, "bad_request", "publicKey is not a known public key");
+    };
+    let origin = app.origin(&headers);
+    let order_id = ids::random_id("ord_");
+    let return_uri =
+        text(&params, "returnUri").unwrap_or_else(|| format!("{origin}/complete.html?order={order_id}"));
+    let form = charge_form(&params, &return_uri, &order_id);
+    let charge = match api(&app, Method::POST, "/charges", &secret_key, &headers, Some(form)).await {
+        Ok(charge) => charge,
+        Err(resp) => return resp,
+    };
+    let charge_id = charge.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
+    app.store.lock().orders.insert(order_id.clone(), Order { charge_id: charge_id.clone(), secret_key });
+    json_response(
+        StatusCode::OK,
+        &json!({
+            "orderId": order_id,
+            "chargeId": charge_id,
+            "status": field(&charge, "status"),
+            "authorizeUri": field(&charge, "authorize_uri"),
+            "failureCode": field(&charge, "failure_code"),
+            "failureMessage": field(&charge, "failure_message"),
+            "statusUrl": format!("{origin}/demo/orders/{order_id}"),
+            "amount": field(&charge, "amount"),
+            "currency": field(&charge, "currency"),
+        }),
+    )
+}
+
+/// `GET /demo/orders/{id}`: the merchant's status endpoint the return page polls.
+pub async fn order_status(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let Some(order) = app.store.lock().orders.get(&id).cloned() else {
+        return demo_error(StatusCode::NOT_FOUND, "not_found", "order was not found");
+    };
+    let path = format!("/charges/{}", order.charge_id);
+    match api(&app, Method::GET, &path, &order.secret_key, &headers, None).await {
+        Ok(charge) => json_response(
+            StatusCode::OK,
+            &json!({
+                "object": "charge",
+                "id": field(&charge, "id"),
+                "status": field(&charge, "status"),
+                "failure_code": field(&charge, "failure_code"),
+                "failure_message": field(&charge, "failure_message"),
+                "amount": field(&charge, "amount"),
+                "currency": field(&charge, "currency"),
+                "paid": field(&charge, "paid"),
+            }),
+        ),
+        Err(resp) => resp,
+    }
+}
+
+/// `GET /demo/orders` → `{"count":N}` orders created since the last reset.
+pub async fn count_orders(State(app): State<AppState>) -> Response {
+    let count = app.store.lock().orders.len();
+    json_response(StatusCode::OK, &json!({"count": count}))
+}

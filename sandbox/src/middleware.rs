@@ -1,0 +1,110 @@
+//! The one layer in front of every route: CORS (preflight answered before auth and faults),
+//! request counting, fault injection, security headers and the access log.
+
+use crate::app::AppState;
+use crate::errors::ApiError;
+use crate::faults::{self, ConnKill, Fault};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::time::Instant;
+
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; \
+object-src 'none'";
+
+const FAULT_HEADER: &str = "x-sandbox-fault";
+
+fn cors(headers: &mut HeaderMap) {
+    let set = |h: &mut HeaderMap, name: &'static str, value: &'static str| {
+        h.insert(HeaderName::from_static(name), HeaderValue::from_static(value));
+    };
+    set(headers, "access-control-allow-origin", "*");
+    set(headers, "access-control-allow-methods", "GET, POST, DELETE, OPTIONS");
+    set(headers, "access-control-allow-headers", "Authorization, Content-Type, X-Sandbox-Fault");
+    set(headers, "access-control-expose-headers", "Retry-After");
+    set(headers, "access-control-max-age", "600");
+}
+
+fn security_headers(headers: &mut HeaderMap) {
+    let html = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    // A handler may have set a stricter or extended policy of its own (authorization pages).
+    if html && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    // A development server: every answer is fresh (pages, package files and API objects).
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+}
+
+/// A per-request fault from the `X-Sandbox-Fault` header or `__sandbox_fault` query parameter.
+fn request_fault(req: &Request) -> Option<Fault> {
+    if let Some(v) = req.headers().get(FAULT_HEADER).and_then(|v| v.to_str().ok()) {
+        return Fault::from_header(v);
+    }
+    let query = req.uri().query()?;
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "__sandbox_fault")
+        .and_then(|(_, v)| Fault::from_header(&v))
+}
+
+/// axum's own extractor rejections (bad percent-encoding in a path, …) are plain text;
+/// clients of an Omise-compatible API expect error objects.
+async fn plain_errors_as_objects(resp: Response) -> Response {
+    let plain = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !resp.status().is_client_error() || !plain {
+        return resp;
+    }
+    let status = resp.status();
+    let text = axum::body::to_bytes(resp.into_body(), 4096).await.unwrap_or_default();
+    ApiError::new(status, "bad_request", String::from_utf8_lossy(&text).into_owned()).into_response()
+}
+
+pub async fn gate(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    let start = Instant::now();
+    let method = req.method().clone();
+    // Only the path is ever logged: query strings and bodies may carry customer data.
+    let path = req.uri().path().to_owned();
+    let mut resp = if method == Method::OPTIONS {
+        StatusCode::NO_CONTENT.into_response()
+    } else {
+        let controls = path.starts_with("/__sandbox/");
+        let fault = if controls {
+            None
+        } else {
+            let key = crate::auth::presented_key(req.headers());
+            let mut inner = app.store.lock();
+            inner.count_request(&path);
+            if let Some(k) = &key {
+                inner.count_request(&format!("@{k}{path}"));
+            }
+            faults::take(&mut inner.faults, key.as_deref(), &path, &method)
+        };
+        match fault.or_else(|| if controls { None } else { request_fault(&req) }) {
+            Some(fault) => {
+                let kill = req.extensions().get::<ConnKill>().cloned();
+                match faults::answer(&fault, kill).await {
+                    Some(resp) => resp,
+                    None => next.run(req).await,
+                }
+            }
+            None => next.run(req).await,
+        }
+    };
+    resp = plain_errors_as_objects(resp).await;
+    cors(resp.headers_mut());
+    security_headers(resp.headers_mut());
+    if !app.config.quiet {
+        eprintln!("{method} {path} {} {}ms", resp.status().as_u16(), start.elapsed().as_millis());
+    }
+    resp
+}

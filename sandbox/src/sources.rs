@@ -1,0 +1,123 @@
+//! `POST /sources` and `GET /sources/{id}` with the public key: redirect payment methods.
+
+use crate::app::AppState;
+use crate::auth::{self, KeyKind};
+use crate::body::{int, read_params, text, Int};
+use crate::errors::{json_response, ApiError};
+use crate::store::Source;
+use crate::tokens::charge_status;
+use crate::{clock, ids};
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde_json::{json, Value};
+
+/// Supported source types and their `flow`.
+pub static SOURCE_TYPES: &[(&str, &str)] = &[
+    ("internet_banking_scb", "redirect"),
+    ("internet_banking_bbl", "redirect"),
+    ("internet_banking_bay", "redirect"),
+    ("internet_banking_ktb", "redirect"),
+    ("mobile_banking_scb", "app_redirect"),
+    ("truemoney", "redirect"),
+    ("rabbit_linepay", "redirect"),
+    ("alipay", "redirect"),
+    ("promptpay", "offline"),
+    ("paynow", "offline"),
+];
+
+pub const CURRENCIES: &[&str] = &["thb", "jpy", "sgd", "usd"];
+
+/// Smallest amount in the currency's smallest unit: Omise's 20 THB minimum for THB.
+pub fn minimum_amount(currency: &str) -> i64 {
+    if currency == "thb" {
+        2000
+    } else {
+        1
+    }
+}
+
+/// Validates `amount` and `currency` as charges and sources both need them.
+pub fn amount_and_currency(params: &Value) -> Result<(i64, String), ApiError> {
+    let currency = text(params, "currency").map(|c| c.trim().to_ascii_lowercase()).unwrap_or_default();
+    let amount = int(params, "amount");
+    if amount == Int::Missing {
+        return Err(ApiError::bad_request("amount is required"));
+    }
+    if currency.is_empty() {
+        return Err(ApiError::bad_request("currency is required"));
+    }
+    if !CURRENCIES.contains(&currency.as_str()) {
+        return Err(ApiError::bad_request("currency is not supported (use thb, jpy, sgd or usd)"));
+    }
+    let min = minimum_amount(&currency);
+    match amount {
+        Int::Value(a) if a >= min && a <= 100_000_000_000 => Ok((a, currency)),
+        Int::Value(a) if a > 0 && a < min => {
+            Err(ApiError::bad_request(format!("amount must be at least {min} for {currency}")))
+        }
+        _ => Err(ApiError::bad_request("amount must be a positive integer in the smallest currency unit")),
+    }
+}
+
+pub fn source_json(source: &Source, charge_status: &str) -> Value {
+    json!({
+        "object": "source",
+        "id": source.id,
+        "livemode": false,
+        "location": format!("/sources/{}", source.id),
+        "type": source.kind,
+        "flow": source.flow,
+        "amount": source.amount,
+        "currency": source.currency,
+        "charge_status": charge_status,
+        "created_at": source.created_at,
+    })
+}
+
+pub async fn create(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let key = auth::presented_key(&headers);
+    let account = auth::require(key.and_then(|k| app.store.lock().account_of(&k)), KeyKind::Public)?;
+    let params = read_params(&headers, body).await?;
+    let kind = text(&params, "type").unwrap_or_default();
+    let Some((kind, flow)) = SOURCE_TYPES.iter().find(|(t, _)| *t == kind) else {
+        let names: Vec<&str> = SOURCE_TYPES.iter().map(|(t, _)| *t).collect();
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_source",
+            format!("type is not supported (use one of {})", names.join(", ")),
+        ));
+    };
+    let (amount, currency) = amount_and_currency(&params)?;
+    let source = Source {
+        id: ids::random_id("src_test_"),
+        kind: (*kind).to_owned(),
+        flow,
+        amount,
+        currency,
+        charge_id: None,
+        created_at: clock::now_rfc3339(),
+    };
+    let body = source_json(&source, "unknown");
+    app.store.lock().account(account).sources.insert(source.id.clone(), source);
+    Ok(json_response(StatusCode::OK, &body))
+}
+
+pub async fn read(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let key = auth::presented_key(&headers);
+    let mut inner = app.store.lock();
+    let account = auth::require(key.and_then(|k| inner.account_of(&k)), KeyKind::Public)?;
+    let source =
+        inner.account(account).sources.get(&id).cloned().ok_or_else(|| ApiError::not_found("source"))?;
+    let status = charge_status(&inner, account, source.charge_id.as_deref());
+    Ok(json_response(StatusCode::OK, &source_json(&source, status)))
+}

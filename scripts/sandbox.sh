@@ -1,0 +1,19 @@
+# Sourced by the test scripts: `sandbox_up` builds and starts the local sandbox on a free port
+# and exports OMISE_SANDBOX_URL; it is stopped when the calling script exits.
+sandbox_up() {
+  cargo build -q -p omise-sandbox
+  local log
+  log="$(mktemp)"
+  target/debug/omise-sandbox --port 0 --quiet --www www --dist dist >"$log" 2>&1 &
+  SANDBOX_PID=$!
+  trap 'kill "$SANDBOX_PID" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 100); do
+    OMISE_SANDBOX_URL=$(sed -n 's/^omise-sandbox listening on \(http[^ ]*\).*/\1/p' "$log" | head -1)
+    [ -n "$OMISE_SANDBOX_URL" ] && break
+    kill -0 "$SANDBOX_PID" 2>/dev/null || { cat "$log"; echo "sandbox exited" >&2; return 1; }
+    sleep 0.1
+  done
+  [ -n "$OMISE_SANDBOX_URL" ] || { cat "$log"; echo "sandbox did not start" >&2; return 1; }
+  export OMISE_SANDBOX_URL
+  echo "sandbox: $OMISE_SANDBOX_URL"
+}

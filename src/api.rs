@@ -1,0 +1,77 @@
+//! Calls to the vault, the API and a merchant's status endpoint: send, read the few fields the
+//! core needs, let the core classify (STYLE.md pattern 5).
+
+use omise_checkout_core::api::{self, Answer, Expect, Problem};
+use omise_checkout_core::error::ErrorCode;
+use omise_checkout_core::request::TokenRequest;
+use wasm_bindgen::JsValue;
+
+use crate::config::Config;
+use crate::js;
+use crate::transport::{HttpRequest, Reply};
+
+/// A request body with its content type.
+pub struct Body {
+    pub content_type: &'static str,
+    pub text: String,
+}
+
+/// Sends one request and returns the wanted object (the parsed JSON) or the problem.
+pub async fn call(
+    config: &Config,
+    method: &'static str,
+    url: String,
+    body: Option<Body>,
+    expect: Expect,
+    with_key: bool,
+) -> Result<JsValue, Problem> {
+    let request = HttpRequest {
+        method,
+        url,
+        authorization: if with_key { Some(config.authorization()) } else { None },
+        content_type: body.as_ref().map(|b| b.content_type),
+        body: body.map(|b| b.text),
+        timeout_ms: config.timeout_ms,
+    };
+    match config.transport.send(request).await {
+        Reply::NetworkFailure => Err(Problem::new(ErrorCode::NetworkError)),
+        Reply::TimedOut => Err(Problem::new(ErrorCode::Timeout)),
+        Reply::Response { status, retry_after, json } => {
+            let object = json.as_ref().and_then(|j| js::get_str(j, "object"));
+            // A merchant's status endpoint may answer a bare `{ status, failure_code }`.
+            let object = match (&object, &json) {
+                (None, Some(j)) if expect == Expect::Status && js::get_str(j, "status").is_some() => {
+                    Some("status".to_string())
+                }
+                _ => object,
+            };
+            let code = json.as_ref().and_then(|j| js::get_str(j, "code"));
+            let message = json.as_ref().and_then(|j| js::get_str(j, "message"));
+            let answer = Answer {
+                status,
+                json: json.is_some(),
+                object: object.as_deref(),
+                code: code.as_deref(),
+                message: message.as_deref(),
+                retry_after: retry_after.as_deref(),
+            };
+            api::classify(&answer, expect)?;
+            json.ok_or_else(|| Problem::new(ErrorCode::InvalidResponse))
+        }
+    }
+}
+
+/// `POST {vault}/tokens`, then the checks a token must pass before it is handed on: an id of
+/// the right shape and `card.security_code_check` not `false` (SPEC §2).
+pub async fn create_token(config: &Config, card: &TokenRequest) -> Result<JsValue, Problem> {
+    let body = Body { content_type: "application/x-www-form-urlencoded", text: card.form_body() };
+    let url = format!("{}/tokens", config.vault_url);
+    let token = call(config, "POST", url, Some(body), Expect::Token, true).await?;
+    let id = js::get_str(&token, "id").unwrap_or_default();
+    if !api::is_token_id(&id) {
+        return Err(Problem::new(ErrorCode::InvalidResponse));
+    }
+    let check = js::get(&js::get(&token, "card"), "security_code_check").as_bool();
+    api::check_security_code(check)?;
+    Ok(token)
+}

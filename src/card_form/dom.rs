@@ -1,0 +1,186 @@
+//! The form's DOM: real labels, `autocomplete`, `inputmode`, error elements tied with
+//! `aria-describedby`, a polite live region. No `name` attributes on card inputs (card data can
+//! never be posted to the merchant's server with a surrounding form), no `pattern` attribute
+//! (it broke autofill in Safari 18), no inline styles (strict CSP): classes only.
+
+use std::cell::Cell;
+
+use omise_checkout_core::field::Field;
+use omise_checkout_core::locale::Locale;
+use omise_checkout_core::messages::Message;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// One field's elements.
+pub struct FieldDom {
+    pub field: Field,
+    pub wrap: HtmlElement,
+    pub input: HtmlInputElement,
+    pub error: HtmlElement,
+    pub hint: Option<HtmlElement>,
+}
+
+/// Everything the form put into the page (removed as one on destroy).
+pub struct Dom {
+    pub root: HtmlElement,
+    pub fields: Vec<FieldDom>,
+    pub brand: HtmlElement,
+    pub form_error: HtmlElement,
+    pub live: HtmlElement,
+}
+
+impl Dom {
+    pub fn field(&self, field: Field) -> Option<&FieldDom> {
+        self.fields.iter().find(|f| f.field == field)
+    }
+
+    /// Builds the form inside `target` (appended; the target's other content is left alone).
+    pub fn build(document: &Document, target: Element, fields: &[Field], locale: Locale) -> Option<Dom> {
+        let n = NEXT_ID.with(|c| {
+            let n = c.get();
+            c.set(n.wrapping_add(1));
+            n
+        });
+        let prefix = format!("omise-{n}");
+        let root = el(document, "div", "omise-card-form")?;
+        root.set_attribute("lang", locale.code()).ok()?;
+        let mut built = Vec::new();
+        let mut row: Option<HtmlElement> = None;
+        let mut brand = None;
+        for &field in fields {
+            let (f, b) = build_field(document, &prefix, field, locale)?;
+            if b.is_some() {
+                brand = b;
+            }
+            // Expiry and security code share a row.
+            match field {
+                Field::Expiry => {
+                    let r = el(document, "div", "omise-row")?;
+                    r.append_child(&f.wrap).ok()?;
+                    root.append_child(&r).ok()?;
+                    row = Some(r);
+                }
+                Field::SecurityCode if row.is_some() => {
+                    row.as_ref()?.append_child(&f.wrap).ok()?;
+                }
+                _ => {
+                    root.append_child(&f.wrap).ok()?;
+                }
+            }
+            built.push(f);
+        }
+        let form_error = el(document, "div", "omise-form-error")?;
+        form_error.set_id(&format!("{prefix}-form-error"));
+        root.append_child(&form_error).ok()?;
+        let live = el(document, "div", "omise-live omise-sr-only")?;
+        live.set_attribute("aria-live", "polite").ok()?;
+        live.set_attribute("aria-atomic", "true").ok()?;
+        root.append_child(&live).ok()?;
+        target.append_child(&root).ok()?;
+        Some(Dom { root, fields: built, brand: brand?, form_error, live })
+    }
+
+    /// Texts that follow the locale (labels, hints, placeholders).
+    pub fn set_security_code_hint(&self, four: bool, locale: Locale) {
+        if let Some(hint) = self.field(Field::SecurityCode).and_then(|f| f.hint.as_ref()) {
+            let m = if four { Message::HintSecurityCode4 } else { Message::HintSecurityCode3 };
+            hint.set_text_content(Some(m.text(locale)));
+        }
+    }
+}
+
+fn build_field(
+    document: &Document,
+    prefix: &str,
+    field: Field,
+    locale: Locale,
+) -> Option<(FieldDom, Option<HtmlElement>)> {
+    let code = field.code();
+    let kebab = match field {
+        Field::SecurityCode => "security-code",
+        Field::PostalCode => "postal-code",
+        _ => code,
+    };
+    let id = format!("{prefix}-{kebab}");
+    let wrap = el(document, "div", &format!("omise-field omise-field--{kebab}"))?;
+    let label = el(document, "label", "omise-label")?;
+    label.set_attribute("for", &id).ok()?;
+    label.set_text_content(Some(label_text(field).text(locale)));
+    let control = el(document, "div", "omise-control")?;
+    let input: HtmlInputElement = document.create_element("input").ok()?.dyn_into().ok()?;
+    input.set_id(&id);
+    input.set_class_name("omise-input");
+    input.set_type("text");
+    let (autocomplete, numeric) = match field {
+        Field::Number => ("cc-number", true),
+        Field::Expiry => ("cc-exp", true),
+        Field::SecurityCode => ("cc-csc", true),
+        Field::Name => ("cc-name", false),
+        Field::PostalCode => ("postal-code", false),
+        Field::City => ("address-level2", false),
+        Field::Country => ("country-name", false),
+    };
+    input.set_attribute("autocomplete", autocomplete).ok()?;
+    if numeric {
+        input.set_attribute("inputmode", "numeric").ok()?;
+    }
+    for (k, v) in [("autocorrect", "off"), ("spellcheck", "false"), ("aria-invalid", "false")] {
+        input.set_attribute(k, v).ok()?;
+    }
+    if field != Field::Name && field != Field::City && field != Field::Country {
+        input.set_attribute("autocapitalize", "off").ok()?;
+    }
+    match field {
+        Field::Expiry => input.set_placeholder(Message::PlaceholderExpiry.text(locale)),
+        Field::Name => input.set_placeholder(Message::PlaceholderName.text(locale)),
+        _ => {}
+    }
+    control.append_child(&input).ok()?;
+    let mut described = vec![format!("{id}-error")];
+    let mut brand = None;
+    if field == Field::Number {
+        let b = el(document, "span", "omise-brand")?;
+        b.set_id(&format!("{id}-brand"));
+        control.append_child(&b).ok()?;
+        described.push(format!("{id}-brand"));
+        brand = Some(b);
+    }
+    wrap.append_child(&label).ok()?;
+    wrap.append_child(&control).ok()?;
+    let mut hint = None;
+    if field == Field::SecurityCode {
+        let h = el(document, "div", "omise-hint")?;
+        h.set_id(&format!("{id}-hint"));
+        h.set_text_content(Some(Message::HintSecurityCode3.text(locale)));
+        wrap.append_child(&h).ok()?;
+        described.push(format!("{id}-hint"));
+        hint = Some(h);
+    }
+    let error = el(document, "div", "omise-error")?;
+    error.set_id(&format!("{id}-error"));
+    wrap.append_child(&error).ok()?;
+    input.set_attribute("aria-describedby", &described.join(" ")).ok()?;
+    Some((FieldDom { field, wrap, input, error, hint }, brand))
+}
+
+pub fn label_text(field: Field) -> Message {
+    match field {
+        Field::Number => Message::LabelNumber,
+        Field::Expiry => Message::LabelExpiry,
+        Field::SecurityCode => Message::LabelSecurityCode,
+        Field::Name => Message::LabelName,
+        Field::PostalCode => Message::LabelPostalCode,
+        Field::City => Message::LabelCity,
+        Field::Country => Message::LabelCountry,
+    }
+}
+
+fn el(document: &Document, tag: &str, class: &str) -> Option<HtmlElement> {
+    let e: HtmlElement = document.create_element(tag).ok()?.dyn_into().ok()?;
+    e.set_class_name(class);
+    Some(e)
+}

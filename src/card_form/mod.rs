@@ -1,0 +1,375 @@
+//! `CardForm`: the mounted card form (STYLE.md pattern 6). It wraps one core `FormModel` plus
+//! its DOM, listeners and timers; `destroy()` (or dropping the last handle) detaches all of it.
+//! DOM handlers only read the event and hand it to the model; `render` carries out the effects.
+
+mod dom;
+mod render;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use omise_checkout_core::api::Problem;
+use omise_checkout_core::error::ErrorCode;
+use omise_checkout_core::field::{Field, FieldError};
+use omise_checkout_core::form::{FormModel, InputKind};
+use omise_checkout_core::format;
+use omise_checkout_core::locale::Locale;
+use omise_checkout_core::validity::Validity;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlInputElement, InputEvent};
+
+use crate::clock::this_month;
+use crate::config::{self, Config};
+use crate::events::Handlers;
+use crate::listener::Listener;
+use crate::timer::Timeout;
+use crate::{api, js, results};
+use dom::Dom;
+
+/// A card form mounted in the page.
+#[wasm_bindgen]
+pub struct CardForm {
+    inner: Rc<Inner>,
+}
+
+pub(crate) struct Inner {
+    config: Rc<Config>,
+    locale: Locale,
+    clear_after_token: bool,
+    model: RefCell<FormModel>,
+    dom: RefCell<Option<Dom>>,
+    listeners: RefCell<Vec<Listener>>,
+    handlers: Handlers,
+    in_flight: RefCell<Option<Promise>>,
+    ready_timer: RefCell<Option<Timeout>>,
+    composing: Cell<bool>,
+}
+
+impl CardForm {
+    pub(crate) fn mount(
+        config: Rc<Config>,
+        target: &JsValue,
+        options: &JsValue,
+    ) -> Result<CardForm, JsValue> {
+        let document =
+            web_sys::window().and_then(|w| w.document()).ok_or_else(|| no_target("no document"))?;
+        let target: Element = match target.as_string() {
+            Some(selector) => document.query_selector(&selector).ok().flatten(),
+            None => target.dyn_ref::<Element>().cloned(),
+        }
+        .ok_or_else(|| {
+            no_target("mount target not found: pass an element or a CSS selector that matches one")
+        })?;
+        if target.query_selector(".omise-card-form").ok().flatten().is_some() {
+            return Err(no_target("a card form is already mounted in this element; destroy() it first"));
+        }
+        let locale = match js::get_str(options, "locale") {
+            Some(l) => config::pick_locale(Some(&l)),
+            None => config.locale,
+        };
+        let billing = billing_fields(&js::get(options, "billing"));
+        let clear_after_token = js::get(options, "clearAfterToken").as_bool().unwrap_or(true);
+        let model = FormModel::new(&billing, this_month());
+        let fields: Vec<Field> = model.fields.iter().map(|f| f.field).collect();
+        let dom = Dom::build(&document, target, &fields, locale)
+            .ok_or_else(|| no_target("could not build the form"))?;
+        let inner = Rc::new(Inner {
+            config,
+            locale,
+            clear_after_token,
+            model: RefCell::new(model),
+            dom: RefCell::new(Some(dom)),
+            listeners: RefCell::new(Vec::new()),
+            handlers: Handlers::default(),
+            in_flight: RefCell::new(None),
+            ready_timer: RefCell::new(None),
+            composing: Cell::new(false),
+        });
+        inner.listen(&fields);
+        // `ready` fires after the caller had a chance to register for it.
+        let weak = Rc::downgrade(&inner);
+        *inner.ready_timer.borrow_mut() = Timeout::new(0, move || {
+            if let Some(inner) = weak.upgrade() {
+                inner.ready_timer.borrow_mut().take();
+                inner.emit("ready", &inner.state());
+            }
+        });
+        Ok(CardForm { inner })
+    }
+}
+
+#[wasm_bindgen]
+impl CardForm {
+    /// Validates, then tokenizes. While a request is in flight, every call returns the same
+    /// promise (no second token). Resolves to `{ token }` or `{ error }`; never rejects.
+    #[wasm_bindgen(unchecked_return_type = "Promise<TokenResult>")]
+    pub fn tokenize(&self) -> Promise {
+        if let Some(p) = self.inner.in_flight.borrow().clone() {
+            return p;
+        }
+        let inner = self.inner.clone();
+        let promise = wasm_bindgen_futures::future_to_promise(async move { Ok(inner.run_tokenize().await) });
+        *self.inner.in_flight.borrow_mut() = Some(promise.clone());
+        promise
+    }
+
+    /// `{ complete, brand, fields: { number: { state, error? }, … } }`.
+    #[wasm_bindgen(unchecked_return_type = "CardFormState")]
+    pub fn state(&self) -> JsValue {
+        self.inner.state()
+    }
+
+    /// Registers a callback for `ready`, `change`, `focus`, `blur`, `tokenized` or `error`.
+    pub fn on(&self, event: &str, callback: Function) -> Result<(), JsValue> {
+        if self.inner.handlers.on(event, callback) {
+            Ok(())
+        } else {
+            Err(config::error(
+                "unknown_event",
+                "omise-checkout: events are ready, change, focus, blur, tokenized, error",
+            ))
+        }
+    }
+
+    pub fn off(&self, event: &str, callback: Function) {
+        self.inner.handlers.off(event, &callback);
+    }
+
+    /// The form's root element (`omise:<event>` CustomEvents are dispatched on it).
+    #[wasm_bindgen(getter)]
+    pub fn element(&self) -> Option<Element> {
+        self.inner.dom.borrow().as_ref().map(|d| d.root.clone().into())
+    }
+
+    /// Empties every field and hides every error.
+    pub fn clear(&self) {
+        let effects = self.inner.model.borrow_mut().clear(&[]);
+        self.inner.apply(effects);
+        self.inner.render_form_error(None);
+    }
+
+    /// Moves focus to a field (`number` by default).
+    pub fn focus(&self, field: Option<String>) {
+        let field =
+            Field::ALL.iter().copied().find(|f| Some(f.code()) == field.as_deref()).unwrap_or(Field::Number);
+        self.inner.focus(field);
+    }
+
+    /// Removes the form's DOM and every listener, timer and callback. Idempotent.
+    pub fn destroy(&self) {
+        self.inner.destroy();
+    }
+}
+
+impl Inner {
+    fn listen(self: &Rc<Self>, fields: &[Field]) {
+        let dom = self.dom.borrow();
+        let Some(dom) = dom.as_ref() else { return };
+        let mut listeners = self.listeners.borrow_mut();
+        for &field in fields {
+            let Some(f) = dom.field(field) else { continue };
+            let target: &web_sys::EventTarget = f.input.as_ref();
+            let on = |kind: &'static str, handler: fn(&Rc<Inner>, Field, &Event)| {
+                // A strong handle: the mounted form lives until destroy() (which drops these
+                // listeners and so breaks the cycle), even if the page drops its `CardForm`.
+                let inner = self.clone();
+                Listener::new(target, kind, move |event| handler(&inner, field, &event))
+            };
+            listeners.push(on("input", |inner, field, event| inner.on_input(field, event, false)));
+            // Autofill and password managers may only fire `change`.
+            listeners.push(on("change", |inner, field, event| inner.on_input(field, event, false)));
+            listeners.push(on("compositionstart", |inner, _, _| inner.composing.set(true)));
+            listeners.push(on("compositionend", |inner, field, event| {
+                inner.composing.set(false);
+                inner.on_input(field, event, true);
+            }));
+            listeners.push(on("focus", |inner, field, _| {
+                inner.emit("focus", &js::object(&[("field", JsValue::from_str(field.code()))]));
+            }));
+            listeners.push(on("blur", |inner, field, _| {
+                let effects = inner.model.borrow_mut().blur(field);
+                inner.apply(effects);
+                inner.emit("blur", &js::object(&[("field", JsValue::from_str(field.code()))]));
+            }));
+            if field == Field::Number {
+                listeners.push(on("beforeinput", |inner, field, event| inner.on_before_input(field, event)));
+            }
+        }
+    }
+
+    fn input_of(&self, field: Field) -> Option<HtmlInputElement> {
+        self.dom.borrow().as_ref()?.field(field).map(|f| f.input.clone())
+    }
+
+    fn on_input(self: &Rc<Self>, field: Field, event: &Event, composed: bool) {
+        let composing = event.dyn_ref::<InputEvent>().is_some_and(|e| e.is_composing());
+        if !composed && (composing || self.composing.get()) {
+            return;
+        }
+        let Some(input) = self.input_of(field) else { return };
+        let raw = input.value();
+        if event.type_() == "change" && self.model.borrow().get(field).is_some_and(|f| f.value == raw) {
+            return;
+        }
+        let caret = input.selection_start().ok().flatten().map_or(raw.encode_utf16().count(), |c| c as usize);
+        let typed = composed
+            || event.dyn_ref::<InputEvent>().is_some_and(|e| {
+                let t = e.input_type();
+                t.starts_with("insert") && t != "insertReplacementText"
+            });
+        let kind = if typed { InputKind::Insert } else { InputKind::Other };
+        let effects = self.model.borrow_mut().input(field, &raw, caret, kind);
+        self.apply(effects);
+    }
+
+    /// Backspace/Delete next to a space in the number removes the digit beyond it (otherwise
+    /// the formatter puts the space back and the caret never moves).
+    fn on_before_input(self: &Rc<Self>, field: Field, event: &Event) {
+        let Some(e) = event.dyn_ref::<InputEvent>() else { return };
+        let forward = match e.input_type().as_str() {
+            "deleteContentBackward" => false,
+            "deleteContentForward" => true,
+            _ => return,
+        };
+        let Some(input) = self.input_of(field) else { return };
+        let (start, end) = (input.selection_start().ok().flatten(), input.selection_end().ok().flatten());
+        let (Some(start), Some(end)) = (start, end) else { return };
+        if start != end {
+            return;
+        }
+        let Some(edit) = format::delete_across_separator(&input.value(), start as usize, forward) else {
+            return;
+        };
+        event.prevent_default();
+        input.set_value(&edit.value);
+        let _ = input.set_selection_range(edit.caret as u32, edit.caret as u32);
+        let effects = self.model.borrow_mut().input(field, &edit.value, edit.caret, InputKind::Other);
+        self.apply(effects);
+    }
+
+    async fn run_tokenize(self: Rc<Self>) -> JsValue {
+        let locale = self.locale;
+        if self.dom.borrow().is_none() {
+            return results::err_code(ErrorCode::Destroyed, locale);
+        }
+        let submitted = self.model.borrow_mut().submit();
+        let result = match submitted {
+            Err(effects) => {
+                self.apply(effects);
+                let fields = self.invalid_fields();
+                Err(Problem { code: ErrorCode::ValidationError, fields, retry_after_ms: None })
+            }
+            Ok(card) => {
+                self.set_busy(true);
+                self.render_form_error(None);
+                let result = api::create_token(&self.config, &card).await;
+                drop(card);
+                self.set_busy(false);
+                if self.dom.borrow().is_none() {
+                    Err(Problem::new(ErrorCode::Destroyed))
+                } else {
+                    result
+                }
+            }
+        };
+        self.in_flight.borrow_mut().take();
+        match result {
+            Ok(token) => {
+                if self.clear_after_token {
+                    let effects = self.model.borrow_mut().clear(&[Field::Number, Field::SecurityCode]);
+                    self.apply(effects);
+                }
+                self.emit("tokenized", &results::ok("token", token.clone()));
+                results::ok("token", token)
+            }
+            Err(problem) => {
+                if problem.code != ErrorCode::Destroyed {
+                    self.show_problem(&problem);
+                    self.emit("error", &results::error_object(&problem, locale));
+                }
+                results::err(&problem, locale)
+            }
+        }
+    }
+
+    /// Server field errors land on their fields; anything else is shown above the live region.
+    fn show_problem(self: &Rc<Self>, problem: &Problem) {
+        if problem.code != ErrorCode::ValidationError {
+            for &(field, error) in &problem.fields {
+                let effects = self.model.borrow_mut().server_error(field, error);
+                self.apply(effects);
+            }
+        }
+        let general = problem.fields.is_empty() || problem.code == ErrorCode::ValidationError;
+        self.render_form_error(
+            general.then(|| omise_checkout_core::messages::error(problem.code).text(self.locale)),
+        );
+        if let Some(&(field, _)) = problem.fields.first() {
+            self.focus(field);
+        }
+    }
+
+    fn invalid_fields(&self) -> Vec<(Field, FieldError)> {
+        let model = self.model.borrow();
+        model
+            .fields
+            .iter()
+            .filter(|f| f.state != Validity::Valid)
+            .map(|f| (f.field, f.error.unwrap_or(FieldError::Invalid)))
+            .collect()
+    }
+
+    fn state(&self) -> JsValue {
+        let model = self.model.borrow();
+        let fields = js::object(&[]);
+        for f in &model.fields {
+            let entry = js::object(&[("state", JsValue::from_str(f.state.code()))]);
+            let error = if f.state == Validity::Invalid { f.error } else { f.shown };
+            if let Some(e) = error {
+                js::set(&entry, "error", &JsValue::from_str(e.code()));
+            }
+            js::set(&fields, f.field.code(), &entry);
+        }
+        js::object(&[
+            ("complete", JsValue::from_bool(model.complete())),
+            ("brand", js::str_or_null(model.brand.map(|b| b.id()))),
+            ("fields", fields),
+        ])
+    }
+
+    fn emit(&self, name: &str, detail: &JsValue) {
+        let root: Option<Element> = self.dom.borrow().as_ref().map(|d| d.root.clone().into());
+        self.handlers.emit(root.as_ref(), name, detail);
+    }
+
+    fn destroy(&self) {
+        self.listeners.borrow_mut().clear();
+        self.ready_timer.borrow_mut().take();
+        self.handlers.clear();
+        self.in_flight.borrow_mut().take();
+        // Card data does not outlive the form in our memory either.
+        let _ = self.model.borrow_mut().clear(&[]);
+        if let Some(dom) = self.dom.borrow_mut().take() {
+            dom.root.remove();
+        }
+    }
+}
+
+/// `billing: true` or a list of `postalCode`, `city`, `country`.
+fn billing_fields(value: &JsValue) -> Vec<Field> {
+    if value.as_bool() == Some(true) {
+        return vec![Field::PostalCode, Field::City, Field::Country];
+    }
+    let Some(list) = value.dyn_ref::<js_sys::Array>() else { return Vec::new() };
+    let names: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
+    [Field::PostalCode, Field::City, Field::Country]
+        .into_iter()
+        .filter(|f| names.iter().any(|n| n == f.code()))
+        .collect()
+}
+
+fn no_target(message: &str) -> JsValue {
+    config::error("mount_failed", &format!("omise-checkout: {message}"))
+}

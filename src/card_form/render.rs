@@ -1,0 +1,110 @@
+//! Carries out the model's effects on the DOM. Text only (`textContent`), never HTML.
+
+use std::rc::Rc;
+
+use omise_checkout_core::brand::Brand;
+use omise_checkout_core::field::Field;
+use omise_checkout_core::form::Effect;
+use omise_checkout_core::messages;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+use super::Inner;
+
+impl Inner {
+    pub(super) fn apply(self: &Rc<Self>, effects: Vec<Effect>) {
+        let mut changed = false;
+        let mut focus = None;
+        {
+            let dom = self.dom.borrow();
+            let Some(dom) = dom.as_ref() else { return };
+            let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+            for effect in effects {
+                match effect {
+                    Effect::SetValue { field, value, caret } => {
+                        if let Some(f) = dom.field(field) {
+                            f.input.set_value(&value);
+                            let focused = active
+                                .as_ref()
+                                .is_some_and(|a| a == f.input.unchecked_ref::<web_sys::Element>());
+                            if focused {
+                                let _ = f.input.set_selection_range(caret as u32, caret as u32);
+                            }
+                        }
+                    }
+                    Effect::ShowError { field, error } => {
+                        let text = messages::field_error(field, error).text(self.locale);
+                        show_error(dom.field(field), Some(text));
+                        announce(&dom.live, text);
+                    }
+                    Effect::HideError { field } => show_error(dom.field(field), None),
+                    Effect::Brand(brand) => {
+                        dom.brand.set_text_content(brand.map(Brand::omise_name));
+                        match brand {
+                            Some(b) => {
+                                let _ = dom.root.set_attribute("data-brand", b.id());
+                            }
+                            None => {
+                                let _ = dom.root.remove_attribute("data-brand");
+                            }
+                        }
+                        dom.set_security_code_hint(
+                            brand.is_some_and(|b| b.security_code_len() == 4),
+                            self.locale,
+                        );
+                    }
+                    Effect::Focus(field) => focus = Some(field),
+                    Effect::Changed => changed = true,
+                }
+            }
+        }
+        // Focusing fires blur/focus handlers synchronously: no borrow may be held here.
+        if let Some(field) = focus {
+            self.focus(field);
+        }
+        if changed {
+            self.emit("change", &self.state());
+        }
+    }
+
+    pub(super) fn focus(&self, field: Field) {
+        let input = self.input_of(field);
+        if let Some(input) = input {
+            let _ = input.focus();
+        }
+    }
+
+    /// The form-level error (network, configuration, "check the highlighted fields").
+    pub(super) fn render_form_error(&self, text: Option<&str>) {
+        let dom = self.dom.borrow();
+        let Some(dom) = dom.as_ref() else { return };
+        dom.form_error.set_text_content(text);
+        if let Some(t) = text {
+            announce(&dom.live, t);
+        }
+    }
+
+    pub(super) fn set_busy(&self, busy: bool) {
+        let dom = self.dom.borrow();
+        let Some(dom) = dom.as_ref() else { return };
+        let _ = dom.root.class_list().toggle_with_force("omise-card-form--busy", busy);
+        let _ = dom.root.set_attribute("aria-busy", if busy { "true" } else { "false" });
+        // Read-only, not disabled: the values stay focusable and visible while the request runs.
+        for f in &dom.fields {
+            f.input.set_read_only(busy);
+        }
+    }
+}
+
+fn show_error(field: Option<&super::dom::FieldDom>, text: Option<&str>) {
+    let Some(f) = field else { return };
+    f.error.set_text_content(text);
+    let _ = f.input.set_attribute("aria-invalid", if text.is_some() { "true" } else { "false" });
+    let _ = f.wrap.class_list().toggle_with_force("omise-field--invalid", text.is_some());
+}
+
+/// Polite announcement; emptied first so the same text is read again.
+fn announce(live: &HtmlElement, text: &str) {
+    live.set_text_content(None);
+    live.set_text_content(Some(text));
+}

@@ -1,0 +1,85 @@
+//! `new OmiseCheckout(options)`: the checks made before any request (SPEC §2; DEVELOPERS.md
+//! security rules). A secret key or a plain-HTTP endpoint throws at once, so a mistake shows
+//! up on the merchant's first page load, not in a customer's failed payment.
+
+use std::rc::Rc;
+
+use omise_checkout_core::endpoint::{self, ConfigError};
+use omise_checkout_core::locale::{self, Locale};
+use wasm_bindgen::JsValue;
+
+use crate::js;
+use crate::transport::{FetchTransport, Transport};
+
+pub const DEFAULT_VAULT_URL: &str = "https://vault.omise.co";
+pub const DEFAULT_API_URL: &str = "https://api.omise.co";
+/// Long enough for a slow mobile network, short enough that a customer is not left waiting.
+pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
+
+pub struct Config {
+    pub public_key: String,
+    pub vault_url: String,
+    pub api_url: String,
+    pub locale: Locale,
+    pub timeout_ms: u32,
+    pub transport: Rc<dyn Transport>,
+}
+
+impl Config {
+    pub fn from_options(options: &JsValue) -> Result<Config, JsValue> {
+        if !options.is_object() {
+            return Err(error("invalid_options", "omise-checkout: pass an options object, e.g. new OmiseCheckout({ publicKey: 'pkey_test_…' })."));
+        }
+        let key = js::get_str(options, "publicKey").unwrap_or_default();
+        endpoint::check_public_key(&key).map_err(config_error)?;
+        let url = |name: &str, default: &str| -> Result<String, JsValue> {
+            match js::get(options, name) {
+                v if v.is_undefined() || v.is_null() => Ok(default.to_string()),
+                v => endpoint::check_endpoint(&v.as_string().unwrap_or_default()).map_err(config_error),
+            }
+        };
+        let vault_url = url("vaultUrl", DEFAULT_VAULT_URL)?;
+        let api_url = url("apiUrl", DEFAULT_API_URL)?;
+        let timeout_ms =
+            js::uint_field(options, "timeoutMs").unwrap_or(DEFAULT_TIMEOUT_MS).clamp(1_000, 120_000);
+        let locale = pick_locale(js::get_str(options, "locale").as_deref());
+        Ok(Config {
+            public_key: key.trim().to_string(),
+            vault_url,
+            api_url,
+            locale,
+            timeout_ms,
+            transport: Rc::new(FetchTransport),
+        })
+    }
+
+    pub fn authorization(&self) -> String {
+        omise_checkout_core::request::basic_auth(&self.public_key)
+    }
+}
+
+/// The asked-for locale if we have it (`th-TH` → `th`), else the browser's languages, else `en`.
+pub fn pick_locale(asked: Option<&str>) -> Locale {
+    if let Some(l) = asked.and_then(locale::resolve) {
+        return l;
+    }
+    let mut prefs: Vec<String> = Vec::new();
+    if let Some(nav) = web_sys::window().map(|w| w.navigator()) {
+        prefs.extend(nav.languages().iter().filter_map(|v| v.as_string()));
+        if let Some(l) = nav.language() {
+            prefs.push(l);
+        }
+    }
+    locale::negotiate(prefs.iter().map(String::as_str))
+}
+
+fn config_error(e: ConfigError) -> JsValue {
+    error(e.code(), e.explain())
+}
+
+/// A JS `Error` with a stable `code` property.
+pub fn error(code: &str, message: &str) -> JsValue {
+    let e = js_sys::Error::new(message);
+    js::set(&e, "code", &JsValue::from_str(code));
+    e.into()
+}

@@ -1,0 +1,82 @@
+//! Redirect payments: `createSource` (internet banking, wallets, PromptPay) and `authorize`
+//! (sending the customer to `authorize_uri` for 3-D Secure or the bank's page).
+
+use js_sys::Promise;
+use omise_checkout_core::api::{self, Expect, Problem};
+use omise_checkout_core::endpoint;
+use omise_checkout_core::error::ErrorCode;
+use wasm_bindgen::prelude::*;
+
+use crate::api::{call, Body};
+use crate::checkout::OmiseCheckout;
+use crate::{js, results};
+
+#[wasm_bindgen]
+impl OmiseCheckout {
+    /// `POST {apiUrl}/sources` with the public key: `{ type, amount, currency, … }` →
+    /// `{ source } | { error }`. Never rejects.
+    #[wasm_bindgen(js_name = createSource, unchecked_return_type = "Promise<SourceResult>")]
+    pub fn create_source(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SourceInput")] params: JsValue,
+    ) -> Promise {
+        let config = self.config.clone();
+        let body = source_body(&params);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let locale = config.locale;
+            let result = match body {
+                Some(text) => {
+                    let url = format!("{}/sources", config.api_url);
+                    let body = Body { content_type: "application/json", text };
+                    call(&config, "POST", url, Some(body), Expect::Source, true).await.and_then(|source| {
+                        if api::is_source_id(&js::get_str(&source, "id").unwrap_or_default()) {
+                            Ok(source)
+                        } else {
+                            Err(Problem::new(ErrorCode::InvalidResponse))
+                        }
+                    })
+                }
+                None => Err(Problem::new(ErrorCode::BadRequest)),
+            };
+            Ok(match result {
+                Ok(source) => results::ok("source", source),
+                Err(problem) => results::err(&problem, locale),
+            })
+        })
+    }
+
+    /// Sends the browser to the charge's `authorize_uri` when it is `pending` and has one
+    /// (`https:`, or `http:` on localhost; never `javascript:` or another scheme). Returns
+    /// `{ redirected: true }` or `{ error }` (`no_authorization_needed`, `unsafe_redirect`).
+    #[wasm_bindgen(unchecked_return_type = "AuthorizeResult")]
+    pub fn authorize(&self, #[wasm_bindgen(unchecked_param_type = "ChargeLike")] charge: JsValue) -> JsValue {
+        let locale = self.config.locale;
+        let uri = js::get_str(&charge, "authorize_uri").or_else(|| js::get_str(&charge, "authorizeUri"));
+        let pending =
+            js::get_str(&charge, "status").is_some_and(|s| s.trim().eq_ignore_ascii_case("pending"));
+        let Some(uri) = uri.filter(|u| pending && !u.trim().is_empty()) else {
+            return results::err_code(ErrorCode::NoAuthorizationNeeded, locale);
+        };
+        if !endpoint::is_safe_redirect(&uri) {
+            return results::err_code(ErrorCode::UnsafeRedirect, locale);
+        }
+        match web_sys::window().map(|w| w.location().assign(uri.trim())) {
+            Some(Ok(())) => js::object(&[("redirected", JsValue::TRUE)]),
+            _ => results::err_code(ErrorCode::UnsafeRedirect, locale),
+        }
+    }
+}
+
+/// The JSON body for `POST /sources`, or `None` when the basics are missing (nothing is sent).
+fn source_body(params: &JsValue) -> Option<String> {
+    let kind = js::get_str(params, "type").filter(|t| {
+        !t.is_empty()
+            && t.len() <= 64
+            && t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    })?;
+    let amount = js::get(params, "amount").as_f64().filter(|a| a.fract() == 0.0 && *a > 0.0 && *a < 1e13)?;
+    let currency = js::get_str(params, "currency")
+        .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()))?;
+    let _ = (kind, amount, currency);
+    js_sys::JSON::stringify(params).ok().map(String::from)
+}

@@ -1,0 +1,302 @@
+//! `pollStatus` and `statusMessage`: the return page's side of a redirect payment. The core's
+//! `Poller` decides everything (schedule, budget, retries, when to stop); this file only
+//! carries out its effects: fetch, wait (a timer that cancels on drop), render, resolve.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use omise_checkout_core::api::{Expect, Problem};
+use omise_checkout_core::endpoint;
+use omise_checkout_core::error::ErrorCode;
+use omise_checkout_core::locale::Locale;
+use omise_checkout_core::poll::{Answer, Effect, Event, Outcome, PollConfig, Poller};
+use omise_checkout_core::status::{self, PaymentStatus};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use crate::api::call;
+use crate::checkout::OmiseCheckout;
+use crate::config::{self, Config};
+use crate::listener::Listener;
+use crate::timer::Timeout;
+use crate::{js, results};
+
+/// What is polled.
+enum Subject {
+    StatusUrl(String),
+    Token(String),
+    Source(String),
+}
+
+struct Run {
+    config: Rc<Config>,
+    subject: Subject,
+    poller: RefCell<Poller>,
+    target: Option<Element>,
+    status_el: RefCell<Option<HtmlElement>>,
+    on_update: Option<Function>,
+    timer: RefCell<Option<Timeout>>,
+    listeners: RefCell<Vec<Listener>>,
+    resolve: RefCell<Option<Function>>,
+}
+
+#[wasm_bindgen]
+impl OmiseCheckout {
+    /// Polls a payment's status until it is final, the budget runs out, or `destroy()` is
+    /// called on the returned promise. Resolves to `{ state, status, failureCode?, message, kind }`.
+    #[wasm_bindgen(js_name = pollStatus, unchecked_return_type = "Promise<Outcome> & { destroy(): void }")]
+    pub fn poll_status(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PollOptions")] options: JsValue,
+    ) -> Result<Promise, JsValue> {
+        let subject = subject(&options)?;
+        let target = match js::get(&options, "target") {
+            v if v.is_undefined() || v.is_null() => None,
+            v => Some(find_target(&v)?),
+        };
+        let poll_config = PollConfig::new(
+            js::uint_field(&options, "interval").map(u64::from),
+            js::uint_field(&options, "maxWait").map(u64::from),
+        );
+        let run = Rc::new(Run {
+            config: self.config.clone(),
+            subject,
+            poller: RefCell::new(Poller::new(poll_config)),
+            target,
+            status_el: RefCell::new(None),
+            on_update: js::get(&options, "onUpdate").dyn_into::<Function>().ok(),
+            timer: RefCell::new(None),
+            listeners: RefCell::new(Vec::new()),
+            resolve: RefCell::new(None),
+        });
+        let promise = Promise::new(&mut |resolve, _reject| {
+            *run.resolve.borrow_mut() = Some(resolve);
+        });
+        run.listen();
+        let stopper = Rc::downgrade(&run);
+        let destroy = Closure::<dyn FnMut()>::new(move || {
+            if let Some(run) = stopper.upgrade() {
+                run.dispatch(Event::Destroy);
+            }
+        });
+        js::set(&promise, "destroy", destroy.as_ref());
+        // Holds only a weak handle; a finished run is freed even if the page keeps the promise.
+        destroy.forget();
+        run.dispatch(Event::Start);
+        Ok(promise)
+    }
+
+    /// The customer-facing message for a status (and failure code): `{ kind, text }` with kind
+    /// `success`, `pending` or `failure`. Accepts a status string or a charge-like object.
+    #[wasm_bindgen(js_name = statusMessage, unchecked_return_type = "StatusMessage")]
+    pub fn status_message(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | ChargeLike")] status: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | undefined")] failure_code: JsValue,
+        locale: Option<String>,
+    ) -> JsValue {
+        let locale = locale.map_or(self.config.locale, |l| config::pick_locale(Some(&l)));
+        status_message_value(&status, failure_code.as_string(), locale)
+    }
+}
+
+/// `statusMessage(status, failureCode?, locale?)` without a checkout (no key needed).
+#[wasm_bindgen(js_name = statusMessage, unchecked_return_type = "StatusMessage")]
+pub fn status_message(
+    #[wasm_bindgen(unchecked_param_type = "string | ChargeLike")] status: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] failure_code: JsValue,
+    locale: Option<String>,
+) -> JsValue {
+    status_message_value(&status, failure_code.as_string(), config::pick_locale(locale.as_deref()))
+}
+
+fn status_message_value(status: &JsValue, failure_code: Option<String>, locale: Locale) -> JsValue {
+    let (text, code) = match status.as_string() {
+        Some(s) => (s, failure_code),
+        None => {
+            (js::get_str(status, "status").unwrap_or_default(), failure_code.or_else(|| failure_of(status)))
+        }
+    };
+    let m = status::status_message(PaymentStatus::parse(&text), code.as_deref());
+    js::object(&[
+        ("kind", JsValue::from_str(m.kind.code())),
+        ("text", JsValue::from_str(m.message.text(locale))),
+    ])
+}
+
+fn failure_of(object: &JsValue) -> Option<String> {
+    js::get_str(object, "failure_code")
+        .or_else(|| js::get_str(object, "failureCode"))
+        .filter(|c| !c.is_empty())
+}
+
+fn subject(options: &JsValue) -> Result<Subject, JsValue> {
+    if let Some(url) = js::get_str(options, "statusUrl") {
+        if !endpoint::is_status_url(&url) {
+            return Err(config::error("insecure_endpoint", "omise-checkout: statusUrl must be a path on this site or an https:// URL (http:// only for localhost)."));
+        }
+        return Ok(Subject::StatusUrl(url.trim().to_string()));
+    }
+    if let Some(id) = js::get_str(options, "tokenId") {
+        if omise_checkout_core::api::is_token_id(&id) {
+            return Ok(Subject::Token(id));
+        }
+    }
+    if let Some(id) = js::get_str(options, "sourceId") {
+        if omise_checkout_core::api::is_source_id(&id) {
+            return Ok(Subject::Source(id));
+        }
+    }
+    Err(config::error(
+        "invalid_options",
+        "omise-checkout: pollStatus needs statusUrl, or a tokenId (tokn_…) or sourceId (src_…).",
+    ))
+}
+
+fn find_target(v: &JsValue) -> Result<Element, JsValue> {
+    let document = web_sys::window().and_then(|w| w.document());
+    match v.as_string() {
+        Some(selector) => document.and_then(|d| d.query_selector(&selector).ok().flatten()),
+        None => v.dyn_ref::<Element>().cloned(),
+    }
+    .ok_or_else(|| config::error("mount_failed", "omise-checkout: pollStatus target not found"))
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+impl Run {
+    fn listen(self: &Rc<Self>) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let run = self.clone();
+        let doc = document.clone();
+        let visibility = Listener::new(document.as_ref(), "visibilitychange", move |_| {
+            let hidden = doc.visibility_state() == web_sys::VisibilityState::Hidden;
+            if hidden {
+                run.timer.borrow_mut().take();
+            }
+            run.dispatch(if hidden { Event::Hidden } else { Event::Visible });
+        });
+        let run = self.clone();
+        let Some(window) = web_sys::window() else { return };
+        let unload = Listener::new(window.as_ref(), "pagehide", move |_| run.dispatch(Event::Destroy));
+        self.listeners.borrow_mut().extend([visibility, unload]);
+    }
+
+    fn dispatch(self: &Rc<Self>, event: Event) {
+        let effects = self.poller.borrow_mut().step(event, now_ms());
+        for effect in effects {
+            match effect {
+                Effect::Fetch => self.fetch(),
+                Effect::Wait(ms) => {
+                    let run = self.clone();
+                    let timer =
+                        Timeout::new(ms.min(u32::MAX as u64) as u32, move || run.dispatch(Event::TimerFired));
+                    *self.timer.borrow_mut() = timer;
+                }
+                Effect::Show(outcome) => {
+                    let value = self.render(&outcome);
+                    if let Some(f) = &self.on_update {
+                        let _ = f.call1(&JsValue::UNDEFINED, &value);
+                    }
+                }
+                Effect::Finish(outcome) => {
+                    let value = self.render(&outcome);
+                    self.finish(value);
+                }
+                Effect::Stop => {
+                    let outcome =
+                        js::object(&[("state", JsValue::from_str("pending")), ("stopped", JsValue::TRUE)]);
+                    self.finish(outcome);
+                }
+            }
+        }
+    }
+
+    fn fetch(self: &Rc<Self>) {
+        let run = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = run.ask().await;
+            run.dispatch(Event::Answer(answer));
+        });
+    }
+
+    async fn ask(&self) -> Answer {
+        let config = &self.config;
+        let result = match &self.subject {
+            Subject::StatusUrl(url) => call(config, "GET", url.clone(), None, Expect::Status, false).await,
+            Subject::Token(id) => {
+                call(config, "GET", format!("{}/tokens/{id}", config.vault_url), None, Expect::Token, true)
+                    .await
+            }
+            Subject::Source(id) => {
+                call(config, "GET", format!("{}/sources/{id}", config.api_url), None, Expect::Source, true)
+                    .await
+            }
+        };
+        match result {
+            Ok(object) => {
+                let field = match self.subject {
+                    Subject::StatusUrl(_) => "status",
+                    _ => "charge_status",
+                };
+                match js::get_str(&object, field) {
+                    Some(s) => {
+                        Answer::Status { status: PaymentStatus::parse(&s), failure_code: failure_of(&object) }
+                    }
+                    None => Answer::Error { code: ErrorCode::InvalidResponse, retry_after_ms: None },
+                }
+            }
+            Err(Problem { code, retry_after_ms, .. }) => Answer::Error { code, retry_after_ms },
+        }
+    }
+
+    /// Renders the outcome as text in a polite live region inside `target`; returns the JS value.
+    fn render(&self, outcome: &Outcome) -> JsValue {
+        let locale = self.config.locale;
+        let text = outcome.message.text(locale);
+        let value = js::object(&[
+            ("state", JsValue::from_str(outcome.state.code())),
+            ("status", JsValue::from_str(outcome.status.code())),
+            ("kind", JsValue::from_str(outcome.kind.code())),
+            ("message", JsValue::from_str(text)),
+        ]);
+        if let Some(code) = &outcome.failure_code {
+            js::set(&value, "failureCode", &JsValue::from_str(code));
+        }
+        if let Some(e) = outcome.error {
+            js::set(&value, "error", &results::error_object(&Problem::new(e), locale));
+        }
+        if let Some(target) = &self.target {
+            let mut slot = self.status_el.borrow_mut();
+            if slot.is_none() {
+                let el = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.create_element("div").ok())
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                if let Some(el) = el {
+                    let _ = el.set_attribute("role", "status");
+                    let _ = el.set_attribute("aria-live", "polite");
+                    let _ = target.append_child(&el);
+                    *slot = Some(el);
+                }
+            }
+            if let Some(el) = slot.as_ref() {
+                el.set_class_name(&format!("omise-status omise-status--{}", outcome.kind.code()));
+                el.set_text_content(Some(text));
+            }
+        }
+        value
+    }
+
+    fn finish(&self, value: JsValue) {
+        self.timer.borrow_mut().take();
+        self.listeners.borrow_mut().clear();
+        if let Some(resolve) = self.resolve.borrow_mut().take() {
+            let _ = resolve.call1(&JsValue::UNDEFINED, &value);
+        }
+    }
+}

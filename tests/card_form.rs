@@ -1,0 +1,367 @@
+//! The card form and tokenization in headless Chromium, against the local sandbox: what the
+//! customer sees (values, carets, texts, aria) and what reaches the vault.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use common::*;
+use omise_checkout::{CardForm, OmiseCheckout};
+use omise_checkout_core::field::{Field, FieldError};
+use omise_checkout_core::locale::Locale;
+use omise_checkout_core::messages::{self, Message};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mounted(extra: &[(&str, JsValue)]) -> (String, CardForm, Element, Element) {
+    let key = fresh_key().await;
+    let checkout = OmiseCheckout::new(options(&key, extra)).expect("checkout");
+    let target = container();
+    let form = checkout.mount_card_form(target.clone().into(), JsValue::UNDEFINED).expect("mount");
+    let root = form.element().expect("root");
+    (key, form, target, root)
+}
+
+fn fill(root: &Element, number: &str) {
+    for f in ["number", "expiry", "security-code", "name"] {
+        input(root, f).set_value("");
+    }
+    type_text(&input(root, "number"), number);
+    type_text(&input(root, "expiry"), "1230");
+    type_text(&input(root, "security-code"), if number.starts_with("37") { "1234" } else { "123" });
+    type_text(&input(root, "name"), "Somchai Jaidee");
+}
+
+async fn tokenize(form: &CardForm) -> JsValue {
+    JsFuture::from(form.tokenize()).await.expect("tokenize never rejects")
+}
+
+fn en(field: Field, error: FieldError) -> &'static str {
+    messages::field_error(field, error).text(Locale::En)
+}
+
+#[wasm_bindgen_test]
+async fn mount_builds_an_accessible_form_and_destroy_leaves_nothing() {
+    let (_c, form, target, root) = mounted(&[]).await;
+    let inputs = root.query_selector_all("input").unwrap();
+    assert_eq!(inputs.length(), 4);
+    for (field, autocomplete) in
+        [("number", "cc-number"), ("expiry", "cc-exp"), ("security-code", "cc-csc"), ("name", "cc-name")]
+    {
+        let i = input(&root, field);
+        assert_eq!(i.get_attribute("autocomplete").as_deref(), Some(autocomplete), "{field}");
+        assert!(!i.has_attribute("name"), "{field} must have no name attribute");
+        assert!(!i.has_attribute("pattern"), "{field} must have no pattern attribute");
+        assert!(!i.has_attribute("style"), "{field} must have no inline style");
+        let label = root.query_selector(&format!("label[for='{}']", i.id())).unwrap();
+        assert!(label.is_some_and(|l| !l.text_content().unwrap_or_default().is_empty()), "{field} label");
+        let described = i.get_attribute("aria-describedby").unwrap_or_default();
+        assert!(described.contains(&format!("{}-error", i.id())), "{field}: {described}");
+    }
+    assert_eq!(input(&root, "number").get_attribute("inputmode").as_deref(), Some("numeric"));
+    assert_eq!(root.query_selector("[aria-live='polite']").unwrap().map(|_| ()), Some(()));
+
+    let changes = Rc::new(Cell::new(0));
+    let c = changes.clone();
+    let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| c.set(c.get() + 1));
+    form.on("change", cb.as_ref().clone().into()).unwrap();
+    let number = input(&root, "number");
+    type_text(&number, "42");
+    assert_eq!(changes.get(), 2);
+    form.destroy();
+    assert_eq!(target.child_element_count(), 0, "destroy removes the DOM");
+    type_text(&number, "4");
+    assert_eq!(changes.get(), 2, "no listener left after destroy");
+    form.destroy(); // idempotent
+    let r = tokenize(&form).await;
+    assert_eq!(text(&get(&r, "error"), "code"), "destroyed");
+}
+
+#[wasm_bindgen_test]
+async fn typing_deleting_and_pasting_keep_the_caret() {
+    let (_c, form, _t, root) = mounted(&[]).await;
+    let n = input(&root, "number");
+    type_text(&n, "4242424242424242");
+    assert_eq!(n.value(), "4242 4242 4242 4242");
+    assert_eq!(n.selection_start().unwrap(), Some(19));
+    // Backspace right after a space removes the digit before it.
+    assert!(delete(&n, 5, false));
+    assert_eq!(n.value(), "4244 2424 2424 242");
+    assert_eq!(n.selection_start().unwrap(), Some(3));
+    // Typing in the middle keeps the caret after the typed digit.
+    n.set_selection_range(3, 3).unwrap();
+    type_text(&n, "2");
+    assert_eq!(n.value(), "4242 4242 4242 4242");
+    assert_eq!(n.selection_start().unwrap(), Some(4));
+    // Paste in the middle, with the customer's own spaces and dashes.
+    n.set_value("4242 4242");
+    type_text(&n, "");
+    paste(&n, 5, 5, "11-11 ");
+    assert_eq!(n.value(), "4242 1111 4242");
+    assert_eq!(n.selection_start().unwrap(), Some(9));
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn ime_full_width_digits_and_autofill_become_normal_values() {
+    let (_c, form, _t, root) = mounted(&[]).await;
+    let n = input(&root, "number");
+    compose(&n, "４２４２４２４２４２４２４２４２");
+    assert_eq!(n.value(), "4242 4242 4242 4242");
+    let code = input(&root, "security-code");
+    compose(&code, "１２３");
+    assert_eq!(code.value(), "123");
+    autofill(&input(&root, "expiry"), "12/2030");
+    assert_eq!(input(&root, "expiry").value(), "12 / 2030");
+    autofill(&input(&root, "name"), "TARO YAMADA");
+    let state = form.state();
+    assert_eq!(get(&state, "complete").as_bool(), Some(true), "{}", json(&state));
+    assert_eq!(text(&state, "brand"), "visa");
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn errors_show_at_the_right_time_with_aria() {
+    let (_c, form, _t, root) = mounted(&[]).await;
+    let n = input(&root, "number");
+    type_text(&n, "5555");
+    assert_eq!(error_text(&root, "number"), "", "incomplete is not shown while typing");
+    assert_eq!(n.get_attribute("aria-invalid").as_deref(), Some("false"));
+    blur(&n);
+    assert_eq!(error_text(&root, "number"), en(Field::Number, FieldError::Incomplete));
+    assert_eq!(n.get_attribute("aria-invalid").as_deref(), Some("true"));
+    type_text(&n, "555555554445");
+    assert_eq!(
+        error_text(&root, "number"),
+        en(Field::Number, FieldError::Invalid),
+        "invalid is shown at once"
+    );
+    let live = root.query_selector("[aria-live='polite']").unwrap().unwrap();
+    assert_eq!(live.text_content().unwrap_or_default(), en(Field::Number, FieldError::Invalid));
+    // A card number typed into the name field is refused.
+    type_text(&input(&root, "name"), "4242424242424242");
+    assert_eq!(error_text(&root, "name"), en(Field::Name, FieldError::LooksLikeCardNumber));
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn brand_switch_changes_the_security_code_length() {
+    let (_c, form, _t, root) = mounted(&[]).await;
+    let n = input(&root, "number");
+    type_text(&n, "3782");
+    assert_eq!(root.get_attribute("data-brand").as_deref(), Some("amex"));
+    let hint = root.query_selector(".omise-hint").unwrap().unwrap().text_content().unwrap_or_default();
+    assert_eq!(hint, Message::HintSecurityCode4.text(Locale::En));
+    let code = input(&root, "security-code");
+    type_text(&code, "12345");
+    assert_eq!(code.value(), "1234", "amex takes four digits");
+    n.set_value("");
+    type_text(&n, "4242");
+    assert_eq!(root.get_attribute("data-brand").as_deref(), Some("visa"));
+    let s = form.state();
+    assert_eq!(text(&get(&get(&s, "fields"), "securityCode"), "state"), "invalid", "{}", json(&s));
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn tokenizes_and_clears_card_data() {
+    let (_c, form, _t, root) = mounted(&[]).await;
+    let seen = Rc::new(Cell::new(false));
+    let s = seen.clone();
+    let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| s.set(true));
+    form.on("tokenized", cb.as_ref().clone().into()).unwrap();
+    fill(&root, "4242424242424242");
+    let r = tokenize(&form).await;
+    let token = get(&r, "token");
+    assert!(text(&token, "id").starts_with("tokn_test_"), "{}", json(&r));
+    assert_eq!(text(&get(&token, "card"), "last_digits"), "4242");
+    assert!(seen.get(), "tokenized event");
+    assert_eq!(input(&root, "number").value(), "");
+    assert_eq!(input(&root, "security-code").value(), "");
+    assert_eq!(input(&root, "name").value(), "Somchai Jaidee");
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn nothing_is_sent_while_a_field_is_invalid() {
+    let (key, form, _t, root) = mounted(&[]).await;
+    type_text(&input(&root, "number"), "4242");
+    let r = tokenize(&form).await;
+    let e = get(&r, "error");
+    assert_eq!(text(&e, "code"), "validation_error");
+    assert_eq!(text(&e, "field"), "number");
+    assert_eq!(error_text(&root, "expiry"), en(Field::Expiry, FieldError::Required));
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active.id(), input(&root, "number").id(), "focus goes to the first bad field");
+    assert_eq!(request_count(&key, "/tokens").await, 0);
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn double_submit_makes_one_request() {
+    let (key, form, _t, root) = mounted(&[]).await;
+    fill(&root, "5555555555554444");
+    let (a, b) = (form.tokenize(), form.tokenize());
+    assert!(js_sys::Object::is(&a, &b), "the same promise while in flight");
+    let (a, b) = (JsFuture::from(a).await.unwrap(), JsFuture::from(b).await.unwrap());
+    assert_eq!(text(&get(&a, "token"), "id"), text(&get(&b, "token"), "id"));
+    assert_eq!(request_count(&key, "/tokens").await, 1);
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn security_code_check_false_is_not_handed_on() {
+    let (_c, form, _t, root) = mounted(&[]).await;
+    fill(&root, "4111111111160001");
+    let r = tokenize(&form).await;
+    assert!(get(&r, "token").is_undefined(), "{}", json(&r));
+    let e = get(&r, "error");
+    assert_eq!(text(&e, "code"), "security_code_check_failed");
+    assert_eq!(text(&e, "field"), "securityCode");
+    assert_eq!(
+        error_text(&root, "security-code"),
+        en(Field::SecurityCode, FieldError::SecurityCodeCheckFailed)
+    );
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn every_fault_ends_in_its_error_and_the_form_works_again() {
+    let rows: &[(&str, &str, &str)] = &[
+        ("503", "", "service_unavailable"),
+        ("500", "", "service_unavailable"),
+        ("429", r#","retryAfter":2"#, "rate_limited"),
+        ("html", "", "service_unavailable"),
+        ("malformed_json", "", "invalid_response"),
+        ("not_token", "", "invalid_response"),
+        ("empty", "", "invalid_response"),
+        // Chrome silently retries a request whose reused keep-alive connection closes without an
+        // answer, so the connection is dropped twice (the leftover is cleared below).
+        ("drop", "", "network_error"),
+        ("timeout", r#","delayMs":4000"#, "timeout"),
+    ];
+    let (key, form, _t, root) = mounted(&[("timeoutMs", 1000.into())]).await;
+    for (fault_mode, extra, code) in rows {
+        let times = if *fault_mode == "drop" { 2 } else { 1 };
+        fault(&key, "/tokens", fault_mode, times, extra).await;
+        fill(&root, "4242424242424242");
+        let r = tokenize(&form).await;
+        let e = get(&r, "error");
+        assert!(e.is_object(), "{fault_mode}: expected an error, got {}", json(&r));
+        assert_eq!(text(&e, "code"), *code, "{fault_mode}: {}", json(&r));
+        let shown =
+            root.query_selector(".omise-form-error").unwrap().unwrap().text_content().unwrap_or_default();
+        assert!(!shown.is_empty(), "{fault_mode}: an error is shown");
+        assert!(!input(&root, "number").read_only(), "{fault_mode}: the form is usable again");
+        call("DELETE", &format!("/__sandbox/faults?key={key}"), None).await;
+        let r = tokenize(&form).await;
+        assert!(
+            text(&get(&r, "token"), "id").starts_with("tokn_test_"),
+            "{fault_mode} then retry: {}",
+            json(&r)
+        );
+    }
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_closed_server_is_a_network_error() {
+    let key = fresh_key().await;
+    let o = options(&key, &[("vaultUrl", "http://127.0.0.1:9".into())]);
+    let checkout = OmiseCheckout::new(o).unwrap();
+    let card = obj(&[
+        ("name", "A B".into()),
+        ("number", "4242424242424242".into()),
+        ("expiration_month", 12.into()),
+        ("expiration_year", 2030.into()),
+        ("security_code", "123".into()),
+    ]);
+    let r = JsFuture::from(checkout.create_token(card)).await.unwrap();
+    assert_eq!(text(&get(&r, "error"), "code"), "network_error");
+}
+
+#[wasm_bindgen_test]
+async fn headless_create_token_validates_then_tokenizes() {
+    let key = fresh_key().await;
+    let checkout = OmiseCheckout::new(options(&key, &[])).unwrap();
+    let card = |number: &str, year: i32| {
+        obj(&[
+            ("name", "TARO YAMADA".into()),
+            ("number", number.into()),
+            ("expiration_month", "12".into()),
+            ("expiration_year", year.into()),
+            ("security_code", "123".into()),
+        ])
+    };
+    let r = JsFuture::from(checkout.create_token(card("3530 1113 3330 0000", 2031))).await.unwrap();
+    assert_eq!(text(&get(&get(&r, "token"), "card"), "brand"), "JCB", "{}", json(&r));
+    let r = JsFuture::from(checkout.create_token(card("4242424242424242", 2001))).await.unwrap();
+    let e = get(&r, "error");
+    assert_eq!(text(&e, "code"), "validation_error");
+    assert_eq!(text(&e, "field"), "expiry");
+    assert_eq!(request_count(&key, "/tokens").await, 1);
+}
+
+#[wasm_bindgen_test]
+async fn wrong_keys_and_insecure_endpoints_are_refused_before_any_request() {
+    for (key, vault, code) in [
+        ("skey_test_5xyz", None, "invalid_key"),
+        ("pk_test_123", None, "invalid_key"),
+        ("", None, "invalid_key"),
+        ("pkey_test_5xyz", Some("http://vault.example.com"), "insecure_endpoint"),
+        ("pkey_test_5xyz", Some("javascript:alert(1)"), "insecure_endpoint"),
+    ] {
+        let mut o = obj(&[("publicKey", key.into())]);
+        if let Some(v) = vault {
+            o = obj(&[("publicKey", key.into()), ("vaultUrl", v.into())]);
+        }
+        let e = OmiseCheckout::new(o).err().unwrap_or_else(|| panic!("{key} {vault:?} accepted"));
+        assert_eq!(text(&e, "code"), code, "{key} {vault:?}");
+    }
+    let secret = OmiseCheckout::new(obj(&[("publicKey", "skey_test_5xyz".into())])).err().unwrap();
+    assert!(text(&secret, "message").contains("SECRET"), "the message says why");
+    // An unknown public key is the merchant's configuration problem, not the customer's.
+    let checkout = OmiseCheckout::new(options("pkey_test_doesnotexist", &[])).unwrap();
+    let card = obj(&[
+        ("name", "A B".into()),
+        ("number", "4242424242424242".into()),
+        ("expiration_month", 12.into()),
+        ("expiration_year", 2030.into()),
+        ("security_code", "123".into()),
+    ]);
+    let r = JsFuture::from(checkout.create_token(card)).await.unwrap();
+    let e = get(&r, "error");
+    assert_eq!(text(&e, "code"), "configuration_error");
+    assert_eq!(
+        text(&e, "message"),
+        messages::error(omise_checkout_core::error::ErrorCode::ConfigurationError).text(Locale::En)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn labels_and_errors_follow_the_locale() {
+    for locale in [Locale::Ja, Locale::Th] {
+        let key = fresh_key().await;
+        let checkout = OmiseCheckout::new(options(&key, &[("locale", locale.code().into())])).unwrap();
+        let target = container();
+        let form = checkout.mount_card_form(target.into(), JsValue::UNDEFINED).unwrap();
+        let root = form.element().unwrap();
+        let label = root.query_selector(".omise-field--number label").unwrap().unwrap();
+        assert_eq!(label.text_content().unwrap_or_default(), Message::LabelNumber.text(locale));
+        let n = input(&root, "number");
+        type_text(&n, "1234");
+        let want = messages::field_error(Field::Number, FieldError::UnsupportedBrand).text(locale);
+        assert_eq!(error_text(&root, "number"), want, "{locale:?}");
+        form.destroy();
+    }
+    // th-TH resolves to th.
+    let key = fresh_key().await;
+    let checkout = OmiseCheckout::new(options(&key, &[("locale", "th-TH".into())])).unwrap();
+    assert_eq!(checkout.locale(), "th");
+}

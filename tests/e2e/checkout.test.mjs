@@ -1,0 +1,201 @@
+// End-to-end: the demo checkout driven as a customer would, in Debian's Chromium, against a
+// fresh local sandbox. Assertions are on what the customer sees.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSandbox, launch, openCheckout, field, typeCard, pay, finalStatus, screenshot, statusText } from './lib.mjs';
+
+let sandbox;
+let browser;
+before(async () => {
+  sandbox = await startSandbox();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  sandbox?.stop();
+});
+
+const SUCCESS = [
+  ['visa', '4242424242424242'],
+  ['mastercard', '5555555555554444'],
+  ['jcb', '3530111333300000'],
+  ['amex', '378282246310005'],
+  ['diners', '36021042000004'],
+  ['discover-19', '6447032400000000001'],
+];
+
+for (const [brand, number] of SUCCESS) {
+  test(`card payment succeeds: ${brand}`, async () => {
+    const page = await openCheckout(browser, sandbox.url);
+    await typeCard(page, number);
+    await pay(page);
+    assert.equal(await finalStatus(page), statusText('successful', undefined, 'en'));
+    await screenshot(page, `success-${brand}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test('3-D Secure authorized, then success (after a delayed completion the page keeps polling)', async () => {
+  await sandbox.api('POST', '/__sandbox/config', { settleDelayMs: 3000 });
+  try {
+    const page = await openCheckout(browser, sandbox.url);
+    await typeCard(page, '4111111111111111');
+    await pay(page);
+    await page.waitForURL(/\/authorize\//);
+    await screenshot(page, '3ds-page');
+    const started = Date.now();
+    await page.getByRole('button', { name: /authorize/i }).click();
+    assert.equal(await finalStatus(page), statusText('successful', undefined, 'en'));
+    assert.ok(Date.now() - started >= 2500, 'the status page waited for the delayed completion');
+    await screenshot(page, '3ds-authorized');
+    await page.context().close();
+  } finally {
+    await sandbox.api('POST', '/__sandbox/config', { settleDelayMs: 0 });
+  }
+});
+
+test('3-D Secure declined → failure message, in Thai', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'th' });
+  await typeCard(page, '5454545454545454');
+  await pay(page);
+  await page.waitForURL(/\/authorize\//);
+  await page.getByRole('button', { name: /decline/i }).click();
+  assert.equal(await finalStatus(page), statusText('failed', 'payment_rejected', 'th'));
+  await screenshot(page, '3ds-declined-th');
+  await page.context().close();
+});
+
+const FAILURES = [
+  ['insufficient_fund', '4111111111140011', 'ja'],
+  ['stolen_or_lost_card', '5555551111100012', 'th'],
+  ['failed_processing', '3530111111170013', 'en'],
+  ['payment_rejected', '4111111111110014', 'ja'],
+  ['failed_fraud_check', '5555551111160016', 'th'],
+  ['invalid_account_number', '3530111111130017', 'ja'],
+];
+
+for (const [code, number, lang] of FAILURES) {
+  test(`failure card ${code} → its localized message (${lang})`, async () => {
+    const page = await openCheckout(browser, sandbox.url, { lang });
+    await typeCard(page, number);
+    await pay(page);
+    const error = page.locator('#pay-error');
+    await error.filter({ hasText: /\S/ }).waitFor();
+    assert.equal((await error.textContent()).trim(), statusText('failed', code, lang));
+    await screenshot(page, `failure-${code}-${lang}`);
+    // The customer can try again with another card: number and code were cleared, the rest kept.
+    assert.equal(await field(page, 'number').inputValue(), '');
+    await field(page, 'number').pressSequentially('4242424242424242');
+    await field(page, 'security-code').pressSequentially('123');
+    await pay(page);
+    assert.equal(await finalStatus(page), statusText('successful', undefined, lang));
+    await page.context().close();
+  });
+}
+
+test('security_code_check false → security-code error, no order created', async () => {
+  const before = (await sandbox.api('GET', '/demo/orders?count')).count;
+  const page = await openCheckout(browser, sandbox.url);
+  await typeCard(page, '4111111111160001');
+  await pay(page);
+  const error = page.locator('.omise-field--security-code .omise-error');
+  await error.filter({ hasText: /\S/ }).waitFor();
+  assert.match(await error.textContent(), /security code/i);
+  assert.equal(await field(page, 'security-code').getAttribute('aria-invalid'), 'true');
+  assert.equal((await sandbox.api('GET', '/demo/orders?count')).count, before);
+  await screenshot(page, 'security-code-check');
+  await page.context().close();
+});
+
+test('invalid input: errors only on blur or submit, invalid at once', async () => {
+  const page = await openCheckout(browser, sandbox.url);
+  const numberError = page.locator('.omise-field--number .omise-error');
+  await field(page, 'number').pressSequentially('4242');
+  assert.equal(await numberError.textContent(), '');
+  await field(page, 'expiry').click();
+  assert.notEqual(await numberError.textContent(), '');
+  await field(page, 'expiry').pressSequentially('13');
+  assert.notEqual(await page.locator('.omise-field--expiry .omise-error').textContent(), '', 'month 13 is shown at once');
+  assert.equal(await page.locator('#pay').isDisabled(), true);
+  await screenshot(page, 'invalid-input');
+  await page.context().close();
+});
+
+test('full-width digits typed as from a Japanese IME', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'ja' });
+  await field(page, 'number').pressSequentially('４２４２４２４２４２４２４２４２');
+  assert.equal(await field(page, 'number').inputValue(), '4242 4242 4242 4242');
+  await field(page, 'expiry').pressSequentially('１２３０');
+  await field(page, 'security-code').pressSequentially('１２３');
+  await field(page, 'name').pressSequentially('TARO YAMADA');
+  await pay(page);
+  assert.equal(await finalStatus(page), statusText('successful', undefined, 'ja'));
+  await page.context().close();
+});
+
+test('double click on Pay → one order', async () => {
+  const before = (await sandbox.api('GET', '/demo/orders?count')).count;
+  const page = await openCheckout(browser, sandbox.url);
+  await typeCard(page, '4242424242424242');
+  await page.locator('#pay').dblclick();
+  await finalStatus(page);
+  assert.equal((await sandbox.api('GET', '/demo/orders?count')).count, before + 1);
+  await page.context().close();
+});
+
+for (const [fault, extra] of [['503', {}], ['timeout', { delayMs: 25_000 }], ['drop', {}], ['malformed_json', {}]]) {
+  test(`vault failing (${fault}) → error, then success on retry`, async () => {
+    const page = await openCheckout(browser, sandbox.url);
+    await page.evaluate(() => {}); // page ready
+    // Chrome silently retries once when a reused keep-alive connection closes without an answer.
+    await sandbox.api('POST', '/__sandbox/faults', { path: '/tokens', fault, times: fault === 'drop' ? 2 : 1, ...extra });
+    await typeCard(page, '4242424242424242');
+    await pay(page);
+    const formError = page.locator('.omise-form-error');
+    await formError.filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
+    await screenshot(page, `vault-${fault}`);
+    await sandbox.api('DELETE', '/__sandbox/faults');
+    await pay(page);
+    assert.equal(await finalStatus(page), statusText('successful', undefined, 'en'));
+    await page.context().close();
+  });
+}
+
+test('status endpoint failing mid-poll → still the right final message', async () => {
+  await sandbox.api('POST', '/__sandbox/config', { settleDelayMs: 2000 });
+  try {
+    const page = await openCheckout(browser, sandbox.url, { lang: 'ja' });
+    await typeCard(page, '3566111111111113');
+    await pay(page);
+    await page.waitForURL(/\/authorize\//);
+    await sandbox.api('POST', '/__sandbox/faults', { path: '/demo/orders/', method: 'GET', fault: '503', times: 3 });
+    await page.getByRole('button', { name: /authorize/i }).click();
+    assert.equal(await finalStatus(page), statusText('successful', undefined, 'ja'));
+    await page.context().close();
+  } finally {
+    await sandbox.api('POST', '/__sandbox/config', { settleDelayMs: 0 });
+  }
+});
+
+test('internet banking source → bank page → success', async () => {
+  const page = await openCheckout(browser, sandbox.url);
+  await page.locator('input[name="method"][value="internet_banking_scb"]').check();
+  await pay(page);
+  await page.waitForURL(/\/authorize\//);
+  await page.getByRole('button', { name: /authorize/i }).click();
+  assert.equal(await finalStatus(page), statusText('successful', undefined, 'en'));
+  await page.context().close();
+});
+
+test('phone-sized viewport', async () => {
+  const page = await openCheckout(browser, sandbox.url, { viewport: { width: 375, height: 740 }, lang: 'th' });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `no horizontal scroll (scrollWidth ${width})`);
+  await screenshot(page, 'phone-checkout-th');
+  await typeCard(page, '4242424242424242');
+  await pay(page);
+  assert.equal(await finalStatus(page), statusText('successful', undefined, 'th'));
+  await screenshot(page, 'phone-complete-th');
+  await page.context().close();
+});

@@ -1,0 +1,86 @@
+// Shared by the end-to-end tests: a fresh sandbox process serving www/ and dist/, Debian's
+// Chromium through playwright-core, the package's own catalog (to know the expected texts),
+// and screenshots under screenshots/ (git-ignored).
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import * as omise from '../../dist/omise_checkout.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+omise.initSync({ module: readFileSync(`${ROOT}dist/omise_checkout_bg.wasm`) });
+
+/** The customer-facing text the widget shows for a status and failure code. */
+export const statusText = (status, code, locale) => omise.statusMessage(status, code, locale).text;
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export async function startSandbox(extra = []) {
+  const bin = `${ROOT}target/debug/omise-sandbox`;
+  const child = spawn(bin, ['--port', '0', '--quiet', '--www', 'www', '--dist', 'dist', ...extra], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/omise-sandbox listening on (http:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (c) => reject(new Error(`sandbox exited with ${c}: ${out}`)));
+    setTimeout(() => reject(new Error('sandbox did not start in 10 s')), 10_000);
+  });
+  const api = async (method, path, body) => {
+    const res = await fetch(url + path, {
+      method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    try { return JSON.parse(text); } catch { return text; }
+  };
+  return { url, api, stop: () => child.kill() };
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(`${ROOT}screenshots`, { recursive: true });
+  await page.screenshot({ path: `${ROOT}screenshots/${name}.png`, fullPage: true });
+}
+
+/** Opens the demo checkout in `lang` and waits for the form. */
+export async function openCheckout(browser, base, { lang = 'en', viewport = { width: 1200, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport, locale: lang });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(`${base}/?lang=${lang}`);
+  await page.waitForSelector('body[data-ready="true"] .omise-card-form');
+  page.problems = problems;
+  return page;
+}
+
+export const field = (page, name) => page.locator(`#card-form .omise-field--${name} input`);
+
+/** Types a card as a customer does, key by key. */
+export async function typeCard(page, number, { expiry = '1230', code, name = 'SOMCHAI JAIDEE' } = {}) {
+  await field(page, 'number').pressSequentially(number);
+  await field(page, 'expiry').pressSequentially(expiry);
+  await field(page, 'security-code').pressSequentially(code ?? (/^3[47]/.test(number) ? '1234' : '123'));
+  await field(page, 'name').pressSequentially(name);
+}
+
+/** Pays and waits for the page that follows: the status page or an error on the checkout. */
+export async function pay(page) {
+  await page.locator('#pay').click();
+}
+
+export async function finalStatus(page) {
+  await page.waitForURL(/complete\.html/, { timeout: 30_000 });
+  await page.waitForSelector('body[data-outcome]', { timeout: 60_000 });
+  return (await page.locator('.omise-status').textContent()).trim();
+}
