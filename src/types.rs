@@ -100,6 +100,73 @@ export interface CardFormOptions {
 
 export interface FieldState { state: ValidityState; error?: FieldErrorCode; }
 
+/** `createSource(params)`: Omise's source parameters (more are passed through as they are). */
+export interface SourceInput {
+  type: string;
+  /** In the smallest unit (satang, yen). */
+  amount: number;
+  currency: string;
+  [key: string]: unknown;
+}
+
+/** A source (`src_…`) to hand to your server. */
+export interface Source {
+  object: "source";
+  id: string;
+  type: string;
+  flow: "redirect" | "offline" | "app_redirect" | string;
+  amount: number;
+  currency: string;
+  charge_status?: string;
+  [key: string]: unknown;
+}
+
+export type SourceResult = { source: Source; error?: undefined } | { error: CheckoutError; source?: undefined };
+
+/** A charge as your server returned it (snake_case as the API, or camelCase). */
+export interface ChargeLike {
+  status?: string;
+  authorize_uri?: string | null;
+  authorizeUri?: string | null;
+  failure_code?: string | null;
+  failureCode?: string | null;
+  [key: string]: unknown;
+}
+
+export type AuthorizeResult = { redirected: true; error?: undefined } | { error: CheckoutError; redirected?: undefined };
+
+/** `pollStatus(options)`: exactly one of `statusUrl`, `tokenId`, `sourceId`. */
+export interface PollOptions {
+  /** Your status endpoint (same-origin path or https URL): a charge, or `{ status, failure_code }`. */
+  statusUrl?: string;
+  /** Poll `GET /tokens/{id}`'s `charge_status` with the public key. */
+  tokenId?: string;
+  /** Poll `GET /sources/{id}`'s `charge_status` with the public key. */
+  sourceId?: string;
+  /** Where to render the message (an element or a selector): a `role="status"` live region. */
+  target?: Element | string;
+  /** First interval in ms (default 1000, growing ×1.5 up to 5000). */
+  interval?: number;
+  /** Total budget in ms (default 120000, at most 600000). */
+  maxWait?: number;
+  /** Called with each progress outcome (e.g. still pending). */
+  onUpdate?: (outcome: Outcome) => void;
+}
+
+/** Where a payment stands, with the customer's message. */
+export interface Outcome {
+  state: "succeeded" | "failed" | "pending";
+  status: "pending" | "successful" | "failed" | "expired" | "reversed" | "chargeable" | "canceled" | "unknown";
+  kind: "success" | "pending" | "failure";
+  message: string;
+  failureCode?: string;
+  error?: CheckoutError;
+  /** Set when polling was stopped by `destroy()` or the page going away. */
+  stopped?: true;
+}
+
+export interface StatusMessage { kind: "success" | "pending" | "failure"; text: string; }
+
 export interface CardFormState {
   complete: boolean;
   brand: BrandId | null;

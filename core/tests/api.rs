@@ -87,7 +87,8 @@ fn retry_after_is_honoured_and_capped() {
 fn invalid_card_messages_land_on_fields() {
     use Field::*;
     use FieldError::*;
-    let rows: &[(&str, &[(Field, FieldError)], bool)] = &[
+    type Row = (&'static str, &'static [(Field, FieldError)], bool);
+    let rows: &[Row] = &[
         ("number is invalid and brand not supported (unknown)", &[(Number, Invalid)], true),
         ("name can't be blank", &[(Name, Required)], false),
         ("expiration date cannot be in the past", &[(Expiry, Expired)], false),

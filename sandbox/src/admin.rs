@@ -9,7 +9,7 @@ use crate::ids;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::time::Instant;
@@ -96,4 +96,14 @@ pub async fn requests(State(app): State<AppState>, Query(q): Query<HashMap<Strin
     let scoped = q.get("key").map(|k| format!("@{k}{prefix}"));
     let count = app.store.lock().requests_under(scoped.as_deref().unwrap_or(prefix));
     json_response(StatusCode::OK, &json!({"path": prefix, "count": count}))
+}
+
+/// `GET /__sandbox/echo?json=…`: answers with that JSON text (a scripted status endpoint, so
+/// browser tests can feed the widget any server answer, hostile ones included).
+pub async fn echo(Query(q): Query<HashMap<String, String>>) -> Response {
+    let text = q.get("json").map_or("{}", String::as_str);
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => json_response(StatusCode::OK, &v),
+        Err(_) => ApiError::bad_request("json is not valid JSON").into_response(),
+    }
 }

@@ -84,6 +84,7 @@ pub fn router(state: AppState) -> Router {
         .route("/__sandbox/reset", post(admin::reset))
         .route("/__sandbox/charges/{id}", get(admin::read_charge))
         .route("/__sandbox/requests", get(admin::requests))
+        .route("/__sandbox/echo", get(admin::echo))
         .route("/__sandbox/sandbox.css", get(static_files::sandbox_css))
         // Static files: the demo pages and the built package.
         .route("/", get(static_files::www_index))
