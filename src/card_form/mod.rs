@@ -195,6 +195,8 @@ impl Inner {
             }));
             if field == Field::Number {
                 listeners.push(on("beforeinput", |inner, field, event| inner.on_before_input(field, event)));
+            } else {
+                listeners.push(on("keydown", |inner, field, event| inner.on_key_down(field, event)));
             }
         }
     }
@@ -247,6 +249,28 @@ impl Inner {
         let _ = input.set_selection_range(edit.caret as u32, edit.caret as u32);
         let effects = self.model.borrow_mut().input(field, &edit.value, edit.caret, InputKind::Other);
         self.apply(effects);
+    }
+
+    /// Backspace in an empty field goes back to the previous one (focus moved on by itself
+    /// when that one was complete, so the customer expects to come back the same way).
+    fn on_key_down(self: &Rc<Self>, field: Field, event: &Event) {
+        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        if key.key() != "Backspace" || self.input_of(field).is_none_or(|i| !i.value().is_empty()) {
+            return;
+        }
+        let previous = {
+            let model = self.model.borrow();
+            let i = model.fields.iter().position(|f| f.field == field).unwrap_or(0);
+            i.checked_sub(1).map(|p| model.fields[p].field)
+        };
+        if let Some(prev) = previous {
+            event.prevent_default();
+            if let Some(input) = self.input_of(prev) {
+                let _ = input.focus();
+                let end = input.value().encode_utf16().count() as u32;
+                let _ = input.set_selection_range(end, end);
+            }
+        }
     }
 
     async fn run_tokenize(self: Rc<Self>) -> JsValue {

@@ -199,3 +199,28 @@ test('phone-sized viewport', async () => {
   await screenshot(page, 'phone-complete-th');
   await page.context().close();
 });
+
+test('keyboard: focus moves on when complete and Backspace comes back; deleting across separators', async () => {
+  const page = await openCheckout(browser, sandbox.url);
+  const active = () => page.evaluate(() => document.activeElement.closest('.omise-field')?.className ?? '');
+  await field(page, 'number').pressSequentially('4242424242424242');
+  assert.match(await active(), /omise-field--expiry/, 'focus moved to the expiry');
+  await page.keyboard.type('1230');
+  assert.match(await active(), /omise-field--security-code/);
+  await page.keyboard.press('Backspace');
+  assert.match(await active(), /omise-field--expiry/, 'Backspace in the empty field went back');
+  await page.keyboard.press('Backspace');
+  assert.equal(await field(page, 'expiry').inputValue(), '12 / 3');
+  await page.keyboard.press('Backspace');
+  assert.equal(await field(page, 'expiry').inputValue(), '12', 'the separator goes with the digit');
+  const number = field(page, 'number');
+  await number.focus();
+  await number.evaluate((el) => el.setSelectionRange(5, 5));
+  await page.keyboard.press('Backspace');
+  assert.equal(await number.inputValue(), '4244 2424 2424 242');
+  assert.equal(await number.evaluate((el) => el.selectionStart), 3);
+  await page.keyboard.type('2');
+  assert.equal(await number.inputValue(), '4242 4242 4242 4242');
+  assert.equal(await number.evaluate((el) => el.selectionStart), 4, 'the caret stays right after the typed digit');
+  await page.context().close();
+});
