@@ -4,9 +4,20 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+#[wasm_bindgen]
+extern "C" {
+    // The global functions, with the id kept as an opaque value: web-sys types it `i32`, but
+    // fake clocks in merchants' test suites (Playwright's `page.clock`, @sinonjs/fake-timers)
+    // hand out ids from 10^12 up, and a truncated id would leave the timer armed after drop.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, ms: i32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
 /// A pending `setTimeout`; dropping it clears the timeout and frees the closure.
 pub struct Timeout {
-    id: i32,
+    id: JsValue,
     _closure: Closure<dyn FnMut()>,
 }
 
@@ -19,20 +30,13 @@ impl Timeout {
                 f();
             }
         });
-        let id = web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                closure.as_ref().unchecked_ref(),
-                ms.min(i32::MAX as u32) as i32,
-            )
-            .ok()?;
+        let id = set_timeout(closure.as_ref().unchecked_ref(), ms.min(i32::MAX as u32) as i32);
         Some(Timeout { id, _closure: closure })
     }
 }
 
 impl Drop for Timeout {
     fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
-            w.clear_timeout_with_handle(self.id);
-        }
+        clear_timeout(&self.id);
     }
 }

@@ -365,3 +365,53 @@ async fn labels_and_errors_follow_the_locale() {
     let checkout = OmiseCheckout::new(options(&key, &[("locale", "th-TH".into())])).unwrap();
     assert_eq!(checkout.locale(), "th");
 }
+
+#[wasm_bindgen(inline_js = "
+export function install_big_timer_ids() {
+  // What fake clocks in merchants' test suites do (Playwright's page.clock: ids from 1e12).
+  const real = { set: globalThis.setTimeout, clear: globalThis.clearTimeout };
+  const live = new Map();
+  const errors = [];
+  let next = 1e12;
+  globalThis.setTimeout = (fn, ms, ...args) => {
+    const id = next++;
+    live.set(id, real.set.call(globalThis, () => {
+      live.delete(id);
+      try { fn(...args); } catch (e) { errors.push(String(e)); }
+    }, ms));
+    return id;
+  };
+  globalThis.clearTimeout = (id) => {
+    if (live.has(id)) { real.clear.call(globalThis, live.get(id)); live.delete(id); }
+  };
+  globalThis.__bigTimers = { real, live, errors };
+}
+export function uninstall_big_timer_ids() {
+  const t = globalThis.__bigTimers;
+  globalThis.setTimeout = t.real.set;
+  globalThis.clearTimeout = t.real.clear;
+  return `live=${t.live.size} errors=${t.errors.join('; ')}`;
+}
+")]
+extern "C" {
+    fn install_big_timer_ids();
+    fn uninstall_big_timer_ids() -> String;
+}
+
+#[wasm_bindgen_test]
+async fn timers_are_cleared_under_fake_clocks_with_large_timer_ids() {
+    install_big_timer_ids();
+    let (_key, form, target, _root) = mounted(&[]).await;
+    // Destroyed before its `ready` timer fires; then a tokenization's timeout timer is armed
+    // and must be cleared when the answer comes.
+    form.destroy();
+    let (_key, form, _t, root) = mounted(&[]).await;
+    fill(&root, "4242424242424242");
+    let result = tokenize(&form).await;
+    sleep(50).await;
+    let report = uninstall_big_timer_ids();
+    assert!(text(&get(&result, "token"), "id").starts_with("tokn_test_"), "{}", json(&result));
+    assert_eq!(report, "live=0 errors=");
+    assert_eq!(target.child_element_count(), 0);
+    form.destroy();
+}
