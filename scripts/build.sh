@@ -14,6 +14,10 @@ wasm-opt -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   dist/omise_checkout_bg.wasm -o dist/omise_checkout_bg.wasm
+# Minify the glue (exports, import names and `import.meta.url` are kept): 8.8 → 5.8 KB gzip.
+esbuild dist/omise_checkout.js --minify --format=esm --target=es2022 --log-level=warning \
+  --outfile=dist/omise_checkout.min.js
+mv dist/omise_checkout.min.js dist/omise_checkout.js
 if [ -f styles/omise-checkout.css ]; then cp styles/omise-checkout.css dist/; fi
 rm -f dist/.gitignore dist/package.json
 

@@ -35,8 +35,9 @@ impl Handlers {
         self.by_name.borrow_mut().retain(|(n, g)| !(*n == name && g == f));
     }
 
+    /// Drops every callback (and the list's memory).
     pub fn clear(&self) {
-        self.by_name.borrow_mut().clear();
+        self.by_name.take();
     }
 
     /// Calls every callback for `name` with `detail`, then dispatches `omise:<name>` on `root`.

@@ -402,7 +402,7 @@ extern "C" {
 async fn timers_are_cleared_under_fake_clocks_with_large_timer_ids() {
     install_big_timer_ids();
     let (_key, form, target, _root) = mounted(&[]).await;
-    // Destroyed before its `ready` timer fires; then a tokenization's timeout timer is armed
+    // Destroyed at once; then a tokenization's timeout timer is armed
     // and must be cleared when the answer comes.
     form.destroy();
     let (_key, form, _t, root) = mounted(&[]).await;
@@ -414,4 +414,57 @@ async fn timers_are_cleared_under_fake_clocks_with_large_timer_ids() {
     assert_eq!(report, "live=0 errors=");
     assert_eq!(target.child_element_count(), 0);
     form.destroy();
+}
+
+type Callback = Closure<dyn FnMut(JsValue)>;
+
+fn counter() -> (Rc<Cell<u32>>, Callback) {
+    let count = Rc::new(Cell::new(0));
+    let c = count.clone();
+    (count, Closure::new(move |state: JsValue| c.set(c.get() + u32::from(get(&state, "complete") == false))))
+}
+
+#[wasm_bindgen_test]
+async fn ready_fires_once_mounted_and_a_late_listener_still_hears_it() {
+    let (_key, form, _target, _root) = mounted(&[]).await;
+    let (early, cb) = counter();
+    form.on("ready", cb.as_ref().clone().into()).unwrap();
+    assert_eq!(early.get(), 0, "not during mountCardForm");
+    sleep(0).await;
+    assert_eq!(early.get(), 1, "ready, with the form state");
+
+    let (late, cb2) = counter();
+    form.on("ready", cb2.as_ref().clone().into()).unwrap();
+    sleep(0).await;
+    assert_eq!((early.get(), late.get()), (1, 1), "a late listener gets it; the early one not twice");
+
+    let (_key, destroyed, _t, _r) = mounted(&[]).await;
+    let (never, cb3) = counter();
+    destroyed.on("ready", cb3.as_ref().clone().into()).unwrap();
+    destroyed.destroy();
+    sleep(0).await;
+    assert_eq!(never.get(), 0, "a form destroyed at once is never ready");
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_destroyed_form_answers_without_its_dom() {
+    let (_key, form, target, root) = mounted(&[]).await;
+    type_text(&input(&root, "number"), "4242");
+    form.destroy();
+    form.destroy();
+    assert!(form.element().is_none());
+    assert_eq!(target.child_element_count(), 0);
+    let result = tokenize(&form).await;
+    assert_eq!(text(&get(&result, "error"), "code"), "destroyed", "{}", json(&result));
+    let state = form.state();
+    assert_eq!(text(&get(&get(&state, "fields"), "number"), "state"), "incomplete", "{}", json(&state));
+    assert_eq!(get(&state, "complete"), false);
+    let (count, cb) = counter();
+    form.on("ready", cb.as_ref().clone().into()).expect("known event");
+    assert!(form.on("nope", cb.as_ref().clone().into()).is_err(), "unknown events are still refused");
+    form.clear();
+    form.focus(None);
+    sleep(0).await;
+    assert_eq!(count.get(), 0);
 }

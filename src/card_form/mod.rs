@@ -22,16 +22,20 @@ use web_sys::{Element, Event, HtmlInputElement, InputEvent};
 
 use crate::clock::this_month;
 use crate::config::{self, Config};
-use crate::events::Handlers;
+use crate::events::{Handlers, EVENT_NAMES};
 use crate::listener::Listener;
-use crate::timer::Timeout;
 use crate::{api, js, results};
 use dom::Dom;
 
 /// A card form mounted in the page.
 #[wasm_bindgen]
 pub struct CardForm {
-    inner: Rc<Inner>,
+    /// `None` once destroyed: `destroy()` releases the form's memory at once, not when the
+    /// garbage collector gets to this handle.
+    inner: RefCell<Option<Rc<Inner>>>,
+    /// What a destroyed form still answers with.
+    locale: Locale,
+    billing: Vec<Field>,
 }
 
 pub(crate) struct Inner {
@@ -43,7 +47,8 @@ pub(crate) struct Inner {
     listeners: RefCell<Vec<Listener>>,
     handlers: Handlers,
     in_flight: RefCell<Option<Promise>>,
-    ready_timer: RefCell<Option<Timeout>>,
+    /// `ready` was emitted: a callback registered for it later still gets it (in a microtask).
+    ready: Cell<bool>,
     composing: Cell<bool>,
 }
 
@@ -84,19 +89,28 @@ impl CardForm {
             listeners: RefCell::new(Vec::new()),
             handlers: Handlers::default(),
             in_flight: RefCell::new(None),
-            ready_timer: RefCell::new(None),
+            ready: Cell::new(false),
             composing: Cell::new(false),
         });
         inner.listen(&fields);
-        // `ready` fires after the caller had a chance to register for it.
+        // `ready` fires in a microtask: after the caller had a chance to register for it, before
+        // anything else the page does (a timer would wait for layout, paint and other tasks).
         let weak = Rc::downgrade(&inner);
-        *inner.ready_timer.borrow_mut() = Timeout::new(0, move || {
+        wasm_bindgen_futures::spawn_local(async move {
             if let Some(inner) = weak.upgrade() {
-                inner.ready_timer.borrow_mut().take();
-                inner.emit("ready", &inner.state());
+                if inner.dom.borrow().is_some() {
+                    inner.ready.set(true);
+                    inner.emit("ready", &inner.state());
+                }
             }
         });
-        Ok(CardForm { inner })
+        Ok(CardForm { inner: RefCell::new(Some(inner)), locale, billing })
+    }
+}
+
+impl CardForm {
+    fn live(&self) -> Option<Rc<Inner>> {
+        self.inner.borrow().clone()
     }
 }
 
@@ -106,61 +120,107 @@ impl CardForm {
     /// promise (no second token). Resolves to `{ token }` or `{ error }`; never rejects.
     #[wasm_bindgen(unchecked_return_type = "Promise<TokenResult>")]
     pub fn tokenize(&self) -> Promise {
-        if let Some(p) = self.inner.in_flight.borrow().clone() {
+        let Some(inner) = self.live() else {
+            return Promise::resolve(&results::err_code(ErrorCode::Destroyed, self.locale));
+        };
+        if let Some(p) = inner.in_flight.borrow().clone() {
             return p;
         }
-        let inner = self.inner.clone();
-        let promise = wasm_bindgen_futures::future_to_promise(async move { Ok(inner.run_tokenize().await) });
-        *self.inner.in_flight.borrow_mut() = Some(promise.clone());
+        let run = inner.clone();
+        let promise = wasm_bindgen_futures::future_to_promise(async move { Ok(run.run_tokenize().await) });
+        *inner.in_flight.borrow_mut() = Some(promise.clone());
         promise
     }
 
     /// `{ complete, brand, fields: { number: { state, error? }, … } }`.
     #[wasm_bindgen(unchecked_return_type = "CardFormState")]
     pub fn state(&self) -> JsValue {
-        self.inner.state()
-    }
-
-    /// Registers a callback for `ready`, `change`, `focus`, `blur`, `tokenized` or `error`.
-    pub fn on(&self, event: &str, callback: Function) -> Result<(), JsValue> {
-        if self.inner.handlers.on(event, callback) {
-            Ok(())
-        } else {
-            Err(config::error(
-                "unknown_event",
-                "omise-checkout: events are ready, change, focus, blur, tokenized, error",
-            ))
+        match self.live() {
+            Some(inner) => state_of(&inner.model.borrow()),
+            None => state_of(&FormModel::new(&self.billing, this_month())),
         }
     }
 
+    /// Registers a callback for `ready`, `change`, `focus`, `blur`, `tokenized` or `error`.
+    /// A `ready` callback registered after the form became ready is called in a microtask.
+    pub fn on(&self, event: &str, callback: Function) -> Result<(), JsValue> {
+        if !EVENT_NAMES.contains(&event) {
+            return Err(config::error(
+                "unknown_event",
+                "omise-checkout: events are ready, change, focus, blur, tokenized, error",
+            ));
+        }
+        // A destroyed form emits nothing more.
+        let Some(inner) = self.live() else { return Ok(()) };
+        if event == "ready" && inner.ready.get() {
+            let weak = Rc::downgrade(&inner);
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(inner) = weak.upgrade().filter(|i| i.dom.borrow().is_some()) {
+                    let _ = callback.call1(&JsValue::UNDEFINED, &inner.state());
+                }
+            });
+        } else {
+            inner.handlers.on(event, callback);
+        }
+        Ok(())
+    }
+
     pub fn off(&self, event: &str, callback: Function) {
-        self.inner.handlers.off(event, &callback);
+        if let Some(inner) = self.live() {
+            inner.handlers.off(event, &callback);
+        }
     }
 
     /// The form's root element (`omise:<event>` CustomEvents are dispatched on it).
     #[wasm_bindgen(getter)]
     pub fn element(&self) -> Option<Element> {
-        self.inner.dom.borrow().as_ref().map(|d| d.root.clone().into())
+        self.live()?.dom.borrow().as_ref().map(|d| d.root.clone().into())
     }
 
     /// Empties every field and hides every error.
     pub fn clear(&self) {
-        let effects = self.inner.model.borrow_mut().clear(&[]);
-        self.inner.apply(effects);
-        self.inner.render_form_error(None);
+        if let Some(inner) = self.live() {
+            let effects = inner.model.borrow_mut().clear(&[]);
+            inner.apply(effects);
+            inner.render_form_error(None);
+        }
     }
 
     /// Moves focus to a field (`number` by default).
     pub fn focus(&self, field: Option<String>) {
         let field =
             Field::ALL.iter().copied().find(|f| Some(f.code()) == field.as_deref()).unwrap_or(Field::Number);
-        self.inner.focus(field);
+        if let Some(inner) = self.live() {
+            inner.focus(field);
+        }
     }
 
-    /// Removes the form's DOM and every listener, timer and callback. Idempotent.
+    /// Removes the form's DOM and every listener, timer and callback, and releases its memory.
+    /// Idempotent.
     pub fn destroy(&self) {
-        self.inner.destroy();
+        let taken = self.inner.borrow_mut().take();
+        if let Some(inner) = taken {
+            inner.destroy();
+        }
     }
+}
+
+/// The JS view of a form's state.
+fn state_of(model: &FormModel) -> JsValue {
+    let fields = js::object(&[]);
+    for f in &model.fields {
+        let entry = js::object(&[("state", JsValue::from_str(f.state.code()))]);
+        let error = if f.state == Validity::Invalid { f.error } else { f.shown };
+        if let Some(e) = error {
+            js::set(&entry, "error", &JsValue::from_str(e.code()));
+        }
+        js::set(&fields, f.field.code(), &entry);
+    }
+    js::object(&[
+        ("complete", JsValue::from_bool(model.complete())),
+        ("brand", js::str_or_null(model.brand.map(|b| b.id()))),
+        ("fields", fields),
+    ])
 }
 
 impl Inner {
@@ -346,21 +406,7 @@ impl Inner {
     }
 
     fn state(&self) -> JsValue {
-        let model = self.model.borrow();
-        let fields = js::object(&[]);
-        for f in &model.fields {
-            let entry = js::object(&[("state", JsValue::from_str(f.state.code()))]);
-            let error = if f.state == Validity::Invalid { f.error } else { f.shown };
-            if let Some(e) = error {
-                js::set(&entry, "error", &JsValue::from_str(e.code()));
-            }
-            js::set(&fields, f.field.code(), &entry);
-        }
-        js::object(&[
-            ("complete", JsValue::from_bool(model.complete())),
-            ("brand", js::str_or_null(model.brand.map(|b| b.id()))),
-            ("fields", fields),
-        ])
+        state_of(&self.model.borrow())
     }
 
     fn emit(&self, name: &str, detail: &JsValue) {
@@ -369,8 +415,7 @@ impl Inner {
     }
 
     fn destroy(&self) {
-        self.listeners.borrow_mut().clear();
-        self.ready_timer.borrow_mut().take();
+        self.listeners.take();
         self.handlers.clear();
         self.in_flight.borrow_mut().take();
         // Card data does not outlive the form in our memory either.
