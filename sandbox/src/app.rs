@@ -2,11 +2,11 @@
 //! authorization pages), the demo merchant backend and the sandbox controls are separate
 //! modules; this file only wires them.
 
-use crate::client::Loopback;
+use crate::client::ApiClient;
 use crate::errors::ApiError;
 use crate::store::Store;
 use crate::{admin, authorize, charges, demo, middleware, sources, static_files, tokens, Config};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::routing::{get, post};
 use axum::Router;
 use std::net::SocketAddr;
@@ -15,7 +15,9 @@ use std::sync::{Arc, OnceLock};
 pub struct App {
     pub config: Config,
     pub store: Store,
-    pub client: Loopback,
+    pub client: ApiClient,
+    /// The demo pages' Content-Security-Policy (middleware::csp_for).
+    pub csp: HeaderValue,
     /// The bound address, known once the listener is up.
     pub addr: OnceLock<SocketAddr>,
 }
@@ -25,7 +27,10 @@ pub type AppState = Arc<App>;
 impl App {
     pub fn new(config: Config) -> AppState {
         let store = Store::new(&config.public_key, &config.secret_key, config.settle_delay_ms);
-        Arc::new(App { config, store, client: Loopback::new(), addr: OnceLock::new() })
+        // Upstream origins are validated URLs; the fallback cannot be reached in practice.
+        let csp = HeaderValue::from_str(&middleware::csp_for(&config))
+            .unwrap_or_else(|_| HeaderValue::from_static(middleware::CSP));
+        Arc::new(App { config, store, client: ApiClient::new(), csp, addr: OnceLock::new() })
     }
 
     /// `http://host:port` as the browser sees this server: from the Host header when it is

@@ -55,7 +55,7 @@ fn document(status: StatusCode, title: &str, main: &str) -> Response {
     let html = format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/__sandbox/sandbox.css\">\n</head>\n\
+         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/__sandbox/sandbox.css\">\n<link rel=\"icon\" href=\"data:,\">\n</head>\n\
          <body>\n<main class=\"sheet\">\n<p class=\"badge\">Sandbox · test mode</p>\n{main}</main>\n</body>\n</html>\n",
         title = escape(title)
     );

@@ -1,10 +1,12 @@
-//! The demo backend's HTTP client for calling the API over loopback, exactly as a merchant
-//! server calls Omise (plain HTTP/1.1: the sandbox has no TLS stack on purpose).
+//! The demo backend's HTTP client, exactly as a merchant server calls Omise: over loopback to
+//! this sandbox (plain HTTP/1.1), or over HTTPS to the real API in live mode (rustls with ring
+//! and Mozilla's roots compiled in, so it needs nothing from the machine).
 
 use crate::auth::basic_header;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::{header, Method, Request, StatusCode};
+use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
@@ -13,19 +15,21 @@ use std::time::Duration;
 /// Longer than the longest injected `timeout` fault a test would use (30 s by default).
 const CALL_TIMEOUT: Duration = Duration::from_secs(60);
 
-pub struct Loopback {
-    client: Client<HttpConnector, Full<Bytes>>,
+pub struct ApiClient {
+    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
 }
 
-impl Default for Loopback {
+impl Default for ApiClient {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl Loopback {
+impl ApiClient {
     pub fn new() -> Self {
-        Loopback { client: Client::builder(TokioExecutor::new()).build_http() }
+        let connector =
+            HttpsConnectorBuilder::new().with_webpki_roots().https_or_http().enable_http1().build();
+        ApiClient { client: Client::builder(TokioExecutor::new()).build(connector) }
     }
 
     /// One call; `Err` when the connection failed or no answer came (timeouts, dropped

@@ -1,6 +1,7 @@
 //! The demo merchant backend: what a merchant's own server does with the secret key. It is
 //! deliberately a *client* of the API (real HTTP over loopback), not a shortcut into the
-//! store, so it behaves like any merchant integration, faults included.
+//! store, so it behaves like any merchant integration, faults included. In live mode
+//! (`Config::upstream`) the same calls go to the real Omise API over HTTPS.
 
 use crate::app::AppState;
 use crate::auth::KeyKind;
@@ -29,15 +30,26 @@ fn bad_gateway(message: &str) -> Response {
 }
 
 pub async fn config(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    let origin = app.origin(&headers);
-    json_response(
-        StatusCode::OK,
-        &json!({"publicKey": app.config.public_key, "vaultUrl": origin, "apiUrl": origin}),
-    )
+    let body = match &app.config.upstream {
+        Some(up) => {
+            json!({"publicKey": up.public_key, "vaultUrl": up.vault_url, "apiUrl": up.api_url, "live": true})
+        }
+        None => {
+            let origin = app.origin(&headers);
+            json!({"publicKey": app.config.public_key, "vaultUrl": origin, "apiUrl": origin, "live": false})
+        }
+    };
+    json_response(StatusCode::OK, &body)
 }
 
 /// The secret key of the account that owns `public_key`, else the configured default.
 fn secret_key_for(app: &AppState, public_key: Option<&str>) -> Option<String> {
+    if let Some(up) = &app.config.upstream {
+        return match public_key {
+            Some(k) if k != up.public_key => None,
+            _ => Some(up.secret_key.clone()),
+        };
+    }
     let Some(public_key) = public_key else { return Some(app.config.secret_key.clone()) };
     let inner = app.store.lock();
     let (account, kind) = inner.account_of(public_key)?;
@@ -56,9 +68,12 @@ async fn api(
     headers: &HeaderMap,
     form: Option<String>,
 ) -> Result<Value, Response> {
-    let url = format!("http://{}{path}", app.loopback_addr());
     let origin = app.origin(headers);
-    let host = origin.strip_prefix("http://");
+    let (url, host) = match &app.config.upstream {
+        // The real API: its own Host.
+        Some(up) => (format!("{}{path}", up.api_url), None),
+        None => (format!("http://{}{path}", app.loopback_addr()), origin.strip_prefix("http://")),
+    };
     let (status, body) = app
         .client
         .call(method, &url, key, host, form)

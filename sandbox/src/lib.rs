@@ -24,6 +24,7 @@ pub mod sources;
 pub mod static_files;
 pub mod store;
 pub mod tokens;
+pub mod upstream;
 pub mod validate;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -48,6 +49,8 @@ pub struct Config {
     pub settle_delay_ms: u64,
     /// No access log.
     pub quiet: bool,
+    /// Live mode: the demo uses this Omise account instead of the sandbox (upstream.rs).
+    pub upstream: Option<upstream::Upstream>,
 }
 
 impl Default for Config {
@@ -61,6 +64,7 @@ impl Default for Config {
             secret_key: DEFAULT_SECRET_KEY.into(),
             settle_delay_ms: 0,
             quiet: false,
+            upstream: None,
         }
     }
 }

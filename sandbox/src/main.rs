@@ -1,11 +1,16 @@
 //! `omise-sandbox` command line: flags, start-up banner, graceful shutdown.
 
+use omise_sandbox::upstream::Upstream;
 use omise_sandbox::{serve, Config};
 use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: omise-sandbox [--port 8787] [--bind 127.0.0.1] [--www www] [--dist dist]
-       [--public-key pkey_test_…] [--secret-key skey_test_…] [--settle-delay-ms 0] [--quiet]";
+       [--public-key pkey_test_…] [--secret-key skey_test_…] [--settle-delay-ms 0] [--quiet]
+
+Live mode (the demo uses a real Omise account; see sandbox/README.md):
+  OMISE_PUBLIC_KEY=pkey_… OMISE_SECRET_KEY=skey_… [OMISE_API_URL=https://api.omise.co]
+  [OMISE_VAULT_URL=https://vault.omise.co]";
 
 fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
     let mut config = Config::default();
@@ -66,7 +71,10 @@ async fn shutdown_signal() {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let config = match parse(std::env::args().skip(1)) {
+    let config = match parse(std::env::args().skip(1)).and_then(|mut c| {
+        c.upstream = Upstream::from_env(|name| std::env::var(name).ok())?;
+        Ok(c)
+    }) {
         Ok(c) => c,
         Err(e) => {
             if !e.is_empty() {
@@ -77,6 +85,7 @@ async fn main() -> ExitCode {
         }
     };
     let (public_key, secret_key) = (config.public_key.clone(), config.secret_key.clone());
+    let upstream = config.upstream.clone();
     let (addr, handle) = match serve(config).await {
         Ok(started) => started,
         Err(e) => {
@@ -88,8 +97,22 @@ async fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "omise-sandbox listening on http://{addr}");
     let _ = writeln!(out, "demo: http://{addr}/");
-    let _ = writeln!(out, "public key: {public_key}");
-    let _ = writeln!(out, "secret key: {secret_key}");
+    match &upstream {
+        None => {
+            let _ = writeln!(out, "public key: {public_key}");
+            let _ = writeln!(out, "secret key: {secret_key}");
+        }
+        Some(up) => {
+            let kind = if up.live_keys() { "LIVE keys" } else { "test keys" };
+            let _ = writeln!(out, "live mode ({kind}): the demo's charges go to {}", up.api_url);
+            let _ = writeln!(out, "  card data goes from the browser to {}", up.vault_url);
+            let _ = writeln!(out, "  public key: {}", up.public_key);
+            let _ = writeln!(out, "  secret key: {}", up.masked_secret_key());
+            if up.live_keys() {
+                let _ = writeln!(out, "  WARNING: live keys charge real cards with real money.");
+            }
+        }
+    }
     let _ = out.flush();
     drop(out);
     shutdown_signal().await;

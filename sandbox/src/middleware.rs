@@ -4,6 +4,7 @@
 use crate::app::AppState;
 use crate::errors::ApiError;
 use crate::faults::{self, ConnKill, Fault};
+use crate::Config;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -27,14 +28,24 @@ fn cors(headers: &mut HeaderMap) {
     set(headers, "access-control-max-age", "600");
 }
 
-fn security_headers(headers: &mut HeaderMap) {
+/// The demo pages' policy: in live mode the widget also connects to the real vault and API.
+pub fn csp_for(config: &Config) -> String {
+    match &config.upstream {
+        Some(up) => {
+            CSP.replace("connect-src 'self'", &format!("connect-src 'self' {}", up.origins().join(" ")))
+        }
+        None => CSP.to_owned(),
+    }
+}
+
+fn security_headers(headers: &mut HeaderMap, csp: &HeaderValue) {
     let html = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
     // A handler may have set a stricter or extended policy of its own (authorization pages).
     if html && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp.clone());
     }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
@@ -102,7 +113,7 @@ pub async fn gate(State(app): State<AppState>, req: Request, next: Next) -> Resp
     };
     resp = plain_errors_as_objects(resp).await;
     cors(resp.headers_mut());
-    security_headers(resp.headers_mut());
+    security_headers(resp.headers_mut(), &app.csp);
     if !app.config.quiet {
         eprintln!("{method} {path} {} {}ms", resp.status().as_u16(), start.elapsed().as_millis());
     }

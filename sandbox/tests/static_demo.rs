@@ -94,7 +94,7 @@ async fn missing_www_just_404s() {
 async fn demo_config_uses_the_host_header() {
     let sb = start().await;
     let v = sb.get("/demo/config", None).await.json();
-    assert_eq!(v, json!({"publicKey": PK, "vaultUrl": sb.base, "apiUrl": sb.base}));
+    assert_eq!(v, json!({"publicKey": PK, "vaultUrl": sb.base, "apiUrl": sb.base, "live": false}));
     let v = sb.send("GET", "/demo/config", None, None, &[("host", "localhost:9999")]).await.json();
     assert_eq!(v["apiUrl"], "http://localhost:9999");
 }

@@ -224,3 +224,32 @@ test('keyboard: focus moves on when complete and Backspace comes back; deleting 
   assert.equal(await number.evaluate((el) => el.selectionStart), 4, 'the caret stays right after the typed digit');
   await page.context().close();
 });
+
+test('live mode: the demo pays through another Omise account (a second sandbox plays Omise)', async () => {
+  const omise = await startSandbox();
+  const keys = await omise.api('POST', '/__sandbox/keys');
+  const demo = await startSandbox([], {
+    OMISE_PUBLIC_KEY: keys.publicKey, OMISE_SECRET_KEY: keys.secretKey, OMISE_API_URL: omise.url, OMISE_VAULT_URL: omise.url,
+  });
+  try {
+    const page = await openCheckout(browser, demo.url);
+    await typeCard(page, '4111111111111111');
+    await pay(page);
+    // 3-D Secure on the upstream's page, then back to the demo's return page.
+    await page.waitForURL((u) => u.href.startsWith(`${omise.url}/authorize/`));
+    await page.getByRole('button', { name: /authorize/i }).click();
+    assert.equal(await finalStatus(page), statusText('successful', undefined, 'en'));
+    assert.ok(page.url().startsWith(`${demo.url}/complete.html`), page.url());
+    // The token and the charge were made at the upstream, in that account.
+    const tokens = await omise.api('GET', `/__sandbox/requests?path=/tokens&key=${keys.publicKey}`);
+    const charges = await omise.api('GET', `/__sandbox/requests?path=/charges&key=${keys.secretKey}`);
+    assert.equal(tokens.count, 1, JSON.stringify(tokens));
+    assert.ok(charges.count >= 2, JSON.stringify(charges)); // created, then read by the status endpoint
+    assert.equal((await demo.api('GET', '/__sandbox/requests?path=/tokens')).count, 0);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  } finally {
+    demo.stop();
+    omise.stop();
+  }
+});

@@ -17,10 +17,10 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-export async function startSandbox(extra = []) {
+export async function startSandbox(extra = [], env = {}) {
   const bin = `${ROOT}target/debug/omise-sandbox`;
   const child = spawn(bin, ['--port', '0', '--quiet', '--www', 'www', '--dist', 'dist', ...extra], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env },
   });
   const url = await new Promise((resolve, reject) => {
     let out = '';
