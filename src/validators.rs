@@ -2,109 +2,96 @@
 
 use omise_checkout_core::expiry::YearMonth;
 use omise_checkout_core::{expiry, format, name, number, security_code, Brand};
-use serde::Serialize;
-use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
 use crate::clock::this_month;
-use crate::js::{to_js, uint_field};
+use crate::js::{object, set, str_or_null, uint_field};
 
-/// What `validateCardNumber` returns.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct CardNumberResult {
-    #[tsify(type = "ValidityState")]
-    pub state: &'static str,
-    /// Why it is not valid, if the customer stopped here (`required`, `incomplete`, `invalid`, `unsupported_brand`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub code: Option<&'static str>,
-    #[tsify(type = "BrandId | null")]
-    pub brand: Option<&'static str>,
-    #[tsify(type = "BrandId[]")]
-    pub candidates: Vec<&'static str>,
-    pub formatted: String,
-    pub security_code_length: u8,
+// The result types are plain objects built by hand (no serde in the wasm: it cost more bytes
+// than the rest of this file); their TypeScript shapes are declared here.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_VALIDATORS: &'static str = r#"
+/** A calendar month, `month` 1–12. */
+export interface Today { year: number; month: number; }
+
+/** A formatted value and the caret position (UTF-16 offset) to restore. */
+export interface FormatResult { value: string; caret: number; }
+
+/** A validity state and, unless valid, the reason code. */
+export interface FieldResult { state: ValidityState; code?: string; }
+
+/** What `validateCardNumber` returns. */
+export interface CardNumberResult {
+    state: ValidityState;
+    /** Why it is not valid, if the customer stopped here (`required`, `incomplete`, `invalid`, `unsupported_brand`). */
+    code?: string;
+    brand: BrandId | null;
+    candidates: BrandId[];
+    formatted: string;
+    securityCodeLength: number;
 }
 
-/// A formatted value and the caret position (UTF-16 offset) to restore.
-#[derive(Serialize, Tsify)]
-pub struct FormatResult {
-    pub value: String,
-    pub caret: u32,
+/** What `validateExpiry` returns; `year` has four digits. */
+export interface ExpiryResult {
+    state: ValidityState;
+    code?: string;
+    month?: number;
+    year?: number;
+    formatted: string;
+}
+"#;
+
+/// `{ state, code? }`.
+fn field_result(state: &str, code: Option<&str>) -> JsValue {
+    let o = object(&[("state", JsValue::from_str(state))]);
+    if let Some(code) = code {
+        set(&o, "code", &JsValue::from_str(code));
+    }
+    o
 }
 
-/// A calendar month, `month` 1–12.
-#[derive(Tsify)]
-pub struct Today {
-    pub year: u32,
-    pub month: u32,
-}
-
-/// What `validateExpiry` returns; `year` has four digits.
-#[derive(Serialize, Tsify)]
-pub struct ExpiryResult {
-    #[tsify(type = "ValidityState")]
-    pub state: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub code: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub month: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub year: Option<u32>,
-    pub formatted: String,
-}
-
-/// A validity state and, unless valid, the reason code.
-#[derive(Serialize, Tsify)]
-pub struct FieldResult {
-    #[tsify(type = "ValidityState")]
-    pub state: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub code: Option<&'static str>,
+fn format_result(value: &str, caret: usize) -> JsValue {
+    object(&[("value", JsValue::from_str(value)), ("caret", JsValue::from(caret as u32))])
 }
 
 /// Validates a card number as typed or pasted (spaces, dashes, full-width digits accepted).
-#[wasm_bindgen(js_name = validateCardNumber)]
-pub fn validate_card_number(input: &str) -> Ts<CardNumberResult> {
+#[wasm_bindgen(js_name = validateCardNumber, unchecked_return_type = "CardNumberResult")]
+pub fn validate_card_number(input: &str) -> JsValue {
     let check = number::check(input);
     let formatted =
         if check.digits.is_empty() { String::new() } else { format::card_number(&check.digits, 0).value };
-    to_js(&CardNumberResult {
-        state: check.state.code(),
-        code: check.error.map(|e| e.code()),
-        brand: check.brand.map(Brand::id),
-        candidates: check.candidates.iter().map(|b| b.id()).collect(),
-        formatted,
-        security_code_length: check.security_code_len(),
-    })
+    let candidates: js_sys::Array = check.candidates.iter().map(|b| JsValue::from_str(b.id())).collect();
+    let o = field_result(check.state.code(), check.error.map(|e| e.code()));
+    set(&o, "brand", &str_or_null(check.brand.map(Brand::id)));
+    set(&o, "candidates", &candidates);
+    set(&o, "formatted", &JsValue::from_str(&formatted));
+    set(&o, "securityCodeLength", &JsValue::from(check.security_code_len()));
+    o
 }
 
 /// Formats a card number as typed; `caret` is `selectionStart` before formatting.
-#[wasm_bindgen(js_name = formatCardNumber)]
-pub fn format_card_number(input: &str, caret: u32) -> Ts<FormatResult> {
+#[wasm_bindgen(js_name = formatCardNumber, unchecked_return_type = "FormatResult")]
+pub fn format_card_number(input: &str, caret: u32) -> JsValue {
     let f = format::card_number(input, caret as usize);
-    to_js(&FormatResult { value: f.value, caret: f.caret as u32 })
+    format_result(&f.value, f.caret)
 }
 
 /// Formats an expiry as typed (`MM / YY`); `caret` is `selectionStart` before formatting.
-#[wasm_bindgen(js_name = formatExpiry)]
-pub fn format_expiry(input: &str, caret: u32) -> Ts<FormatResult> {
+#[wasm_bindgen(js_name = formatExpiry, unchecked_return_type = "FormatResult")]
+pub fn format_expiry(input: &str, caret: u32) -> JsValue {
     let f = expiry::format(input, caret as usize);
-    to_js(&FormatResult { value: f.value, caret: f.caret as u32 })
+    format_result(&f.value, f.caret)
 }
 
 /// Validates an expiry against `today` (default: the customer's current month).
-#[wasm_bindgen(js_name = validateExpiry)]
-pub fn validate_expiry(input: &str, today: Option<Ts<Today>>) -> Result<Ts<ExpiryResult>, JsError> {
-    let today = match today {
-        // Read by hand: serde's error path would pull float formatting into the wasm.
+#[wasm_bindgen(js_name = validateExpiry, unchecked_return_type = "ExpiryResult")]
+pub fn validate_expiry(
+    input: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Today | null")] today: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let today = match today.filter(|t| !t.is_null() && !t.is_undefined()) {
         Some(t) => {
-            let (year, month) = (uint_field(&t.js_value(), "year"), uint_field(&t.js_value(), "month"));
+            let (year, month) = (uint_field(&t, "year"), uint_field(&t, "month"));
             match (year, month) {
                 (Some(year), Some(month)) => YearMonth { year, month },
                 _ => return Err(JsError::new("today must be { year, month } with whole numbers")),
@@ -113,29 +100,30 @@ pub fn validate_expiry(input: &str, today: Option<Ts<Today>>) -> Result<Ts<Expir
         None => this_month(),
     };
     let check = expiry::check(input, today);
-    Ok(to_js(&ExpiryResult {
-        state: check.state.code(),
-        code: check.error.map(|e| e.code()),
-        month: check.month,
-        year: check.year,
-        formatted: check.formatted,
-    }))
+    let o = field_result(check.state.code(), check.error.map(|e| e.code()));
+    for (key, value) in [("month", check.month), ("year", check.year)] {
+        if let Some(v) = value {
+            set(&o, key, &JsValue::from(v));
+        }
+    }
+    set(&o, "formatted", &JsValue::from_str(&check.formatted));
+    Ok(o)
 }
 
 /// Validates a security code for `brand` (3 digits, 4 for Amex, 3–4 when unknown).
-#[wasm_bindgen(js_name = validateSecurityCode)]
+#[wasm_bindgen(js_name = validateSecurityCode, unchecked_return_type = "FieldResult")]
 pub fn validate_security_code(
     input: &str,
     #[wasm_bindgen(unchecked_param_type = "BrandId")] brand: Option<String>,
-) -> Ts<FieldResult> {
+) -> JsValue {
     let brand = brand.as_deref().and_then(Brand::from_id);
     let check = security_code::check(input, brand);
-    to_js(&FieldResult { state: check.state.code(), code: check.error.map(|e| e.code()) })
+    field_result(check.state.code(), check.error.map(|e| e.code()))
 }
 
 /// Validates a cardholder name (required; refuses a card number typed as a name).
-#[wasm_bindgen(js_name = validateName)]
-pub fn validate_name(input: &str) -> Ts<FieldResult> {
+#[wasm_bindgen(js_name = validateName, unchecked_return_type = "FieldResult")]
+pub fn validate_name(input: &str) -> JsValue {
     let check = name::check(input);
-    to_js(&FieldResult { state: check.state.code(), code: check.error.map(|e| e.code()) })
+    field_result(check.state.code(), check.error.map(|e| e.code()))
 }
