@@ -32,21 +32,43 @@ pub fn get_text(object: &JsValue, key: &str) -> Option<String> {
     Some((n as i64).to_string())
 }
 
+thread_local! {
+    /// JS strings for the few dozen static texts used as keys and codes, made once: decoding a
+    /// string across the boundary for every key was most of a validator call's cost.
+    static STATIC_STRS: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The JS string for a static text, cached.
+pub fn static_str(s: &'static str) -> JsValue {
+    STATIC_STRS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, v)) = cache.iter().find(|(k, _)| std::ptr::eq(*k, s)) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(s);
+        // Bounded: static texts are finite, but stay small whatever happens.
+        if cache.len() < 256 {
+            cache.push((s, v.clone()));
+        }
+        v
+    })
+}
+
 /// A plain object from key/value pairs.
-pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+pub fn object(pairs: &[(&'static str, JsValue)]) -> JsValue {
     let o = js_sys::Object::new();
     for (k, v) in pairs {
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+        let _ = js_sys::Reflect::set(&o, &static_str(k), v);
     }
     o.into()
 }
 
 /// Sets `object[key] = value`.
-pub fn set(object: &JsValue, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
+pub fn set(object: &JsValue, key: &'static str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &static_str(key), value);
 }
 
 /// A string or `null`.
-pub fn str_or_null(value: Option<&str>) -> JsValue {
-    value.map(JsValue::from_str).unwrap_or(JsValue::NULL)
+pub fn str_or_null(value: Option<&'static str>) -> JsValue {
+    value.map(static_str).unwrap_or(JsValue::NULL)
 }

@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 use crate::js;
 
 /// `{ [key]: value }`, e.g. `{ token }`.
-pub fn ok(key: &str, value: JsValue) -> JsValue {
+pub fn ok(key: &'static str, value: JsValue) -> JsValue {
     js::object(&[(key, value)])
 }
 

@@ -5,7 +5,7 @@ use omise_checkout_core::{expiry, format, name, number, security_code, Brand};
 use wasm_bindgen::prelude::*;
 
 use crate::clock::this_month;
-use crate::js::{object, set, str_or_null, uint_field};
+use crate::js::{object, set, static_str, str_or_null, uint_field};
 
 // The result types are plain objects built by hand (no serde in the wasm: it cost more bytes
 // than the rest of this file); their TypeScript shapes are declared here.
@@ -42,10 +42,10 @@ export interface ExpiryResult {
 "#;
 
 /// `{ state, code? }`.
-fn field_result(state: &str, code: Option<&str>) -> JsValue {
-    let o = object(&[("state", JsValue::from_str(state))]);
+fn field_result(state: &'static str, code: Option<&'static str>) -> JsValue {
+    let o = object(&[("state", static_str(state))]);
     if let Some(code) = code {
-        set(&o, "code", &JsValue::from_str(code));
+        set(&o, "code", &static_str(code));
     }
     o
 }
@@ -60,7 +60,7 @@ pub fn validate_card_number(input: &str) -> JsValue {
     let check = number::check(input);
     let formatted =
         if check.digits.is_empty() { String::new() } else { format::card_number(&check.digits, 0).value };
-    let candidates: js_sys::Array = check.candidates.iter().map(|b| JsValue::from_str(b.id())).collect();
+    let candidates: js_sys::Array = check.candidates.iter().map(|b| static_str(b.id())).collect();
     let o = field_result(check.state.code(), check.error.map(|e| e.code()));
     set(&o, "brand", &str_or_null(check.brand.map(Brand::id)));
     set(&o, "candidates", &candidates);
