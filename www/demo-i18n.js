@@ -1,7 +1,7 @@
 // The demo shop's own texts (the widget's texts come from its catalog) and the test cards.
 export const TEXT = {
   en: {
-    test_mode: 'Test mode', checkout: 'Checkout', item: 'Organic cotton tote bag', total: 'Total',
+    test_mode: 'Test mode', live_mode: 'LIVE: real charges', checkout: 'Checkout', item: 'Organic cotton tote bag', total: 'Total',
     pay_with: 'Pay with', card: 'Credit / debit card', scb: 'SCB internet banking', pay: 'Pay ฿1,000.00',
     bank_note: "You will be sent to your bank's page to approve the payment.",
     test_cards: 'Test cards', test_cards_note: 'Click a card to fill the form. Any future expiry and any security code work.',
@@ -14,7 +14,7 @@ export const TEXT = {
     three_ds_fail: '3-D Secure fails',
   },
   ja: {
-    test_mode: 'テストモード', checkout: 'ご購入手続き', item: 'オーガニックコットンのトートバッグ', total: '合計',
+    test_mode: 'テストモード', live_mode: '本番: 実際に請求されます', checkout: 'ご購入手続き', item: 'オーガニックコットンのトートバッグ', total: '合計',
     pay_with: 'お支払い方法', card: 'クレジット / デビットカード', scb: 'SCB インターネットバンキング', pay: '฿1,000.00 を支払う',
     bank_note: 'お支払いの承認のため、銀行のページへ移動します。',
     test_cards: 'テストカード', test_cards_note: 'カードをクリックするとフォームに入力されます。有効期限は未来の日付、セキュリティコードは任意です。',
@@ -27,7 +27,7 @@ export const TEXT = {
     three_ds_fail: '3-D セキュア認証に失敗',
   },
   th: {
-    test_mode: 'โหมดทดสอบ', checkout: 'ชำระเงิน', item: 'กระเป๋าผ้าฝ้ายออร์แกนิก', total: 'ยอดรวม',
+    test_mode: 'โหมดทดสอบ', live_mode: 'ใช้งานจริง: มีการเรียกเก็บเงินจริง', checkout: 'ชำระเงิน', item: 'กระเป๋าผ้าฝ้ายออร์แกนิก', total: 'ยอดรวม',
     pay_with: 'ชำระด้วย', card: 'บัตรเครดิต / เดบิต', scb: 'อินเทอร์เน็ตแบงกิ้ง SCB', pay: 'ชำระ ฿1,000.00',
     bank_note: 'ระบบจะพาคุณไปยังหน้าของธนาคารเพื่ออนุมัติการชำระเงิน',
     test_cards: 'บัตรทดสอบ', test_cards_note: 'คลิกบัตรเพื่อกรอกแบบฟอร์ม ใช้วันหมดอายุในอนาคตและรหัสความปลอดภัยใดก็ได้',

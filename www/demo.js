@@ -9,6 +9,14 @@ const $ = (id) => document.getElementById(id);
 
 await init();
 const config = await (await fetch('/demo/config')).json();
+// Live mode with live keys (sandbox/README.md): say so, loudly.
+if (config.live && !config.publicKey.startsWith('pkey_test_')) {
+  const badge = document.querySelector('.test-badge');
+  badge.dataset.i18n = 'live_mode';
+  badge.classList.add('live-badge');
+  // Test cards do not work with live keys.
+  document.querySelector('aside.cards').hidden = true;
+}
 
 let checkout = null;
 let form = null;
