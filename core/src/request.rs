@@ -80,7 +80,8 @@ pub fn basic_auth(key: &str) -> String {
     out
 }
 
-fn base64(input: &[u8], out: &mut String) {
+/// Standard base64 with padding, appended to `out`.
+pub fn base64(input: &[u8], out: &mut String) {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     for chunk in input.chunks(3) {
         let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];

@@ -2,6 +2,7 @@
 //! The official SDKs also send base64 of the bare key (no colon), so both are accepted.
 
 use crate::errors::ApiError;
+use crate::store::Inner;
 use axum::http::{header, HeaderMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,20 +35,10 @@ pub fn base64_decode(input: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Standard base64 with padding (the widget's encoder, shared through the core).
 pub fn base64_encode(input: &[u8]) -> String {
-    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(input.len().div_ceil(3) * 4);
-    for chunk in input.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
+    omise_checkout_core::request::base64(input, &mut out);
     out
 }
 
@@ -64,14 +55,15 @@ pub fn presented_key(headers: &HeaderMap) -> Option<String> {
     (!key.is_empty()).then(|| key.to_owned())
 }
 
-/// The `Authorization` header value for a key.
+/// The `Authorization` header value for a key (the same as the widget sends).
 pub fn basic_header(key: &str) -> String {
-    format!("Basic {}", base64_encode(format!("{key}:").as_bytes()))
+    omise_checkout_core::request::basic_auth(key)
 }
 
-/// Checks the key's kind; wrong kind, unknown or missing keys all answer 401.
-pub fn require(found: Option<(usize, KeyKind)>, want: KeyKind) -> Result<usize, ApiError> {
-    match found {
+/// The account whose key of kind `want` the request was sent with; a wrong kind, an unknown
+/// or a missing key all answer 401.
+pub fn authenticate(headers: &HeaderMap, store: &Inner, want: KeyKind) -> Result<usize, ApiError> {
+    match presented_key(headers).and_then(|k| store.account_of(&k)) {
         Some((account, kind)) if kind == want => Ok(account),
         _ => Err(ApiError::authentication()),
     }

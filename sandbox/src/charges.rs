@@ -73,8 +73,7 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let key = auth::presented_key(&headers);
-    let account = auth::require(key.and_then(|k| app.store.lock().account_of(&k)), KeyKind::Secret)?;
+    let account = auth::authenticate(&headers, &app.store.lock(), KeyKind::Secret)?;
     let params = read_params(&headers, body).await?;
     let (amount, currency) = amount_and_currency(&params)?;
     let return_uri = return_uri(&params)?;
@@ -153,9 +152,8 @@ pub async fn read(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let key = auth::presented_key(&headers);
     let mut inner = app.store.lock();
-    let account = auth::require(key.and_then(|k| inner.account_of(&k)), KeyKind::Secret)?;
+    let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
     let charge = inner.account(account).charges.get(&id).ok_or_else(|| ApiError::not_found("charge"))?;
     Ok(json_response(StatusCode::OK, &charge_json(charge, Instant::now())))
 }

@@ -81,8 +81,7 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let key = auth::presented_key(&headers);
-    let account = auth::require(key.and_then(|k| app.store.lock().account_of(&k)), KeyKind::Public)?;
+    let account = auth::authenticate(&headers, &app.store.lock(), KeyKind::Public)?;
     let params = read_params(&headers, body).await?;
     let kind = text(&params, "type").unwrap_or_default();
     let Some((kind, flow)) = SOURCE_TYPES.iter().find(|(t, _)| *t == kind) else {
@@ -113,9 +112,8 @@ pub async fn read(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let key = auth::presented_key(&headers);
     let mut inner = app.store.lock();
-    let account = auth::require(key.and_then(|k| inner.account_of(&k)), KeyKind::Public)?;
+    let account = auth::authenticate(&headers, &inner, KeyKind::Public)?;
     let source =
         inner.account(account).sources.get(&id).cloned().ok_or_else(|| ApiError::not_found("source"))?;
     let status = charge_status(&inner, account, source.charge_id.as_deref());

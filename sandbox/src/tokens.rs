@@ -60,8 +60,7 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let key = auth::presented_key(&headers);
-    let account = auth::require(key.and_then(|k| app.store.lock().account_of(&k)), KeyKind::Public)?;
+    let account = auth::authenticate(&headers, &app.store.lock(), KeyKind::Public)?;
     let params = read_params(&headers, body).await?;
     let card = match params.get("card") {
         Some(card @ Value::Object(_)) => card.clone(),
@@ -100,9 +99,8 @@ pub async fn read(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let key = auth::presented_key(&headers);
     let mut inner = app.store.lock();
-    let account = auth::require(key.and_then(|k| inner.account_of(&k)), KeyKind::Public)?;
+    let account = auth::authenticate(&headers, &inner, KeyKind::Public)?;
     let token =
         inner.account(account).tokens.get(&id).cloned().ok_or_else(|| ApiError::not_found("token"))?;
     let status = charge_status(&inner, account, token.charge_id.as_deref());
