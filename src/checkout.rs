@@ -5,7 +5,7 @@ use std::rc::Rc;
 use js_sys::Promise;
 use omise_checkout_core::api::Problem;
 use omise_checkout_core::error::ErrorCode;
-use omise_checkout_core::request::{self, CardInput};
+use omise_checkout_core::request::{self, Billing, CardInput};
 use wasm_bindgen::prelude::*;
 
 use crate::card_form::CardForm;
@@ -73,19 +73,12 @@ impl OmiseCheckout {
 
 fn card_input(card: &JsValue) -> CardInput {
     let text = |k: &str| js::get_text(card, k).unwrap_or_default();
-    let opt = |k: &str| js::get_text(card, k);
     CardInput {
         name: text("name"),
         number: text("number"),
         expiration_month: text("expiration_month"),
         expiration_year: text("expiration_year"),
         security_code: text("security_code"),
-        city: opt("city"),
-        postal_code: opt("postal_code"),
-        country: opt("country"),
-        state: opt("state"),
-        street1: opt("street1"),
-        street2: opt("street2"),
-        phone_number: opt("phone_number"),
+        billing: Billing::from_fn(|k| js::get_text(card, k)),
     }
 }

@@ -9,7 +9,7 @@ use crate::field::{Field, FieldError};
 use crate::format;
 use crate::name;
 use crate::number;
-use crate::request::TokenRequest;
+use crate::request::{Billing, TokenRequest};
 use crate::security_code;
 use crate::validity::Validity;
 
@@ -168,10 +168,12 @@ impl FormModel {
             expiration_month: expiry.month.unwrap_or_default(),
             expiration_year: expiry.year.unwrap_or_default(),
             security_code: security_code::check(&value(Field::SecurityCode), self.brand).digits,
-            postal_code: optional(Field::PostalCode),
-            city: optional(Field::City),
-            country: optional(Field::Country),
-            ..Default::default()
+            billing: Billing {
+                postal_code: optional(Field::PostalCode),
+                city: optional(Field::City),
+                country: optional(Field::Country),
+                ..Default::default()
+            },
         })
     }
 

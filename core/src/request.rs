@@ -11,6 +11,12 @@ pub struct TokenRequest {
     pub expiration_month: u32,
     pub expiration_year: u32,
     pub security_code: String,
+    pub billing: Billing,
+}
+
+/// The optional billing fields, by their API names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Billing {
     pub city: Option<String>,
     pub postal_code: Option<String>,
     pub country: Option<String>,
@@ -18,6 +24,43 @@ pub struct TokenRequest {
     pub street1: Option<String>,
     pub street2: Option<String>,
     pub phone_number: Option<String>,
+}
+
+impl Billing {
+    /// Each field read by its API name (`city`, `postal_code`, …).
+    pub fn from_fn(mut get: impl FnMut(&'static str) -> Option<String>) -> Billing {
+        Billing {
+            city: get("city"),
+            postal_code: get("postal_code"),
+            country: get("country"),
+            state: get("state"),
+            street1: get("street1"),
+            street2: get("street2"),
+            phone_number: get("phone_number"),
+        }
+    }
+
+    /// `(API name, value)` in the order they are sent.
+    pub fn pairs(&self) -> [(&'static str, &Option<String>); 7] {
+        [
+            ("city", &self.city),
+            ("postal_code", &self.postal_code),
+            ("country", &self.country),
+            ("state", &self.state),
+            ("street1", &self.street1),
+            ("street2", &self.street2),
+            ("phone_number", &self.phone_number),
+        ]
+    }
+
+    /// Trimmed, with empty fields left out.
+    pub fn cleaned(&self) -> Billing {
+        let pairs = self.pairs();
+        Billing::from_fn(|key| {
+            let value = pairs.iter().find(|(k, _)| *k == key).and_then(|(_, v)| v.as_deref())?;
+            Some(value.trim().to_string()).filter(|s| !s.is_empty())
+        })
+    }
 }
 
 impl TokenRequest {
@@ -30,17 +73,11 @@ impl TokenRequest {
             ("expiration_year", self.expiration_year.to_string()),
             ("security_code", self.security_code.clone()),
         ];
-        let optional = [
-            ("city", &self.city),
-            ("postal_code", &self.postal_code),
-            ("country", &self.country),
-            ("state", &self.state),
-            ("street1", &self.street1),
-            ("street2", &self.street2),
-            ("phone_number", &self.phone_number),
-        ];
         pairs.extend(
-            optional.into_iter().filter_map(|(k, v)| v.clone().filter(|v| !v.is_empty()).map(|v| (k, v))),
+            self.billing
+                .pairs()
+                .into_iter()
+                .filter_map(|(k, v)| v.clone().filter(|v| !v.is_empty()).map(|v| (k, v))),
         );
         let mut body = String::new();
         for (key, value) in pairs {
@@ -105,13 +142,7 @@ pub struct CardInput {
     pub expiration_month: String,
     pub expiration_year: String,
     pub security_code: String,
-    pub city: Option<String>,
-    pub postal_code: Option<String>,
-    pub country: Option<String>,
-    pub state: Option<String>,
-    pub street1: Option<String>,
-    pub street2: Option<String>,
-    pub phone_number: Option<String>,
+    pub billing: Billing,
 }
 
 /// Checks a headless card with the same rules as the form; every problem is reported, in
@@ -148,8 +179,8 @@ pub fn validate(
     if name.state != Validity::Valid {
         errors.push((Field::Name, name.error.unwrap_or(FieldError::Invalid)));
     }
-    let billing =
-        [(Field::City, &card.city), (Field::PostalCode, &card.postal_code), (Field::Country, &card.country)];
+    let b = &card.billing;
+    let billing = [(Field::City, &b.city), (Field::PostalCode, &b.postal_code), (Field::Country, &b.country)];
     for (field, value) in billing {
         if let Some(v) = value {
             if let (Validity::Invalid, e) = crate::form::evaluate(field, v, None, today) {
@@ -161,20 +192,13 @@ pub fn validate(
         Ok(my) if errors.is_empty() => my,
         _ => return Err(errors),
     };
-    let clean = |v: &Option<String>| v.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     Ok(TokenRequest {
         name: name.value,
         number: number.digits,
         expiration_month,
         expiration_year,
         security_code: code.digits,
-        city: clean(&card.city),
-        postal_code: clean(&card.postal_code),
-        country: clean(&card.country),
-        state: clean(&card.state),
-        street1: clean(&card.street1),
-        street2: clean(&card.street2),
-        phone_number: clean(&card.phone_number),
+        billing: card.billing.cleaned(),
     })
 }
 

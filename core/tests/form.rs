@@ -111,8 +111,8 @@ fn submit_builds_the_request() {
     assert_eq!((req.expiration_month, req.expiration_year), (12, 2028));
     assert_eq!(req.security_code, "123");
     assert_eq!(req.name, "Taro Yamada");
-    assert_eq!(req.postal_code.as_deref(), Some("10320"));
-    assert_eq!(req.country, None);
+    assert_eq!(req.billing.postal_code.as_deref(), Some("10320"));
+    assert_eq!(req.billing.country, None);
 }
 
 #[test]

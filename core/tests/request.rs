@@ -1,7 +1,9 @@
 //! Token request encoding, Basic auth, key and endpoint checks.
 
 use omise_checkout_core::endpoint::{check_endpoint, check_public_key, is_safe_redirect, ConfigError};
-use omise_checkout_core::request::{basic_auth, TokenRequest};
+use omise_checkout_core::expiry::YearMonth;
+use omise_checkout_core::field::{Field, FieldError};
+use omise_checkout_core::request::{basic_auth, validate, Billing, CardInput, TokenRequest};
 
 #[test]
 fn form_body_encodes_card_fields() {
@@ -11,10 +13,12 @@ fn form_body_encodes_card_fields() {
         expiration_month: 12,
         expiration_year: 2028,
         security_code: "123".into(),
-        postal_code: Some("10320".into()),
-        city: Some("กรุงเทพ".into()),
-        country: Some(String::new()),
-        ..Default::default()
+        billing: Billing {
+            postal_code: Some("10320".into()),
+            city: Some("กรุงเทพ".into()),
+            country: Some(String::new()),
+            ..Default::default()
+        },
     };
     assert_eq!(
         req.form_body(),
@@ -89,4 +93,43 @@ fn redirects() {
     ] {
         assert_eq!(is_safe_redirect(url), ok, "{url}");
     }
+}
+
+fn headless(number: &str, month: &str, year: &str) -> CardInput {
+    CardInput {
+        name: " Somchai Jaidee ".into(),
+        number: number.into(),
+        expiration_month: month.into(),
+        expiration_year: year.into(),
+        security_code: "123".into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn headless_cards_are_checked_and_normalized_before_sending() {
+    let today = YearMonth { year: 2026, month: 11 };
+    let mut card = headless("4242 4242 4242 4242", "12", "28");
+    card.billing = Billing::from_fn(|key| match key {
+        "city" => Some(" Bangkok ".into()),
+        "state" => Some("   ".into()),
+        "phone_number" => Some("+66 2 000 0000".into()),
+        _ => None,
+    });
+    let req = validate(&card, today).expect("valid card");
+    assert_eq!((req.number.as_str(), req.name.as_str()), ("4242424242424242", "Somchai Jaidee"));
+    assert_eq!((req.expiration_month, req.expiration_year), (12, 2028));
+    assert_eq!(req.billing.city.as_deref(), Some("Bangkok"));
+    assert_eq!(req.billing.state, None, "blank fields are left out");
+    assert_eq!(req.billing.phone_number.as_deref(), Some("+66 2 000 0000"));
+    assert!(req.form_body().ends_with("&card%5Bcity%5D=Bangkok&card%5Bphone_number%5D=%2B66+2+000+0000"));
+
+    // Every problem, in form order; nothing is built.
+    let mut bad = headless("4242 4242 4242 4241", "", "28");
+    bad.security_code = "12".into();
+    bad.billing.postal_code = Some("x".repeat(200));
+    let problems = validate(&bad, today).expect_err("invalid card");
+    let fields: Vec<Field> = problems.iter().map(|(f, _)| *f).collect();
+    assert_eq!(fields, [Field::Number, Field::Expiry, Field::SecurityCode, Field::PostalCode]);
+    assert_eq!(problems[1].1, FieldError::Required);
 }
