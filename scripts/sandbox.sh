@@ -2,9 +2,10 @@
 # and exports OMISE_SANDBOX_URL; it is stopped when the calling script exits.
 sandbox_up() {
   cargo build -q -p omise-sandbox
+  local bin="${CARGO_TARGET_DIR:-target}/debug/omise-sandbox"
   local log
   log="$(mktemp)"
-  target/debug/omise-sandbox --port 0 --quiet --www www --dist dist >"$log" 2>&1 &
+  "$bin" --port 0 --quiet --www www --dist dist >"$log" 2>&1 &
   SANDBOX_PID=$!
   trap 'kill "$SANDBOX_PID" 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do

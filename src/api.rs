@@ -5,6 +5,7 @@ use omise_checkout_core::api::{self, Answer, Expect, Problem};
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::request::TokenRequest;
 use wasm_bindgen::JsValue;
+use zeroize::Zeroizing;
 
 use crate::config::Config;
 use crate::js;
@@ -30,10 +31,16 @@ pub async fn call(
         url,
         authorization: if with_key { Some(config.authorization()) } else { None },
         content_type: body.as_ref().map(|b| b.content_type),
-        body: body.map(|b| b.text),
+        body: body.map(|b| Zeroizing::new(b.text)),
         timeout_ms: config.timeout_ms,
     };
-    match config.transport.send(request).await {
+    interpret(config.transport.send(request).await, expect)
+}
+
+/// What an answer means, whichever way it travelled (fetch or the provider page): the wanted
+/// object (the parsed JSON) or the problem, decided by the core's one classifier.
+fn interpret(reply: Reply, expect: Expect) -> Result<JsValue, Problem> {
+    match reply {
         Reply::NetworkFailure => Err(Problem::new(ErrorCode::NetworkError)),
         Reply::TimedOut => Err(Problem::new(ErrorCode::Timeout)),
         Reply::Response { status, retry_after, json } => {
@@ -61,12 +68,33 @@ pub async fn call(
     }
 }
 
-/// `POST {vault}/tokens`, then the checks a token must pass before it is handed on: an id of
-/// the right shape and `card.security_code_check` not `false` (SPEC §2).
+/// A token from the vault, through its provider page (the default) or `POST {vault}/tokens`;
+/// then the checks a token must pass before it is handed on: an id of the right shape and
+/// `card.security_code_check` not `false` (SPEC §2). The card's text (JSON or form body) is
+/// wiped from memory once sent.
 pub async fn create_token(config: &Config, card: &TokenRequest) -> Result<JsValue, Problem> {
-    let body = Body { content_type: "application/x-www-form-urlencoded", text: card.form_body() };
-    let url = format!("{}/tokens", config.vault_url);
-    let token = call(config, "POST", url, Some(body), Expect::Token, true).await?;
+    let reply = match &config.provider {
+        Some(provider) => {
+            let card_json = card.json_card();
+            provider.create_token(&config.public_key, &card_json, config.timeout_ms).await
+        }
+        None => {
+            let body: Zeroizing<String> = card.form_body();
+            let mut url = String::with_capacity(config.vault_url.len() + 7);
+            url.push_str(&config.vault_url);
+            url.push_str("/tokens");
+            let request = HttpRequest {
+                method: "POST",
+                url,
+                authorization: Some(config.authorization()),
+                content_type: Some("application/x-www-form-urlencoded"),
+                body: Some(body),
+                timeout_ms: config.timeout_ms,
+            };
+            config.transport.send(request).await
+        }
+    };
+    let token = interpret(reply, Expect::Token)?;
     let id = js::get_str(&token, "id").unwrap_or_default();
     if !api::is_token_id(&id) {
         return Err(Problem::new(ErrorCode::InvalidResponse));

@@ -1,5 +1,6 @@
 //! `OmiseCheckout`: the configured entry point (public key, endpoints, locale).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::Promise;
@@ -18,6 +19,16 @@ use crate::{api, js, results};
 #[wasm_bindgen]
 pub struct OmiseCheckout {
     pub(crate) config: Rc<Config>,
+    destroyed: Cell<bool>,
+}
+
+impl Drop for OmiseCheckout {
+    /// Collected (or `free()`d) without `destroy()`: the provider iframe goes with the last form.
+    fn drop(&mut self) {
+        if let Some(p) = &self.config.provider {
+            p.close_checkout();
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -26,7 +37,17 @@ impl OmiseCheckout {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "CheckoutOptions")] options: JsValue,
     ) -> Result<OmiseCheckout, JsValue> {
-        Ok(OmiseCheckout { config: Rc::new(Config::from_options(&options)?) })
+        Ok(OmiseCheckout { config: Rc::new(Config::from_options(&options)?), destroyed: Cell::new(false) })
+    }
+
+    /// Stops using the vault's provider page: its iframe and listener are removed once the
+    /// last card form of this checkout is destroyed too. Later calls answer `destroyed`.
+    /// Idempotent.
+    pub fn destroy(&self) {
+        self.destroyed.set(true);
+        if let Some(p) = &self.config.provider {
+            p.close_checkout();
+        }
     }
 
     /// The locale messages are shown in (`en`, `ja` or `th`).
@@ -40,6 +61,9 @@ impl OmiseCheckout {
     #[wasm_bindgen(js_name = createToken, unchecked_return_type = "Promise<TokenResult>")]
     pub fn create_token(&self, #[wasm_bindgen(unchecked_param_type = "CardInput")] card: JsValue) -> Promise {
         let config = self.config.clone();
+        if self.destroyed.get() {
+            return Promise::resolve(&results::err_code(ErrorCode::Destroyed, config.locale));
+        }
         let input = card_input(&card);
         wasm_bindgen_futures::future_to_promise(async move {
             let locale = config.locale;
@@ -67,6 +91,12 @@ impl OmiseCheckout {
         #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CardFormOptions | undefined")] options: JsValue,
     ) -> Result<CardForm, JsValue> {
+        if self.destroyed.get() {
+            return Err(crate::config::error(
+                "destroyed",
+                "omise-checkout: this OmiseCheckout was destroyed; create a new one.",
+            ));
+        }
         CardForm::mount(self.config.clone(), &target, &options)
     }
 }

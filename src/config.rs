@@ -9,12 +9,15 @@ use omise_checkout_core::locale::{self, Locale};
 use wasm_bindgen::JsValue;
 
 use crate::js;
+use crate::provider::Provider;
 use crate::transport::{FetchTransport, Transport};
 
 pub const DEFAULT_VAULT_URL: &str = "https://vault.omise.co";
 pub const DEFAULT_API_URL: &str = "https://api.omise.co";
 /// Long enough for a slow mobile network, short enough that a customer is not left waiting.
 pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
+/// How long the vault's provider page may take to say it is ready (it is one small page).
+pub const DEFAULT_READY_TIMEOUT_MS: u32 = 10_000;
 
 pub struct Config {
     pub public_key: String,
@@ -23,6 +26,9 @@ pub struct Config {
     pub locale: Locale,
     pub timeout_ms: u32,
     pub transport: Rc<dyn Transport>,
+    /// `transport: 'provider'` (the default): tokens go through the vault's provider page, the
+    /// path Omise supports. `None` with `transport: 'fetch'` (`POST {vault}/tokens`).
+    pub provider: Option<Rc<Provider>>,
 }
 
 impl Config {
@@ -43,6 +49,21 @@ impl Config {
         let timeout_ms =
             js::uint_field(options, "timeoutMs").unwrap_or(DEFAULT_TIMEOUT_MS).clamp(1_000, 120_000);
         let locale = pick_locale(js::get_str(options, "locale").as_deref());
+        let ready_timeout_ms =
+            js::uint_field(options, "readyTimeoutMs").unwrap_or(DEFAULT_READY_TIMEOUT_MS).clamp(200, 120_000);
+        let provider = match js::get(options, "transport") {
+            v if v.is_undefined() || v.is_null() || v.as_string().as_deref() == Some("provider") => Some(
+                Provider::new(&vault_url, ready_timeout_ms)
+                    .ok_or_else(|| error("invalid_vault_url", "omise-checkout: vaultUrl has no origin."))?,
+            ),
+            v if v.as_string().as_deref() == Some("fetch") => None,
+            _ => {
+                return Err(error(
+                    "invalid_transport",
+                    "omise-checkout: transport must be 'provider' (the default) or 'fetch'.",
+                ))
+            }
+        };
         Ok(Config {
             public_key: key.trim().to_string(),
             vault_url,
@@ -50,6 +71,7 @@ impl Config {
             locale,
             timeout_ms,
             transport: Rc::new(FetchTransport),
+            provider,
         })
     }
 

@@ -11,6 +11,7 @@ mod js;
 mod listener;
 mod payments;
 mod poll;
+mod provider;
 mod results;
 mod timer;
 mod transport;

@@ -126,10 +126,11 @@ fn status_message_value(status: &JsValue, failure_code: Option<String>, locale: 
     ])
 }
 
+/// The object's failure code, as the core lets it be passed on (`failureCode`): API-shaped
+/// codes as they are, anything else `unknown`, blank none.
 fn failure_of(object: &JsValue) -> Option<String> {
-    js::get_str(object, "failure_code")
-        .or_else(|| js::get_str(object, "failureCode"))
-        .filter(|c| !c.is_empty())
+    let raw = js::get_str(object, "failure_code").or_else(|| js::get_str(object, "failureCode"))?;
+    status::failure_code(&raw).map(str::to_string)
 }
 
 fn subject(options: &JsValue) -> Result<Subject, JsValue> {

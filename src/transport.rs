@@ -16,6 +16,8 @@ use web_sys::{
     AbortController, Headers, Request, RequestCredentials, RequestInit, RequestRedirect, Response,
 };
 
+use zeroize::Zeroizing;
+
 use crate::timer::Timeout;
 
 /// What to send.
@@ -25,7 +27,8 @@ pub struct HttpRequest {
     /// The `Authorization` header value (none for a merchant's own status endpoint).
     pub authorization: Option<String>,
     pub content_type: Option<&'static str>,
-    pub body: Option<String>,
+    /// Wiped from memory when the request is dropped (a token request holds card data).
+    pub body: Option<Zeroizing<String>>,
     pub timeout_ms: u32,
 }
 
@@ -84,7 +87,7 @@ async fn fetch(request: HttpRequest) -> Reply {
     init.set_redirect(RequestRedirect::Error);
     init.set_cache(web_sys::RequestCache::NoStore);
     if let Some(body) = &request.body {
-        init.set_body(&JsValue::from_str(body));
+        init.set_body(&JsValue::from_str(body.as_str()));
     }
     let failed =
         |timed_out: &Rc<Cell<bool>>| if timed_out.get() { Reply::TimedOut } else { Reply::NetworkFailure };

@@ -30,6 +30,15 @@ export interface CheckoutOptions {
   apiUrl?: string;
   /** Per request, default 20000 ms (clamped to 1000..120000). */
   timeoutMs?: number;
+  /**
+   * How card data reaches the vault. `'provider'` (default, the path Omise supports): through
+   * the vault's provider page (`{vaultUrl}/provider`) in a hidden iframe, as Omise.js does; it
+   * works whatever the vault's CORS rules, and needs `frame-src` for the vault in your CSP.
+   * `'fetch'`: `POST {vaultUrl}/tokens` from the page (needs `connect-src` for the vault).
+   */
+  transport?: 'provider' | 'fetch';
+  /** How long the provider page may take to get ready, default 10000 ms (200..120000). */
+  readyTimeoutMs?: number;
 }
 
 /** A card for headless `createToken` (the API's field names). */

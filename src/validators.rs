@@ -1,8 +1,10 @@
 //! The pure validators, exported to JS (browser and Node) as plain objects.
 
 use omise_checkout_core::expiry::YearMonth;
+use omise_checkout_core::secret::SecretString;
 use omise_checkout_core::{expiry, format, name, number, security_code, Brand};
 use wasm_bindgen::prelude::*;
+use zeroize::Zeroize;
 
 use crate::clock::this_month;
 use crate::js::{object, set, static_str, str_or_null, uint_field};
@@ -55,11 +57,13 @@ fn format_result(value: &str, caret: usize) -> JsValue {
 }
 
 /// Validates a card number as typed or pasted (spaces, dashes, full-width digits accepted).
+/// The input (a copy in wasm memory) and every copy made of it are wiped before they are freed.
 #[wasm_bindgen(js_name = validateCardNumber, unchecked_return_type = "CardNumberResult")]
-pub fn validate_card_number(input: &str) -> JsValue {
-    let check = number::check(input);
-    let formatted =
-        if check.digits.is_empty() { String::new() } else { format::card_number(&check.digits, 0).value };
+pub fn validate_card_number(input: String) -> JsValue {
+    let input = SecretString::from(input);
+    let mut check = number::check(&input);
+    let digits = SecretString::from(std::mem::take(&mut check.digits));
+    let formatted = SecretString::from(format::card_number(&digits, 0).value);
     let candidates: js_sys::Array = check.candidates.iter().map(|b| static_str(b.id())).collect();
     let o = field_result(check.state.code(), check.error.map(|e| e.code()));
     set(&o, "brand", &str_or_null(check.brand.map(Brand::id)));
@@ -71,9 +75,10 @@ pub fn validate_card_number(input: &str) -> JsValue {
 
 /// Formats a card number as typed; `caret` is `selectionStart` before formatting.
 #[wasm_bindgen(js_name = formatCardNumber, unchecked_return_type = "FormatResult")]
-pub fn format_card_number(input: &str, caret: u32) -> JsValue {
-    let f = format::card_number(input, caret as usize);
-    format_result(&f.value, f.caret)
+pub fn format_card_number(input: String, caret: u32) -> JsValue {
+    let input = SecretString::from(input);
+    let f = format::card_number(&input, caret as usize);
+    format_result(&SecretString::from(f.value), f.caret)
 }
 
 /// Formats an expiry as typed (`MM / YY`); `caret` is `selectionStart` before formatting.
@@ -113,11 +118,13 @@ pub fn validate_expiry(
 /// Validates a security code for `brand` (3 digits, 4 for Amex, 3–4 when unknown).
 #[wasm_bindgen(js_name = validateSecurityCode, unchecked_return_type = "FieldResult")]
 pub fn validate_security_code(
-    input: &str,
+    input: String,
     #[wasm_bindgen(unchecked_param_type = "BrandId")] brand: Option<String>,
 ) -> JsValue {
+    let input = SecretString::from(input);
     let brand = brand.as_deref().and_then(Brand::from_id);
-    let check = security_code::check(input, brand);
+    let mut check = security_code::check(&input, brand);
+    check.digits.zeroize();
     field_result(check.state.code(), check.error.map(|e| e.code()))
 }
 

@@ -7,6 +7,7 @@ mod common;
 use std::cell::Cell;
 use std::rc::Rc;
 
+use common::memory::{find_in_memory, type_secret};
 use common::*;
 use omise_checkout::{CardForm, OmiseCheckout};
 use omise_checkout_core::field::{Field, FieldError};
@@ -246,7 +247,8 @@ async fn every_fault_ends_in_its_error_and_the_form_works_again() {
         ("drop", "", "network_error"),
         ("timeout", r#","delayMs":4000"#, "timeout"),
     ];
-    let (key, form, _t, root) = mounted(&[("timeoutMs", 1000.into())]).await;
+    // The fetch transport's HTTP classification (the provider's is in tests/provider.rs).
+    let (key, form, _t, root) = mounted(&[("timeoutMs", 1000.into()), ("transport", "fetch".into())]).await;
     for (fault_mode, extra, code) in rows {
         let times = if *fault_mode == "drop" { 2 } else { 1 };
         fault(&key, "/tokens", fault_mode, times, extra).await;
@@ -273,7 +275,7 @@ async fn every_fault_ends_in_its_error_and_the_form_works_again() {
 #[wasm_bindgen_test]
 async fn a_closed_server_is_a_network_error() {
     let key = fresh_key().await;
-    let o = options(&key, &[("vaultUrl", "http://127.0.0.1:9".into())]);
+    let o = options(&key, &[("vaultUrl", "http://127.0.0.1:9".into()), ("transport", "fetch".into())]);
     let checkout = OmiseCheckout::new(o).unwrap();
     let card = obj(&[
         ("name", "A B".into()),
@@ -467,4 +469,51 @@ async fn a_destroyed_form_answers_without_its_dom() {
     form.focus(None);
     sleep(0).await;
     assert_eq!(count.get(), 0);
+}
+
+/// After a token, and after `destroy()`, the card number (grouped or not) and the request body
+/// with the security code are no longer readable in the wasm memory buffer.
+#[wasm_bindgen_test]
+async fn card_data_is_wiped_from_wasm_memory_after_a_token_and_after_destroy() {
+    // 5454 5454 5454 5454 and 739, written with shifted digits (see `common::memory`).
+    const NUMBER: &str = "6565656565656565";
+    const CODE: &str = "840";
+    const NEEDLES: &[(&str, &str)] = &[
+        ("the grouped number", "6565 6565 6565 6565"),
+        ("the number", "6565656565656565"),
+        ("half the number", "65656565"),
+        ("half the grouped number", "6565 6565"),
+        ("the form body's security code", "security_code%6D=840"),
+        ("the JSON security code", "\"security_code\":\"840\""),
+    ];
+    let needles: Vec<&str> = NEEDLES.iter().map(|(_, n)| *n).collect();
+    let assert_wiped = |when: &str| {
+        if let Some((i, at)) = find_in_memory(&needles) {
+            panic!("{when}: {} is still in wasm memory (offset {at})", NEEDLES[i].0);
+        }
+    };
+    assert_wiped("before typing");
+
+    // With `fetch` (a form-encoded body) and through the vault's provider page (the default: the
+    // card leaves as JSON).
+    for transport in ["fetch", "provider"] {
+        let (_c, form, _t, root) = mounted(&[("transport", transport.into())]).await;
+        type_secret(&input(&root, "number"), NUMBER);
+        type_text(&input(&root, "expiry"), "1230");
+        type_secret(&input(&root, "security-code"), CODE);
+        type_text(&input(&root, "name"), "Somchai Jaidee");
+        // The scan finds what the live form holds (so a pass below is not a blind scan).
+        assert_eq!(find_in_memory(&needles[..1]).map(|(i, _)| i), Some(0), "the form holds the number");
+        let r = tokenize(&form).await;
+        assert!(get(&r, "token").is_object(), "{transport}: {}", json(&r));
+        assert_wiped(&format!("after a token through {transport}"));
+        form.destroy();
+    }
+
+    let (_c, form, _t, root) = mounted(&[]).await;
+    type_secret(&input(&root, "number"), NUMBER);
+    type_secret(&input(&root, "security-code"), CODE);
+    assert!(find_in_memory(&needles[..1]).is_some(), "the form holds the number");
+    form.destroy();
+    assert_wiped("after destroy()");
 }

@@ -217,6 +217,8 @@ async fn hostile_server_text_is_inert() {
     let target = container();
     let outcome = shop.poll(obj(&[("statusUrl", url.into()), ("target", target.clone().into())])).await;
     assert_eq!(text(&outcome, "state"), "failed");
+    // The merchant's page gets a code it can compare, never the server's markup.
+    assert_eq!(text(&outcome, "failureCode"), "unknown", "{}", json(&outcome));
     let el = status_el(&target);
     assert_eq!(el.child_element_count(), 0, "no element was created from server text");
     assert_eq!(el.text_content().unwrap_or_default(), en(Message::FailureGeneric));
@@ -292,6 +294,19 @@ fn authorize_only_follows_safe_urls() {
         ),
         (
             obj(&[("status", "pending".into()), ("authorize_uri", "data:text/html,hi".into())]),
+            "unsafe_redirect",
+        ),
+        // Plain HTTP is for loopback only, and `127.` at the start of a name is not loopback.
+        (
+            obj(&[("status", "pending".into()), ("authorize_uri", "http://127.evil.test/3ds".into())]),
+            "unsafe_redirect",
+        ),
+        (
+            obj(&[("status", "pending".into()), ("authorize_uri", "http://127.0.0.1.evil.test/3ds".into())]),
+            "unsafe_redirect",
+        ),
+        (
+            obj(&[("status", "pending".into()), ("authorize_uri", "http://localhost@evil.test/3ds".into())]),
             "unsafe_redirect",
         ),
         (

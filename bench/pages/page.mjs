@@ -3,6 +3,7 @@
 // resolution here because the bench server sends COOP/COEP (the page is cross-origin isolated).
 import init, { OmiseCheckout, validateCardNumber } from '/dist/omise_checkout.js';
 import { cardValidator, Payment } from '/bench/build/vendor.mjs';
+import { summarize as stats } from '/bench/stats.mjs';
 
 const wasm = await init();
 const checkout = new OmiseCheckout({ publicKey: 'pkey_test_bench', vaultUrl: location.origin, apiUrl: location.origin });
@@ -87,14 +88,6 @@ function validators(n = 100_000, rounds = 5) {
     result[name] = { ms: best[name], opsPerSec: n / (best[name] / 1000), validCount: valid[name] };
   }
   return { inputs: n, rounds, libraries: result };
-}
-
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-
-function stats(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const mean = s.reduce((a, b) => a + b, 0) / (s.length || 1);
-  return { n: s.length, p50: quantile(s, 0.5), p99: quantile(s, 0.99), max: s[s.length - 1], mean };
 }
 
 /**

@@ -29,7 +29,7 @@ impl ConfigError {
         match self {
             ConfigError::SecretKey => "omise-checkout: this is a SECRET key (skey_…). A secret key must never be sent to a browser: anyone can read it from the page and use it to charge cards or refund money on your account. Roll this key in the Omise dashboard now, keep it on your server, and give omise-checkout your PUBLIC key (pkey_…).",
             ConfigError::NotPublicKey => "omise-checkout: publicKey must be an Omise public key starting with pkey_ (pkey_test_… in test mode).",
-            ConfigError::InsecureEndpoint => "omise-checkout: card data is only sent over HTTPS. Plain http:// endpoints are allowed for localhost and 127.0.0.1 only.",
+            ConfigError::InsecureEndpoint => "omise-checkout: card data is only sent over HTTPS. Plain http:// endpoints are allowed for localhost, 127.0.0.1 and [::1] only.",
             ConfigError::MalformedEndpoint => "omise-checkout: vaultUrl and apiUrl must be absolute https:// URLs, e.g. https://vault.omise.co.",
         }
     }
@@ -53,36 +53,71 @@ pub fn check_public_key(key: &str) -> Result<(), ConfigError> {
 
 /// The parts of an absolute URL that matter here.
 struct Url<'a> {
-    scheme: String,
+    scheme: &'a str,
     host: &'a str,
 }
 
+/// Reads scheme and host the way a browser would, refusing whatever a browser and this parser
+/// could read differently: `user@` (a phishing trick, never needed), backslashes (browsers read
+/// `\` as `/` in http(s) URLs, so `http://a\@b/` goes to `a`), junk after an IPv6 literal, a
+/// second colon, a port that is not digits.
 fn parse(url: &str) -> Option<Url<'_>> {
+    if url.contains('\\') {
+        return None;
+    }
     let (scheme, rest) = url.split_once("://")?;
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    // userinfo@ in a URL is a phishing trick and never needed here.
     if authority.contains('@') || authority.is_empty() {
         return None;
     }
-    let host = if let Some(v6) = authority.strip_prefix('[') {
-        v6.split(']').next()?
-    } else {
-        authority.rsplit_once(':').map_or(authority, |(h, port)| {
-            if port.bytes().all(|b| b.is_ascii_digit()) {
-                h
-            } else {
-                authority
-            }
-        })
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(v6) => {
+            let (host, after) = v6.split_once(']')?;
+            let port = if after.is_empty() { "" } else { after.strip_prefix(':')? };
+            let ok =
+                host.contains(':') && host.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+            (ok.then_some(host)?, port)
+        }
+        None => {
+            let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
+            let ok = host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+            (ok.then_some(host)?, port)
+        }
     };
-    let valid_host =
-        !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:".contains(&b));
-    valid_host.then(|| Url { scheme: scheme.to_ascii_lowercase(), host })
+    let port_ok = port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+    (!host.is_empty() && port_ok).then_some(Url { scheme, host })
 }
 
-fn is_loopback(host: &str) -> bool {
-    let host = host.to_ascii_lowercase();
-    host == "localhost" || host.ends_with(".localhost") || host == "::1" || host.starts_with("127.")
+/// Whether `host` (as in a URL, IPv6 without brackets) is this machine: `localhost` exactly
+/// (any case; not `localhost.` nor `*.localhost`: resolvers and proxies differ on those),
+/// `::1`, or `127.a.b.c` written as four decimal octets 0–255. Shorthands browsers also read as
+/// loopback (`127.1`, `2130706433`, `0x7f.1`, octal `0177.0.0.1`) are refused: they are never
+/// needed and a lax check of them is how `127.0.0.1.evil.test` got through.
+pub fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost") || host == "::1" || is_loopback_ipv4(host)
+}
+
+fn is_loopback_ipv4(host: &str) -> bool {
+    let mut octets = host.split('.');
+    let first_is_127 = octets.next() == Some("127");
+    let mut rest = 0;
+    for octet in octets {
+        if !is_decimal_octet(octet) {
+            return false;
+        }
+        rest += 1;
+    }
+    first_is_127 && rest == 3
+}
+
+/// `0`–`255` in decimal without leading zeros (a leading zero is octal to a browser: `0127` is 87).
+fn is_decimal_octet(octet: &str) -> bool {
+    let bytes = octet.as_bytes();
+    if bytes.is_empty() || bytes.len() > 3 || !bytes.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let value = bytes.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    (bytes.len() == 1 || bytes[0] != b'0') && value <= 255
 }
 
 fn safe(url: &str) -> Result<(), ConfigError> {
@@ -90,11 +125,14 @@ fn safe(url: &str) -> Result<(), ConfigError> {
         return Err(ConfigError::MalformedEndpoint);
     }
     let parsed = parse(url).ok_or(ConfigError::MalformedEndpoint)?;
-    match parsed.scheme.as_str() {
-        "https" => Ok(()),
-        "http" if is_loopback(parsed.host) => Ok(()),
-        "http" => Err(ConfigError::InsecureEndpoint),
-        _ => Err(ConfigError::MalformedEndpoint),
+    if parsed.scheme.eq_ignore_ascii_case("https") {
+        Ok(())
+    } else if !parsed.scheme.eq_ignore_ascii_case("http") {
+        Err(ConfigError::MalformedEndpoint)
+    } else if is_loopback(parsed.host) {
+        Ok(())
+    } else {
+        Err(ConfigError::InsecureEndpoint)
     }
 }
 

@@ -34,11 +34,12 @@ pub fn check_date(month: u32, year: u32, today: YearMonth) -> Result<(), FieldEr
     if !(1..=12).contains(&month) {
         return Err(FieldError::MonthInvalid);
     }
-    let months = |ym: YearMonth| ym.year as i64 * 12 + ym.month as i64;
+    // In i64: no sum of two u32 months overflows.
+    let months = |ym: YearMonth| i64::from(ym.year) * 12 + i64::from(ym.month);
     let (date, now) = (months(YearMonth { year, month }), months(today));
     if date < now {
         Err(FieldError::Expired)
-    } else if date - now > MAX_YEARS_AHEAD as i64 * 12 {
+    } else if date - now > i64::from(MAX_YEARS_AHEAD) * 12 {
         Err(FieldError::TooFarAhead)
     } else {
         Ok(())
@@ -135,7 +136,7 @@ pub fn check(input: &str, today: YearMonth) -> ExpiryCheck {
     match year_digits {
         0 | 1 => incomplete(FieldError::Incomplete, Some(month), formatted),
         2 => {
-            let full = 2000 + year;
+            let full = year.saturating_add(2000);
             match check_date(month, full, today) {
                 Ok(()) => ExpiryCheck {
                     state: Validity::Valid,
@@ -145,14 +146,14 @@ pub fn check(input: &str, today: YearMonth) -> ExpiryCheck {
                     formatted,
                 },
                 // `12 / 20` may be the start of `12 / 2031`: not an error while typing.
-                Err(e) if could_be_four_digit_year(year, month, today) => {
+                Err(e) if could_be_four_digit_year(year, year_digits, month, today) => {
                     incomplete(e, Some(month), formatted)
                 }
                 Err(e) => invalid(e, formatted),
             }
         }
         3 => {
-            if could_be_four_digit_year(year, month, today) {
+            if could_be_four_digit_year(year, year_digits, month, today) {
                 incomplete(FieldError::Incomplete, Some(month), formatted)
             } else {
                 invalid(FieldError::Invalid, formatted)
@@ -171,16 +172,17 @@ pub fn check(input: &str, today: YearMonth) -> ExpiryCheck {
     }
 }
 
-/// Whether some valid four-digit year starts with the digits of `prefix`.
-fn could_be_four_digit_year(prefix: u32, month: u32, today: YearMonth) -> bool {
-    let digits = prefix.to_string().len() as u32;
-    if digits >= 4 {
+/// Whether some valid four-digit year starts with the `digits` typed so far (`prefix`, their
+/// value). `today` comes from the page and may be anything: every sum saturates, so a year near
+/// `u32::MAX` gives an answer, not an overflow.
+fn could_be_four_digit_year(prefix: u32, digits: usize, month: u32, today: YearMonth) -> bool {
+    let Some(scale) = 4usize.checked_sub(digits).filter(|n| *n > 0).map(|n| 10u32.pow(n as u32)) else {
         return false;
-    }
-    let scale = 10u32.pow(4 - digits);
-    (prefix * scale..(prefix + 1) * scale).any(|y| {
-        (today.year..=today.year + MAX_YEARS_AHEAD).contains(&y) && check_date(month, y, today).is_ok()
-    })
+    };
+    let first = prefix.saturating_mul(scale).max(today.year);
+    let last = prefix.saturating_add(1).saturating_mul(scale).saturating_sub(1);
+    let last = last.min(today.year.saturating_add(MAX_YEARS_AHEAD));
+    (first..=last).any(|y| check_date(month, y, today).is_ok())
 }
 
 /// Formats an expiry as typed, keeping the caret after the same digit (at the end when it was).

@@ -3,6 +3,8 @@
 //! caret from "digits before the caret", `change` on every value change, incomplete shown
 //! only on blur or submit, invalid shown at once).
 
+use zeroize::Zeroize;
+
 use crate::brand::Brand;
 use crate::expiry::{self, YearMonth};
 use crate::field::{Field, FieldError};
@@ -10,6 +12,7 @@ use crate::format;
 use crate::name;
 use crate::number;
 use crate::request::{Billing, TokenRequest};
+use crate::secret::SecretString;
 use crate::security_code;
 use crate::validity::Validity;
 
@@ -22,7 +25,7 @@ pub enum Effect {
     /// Put this value in the input and the caret at this UTF-16 offset.
     SetValue {
         field: Field,
-        value: String,
+        value: SecretString,
         caret: usize,
     },
     /// Show this error on the field (text, `aria-invalid`, live region).
@@ -44,7 +47,8 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldState {
     pub field: Field,
-    pub value: String,
+    /// Wiped from memory when replaced or dropped (it may be the card number).
+    pub value: SecretString,
     pub state: Validity,
     pub error: Option<FieldError>,
     /// The error currently on screen.
@@ -94,42 +98,39 @@ impl FormModel {
     /// The customer changed `field` to `raw` with the caret at `caret`.
     pub fn input(&mut self, field: Field, raw: &str, caret: usize, kind: InputKind) -> Vec<Effect> {
         let mut effects = Vec::new();
-        let (value, caret) = match field {
+        // Every copy of the value is a `SecretString`: wiped when dropped.
+        let (value, caret): (SecretString, usize) = match field {
             Field::Number => {
                 let f = format::card_number(raw, caret);
-                (f.value, f.caret)
+                (f.value.into(), f.caret)
             }
             Field::Expiry => {
                 let f = expiry::format(raw, caret);
-                (f.value, f.caret)
+                (f.value.into(), f.caret)
             }
             Field::SecurityCode => {
-                let v = security_code::format(raw, self.brand);
+                let v = SecretString::from(security_code::format(raw, self.brand));
                 let c = v.len().min(format::digits_before(raw, caret));
                 (v, c)
             }
-            _ => (raw.to_string(), caret),
+            _ => (raw.into(), caret),
         };
         if value != raw {
             effects.push(Effect::SetValue { field, value: value.clone(), caret });
         }
-        let before = self.get(field).map(|f| f.value.clone());
+        let changed = self.get(field).is_none_or(|f| f.value != value);
         self.set(field, &value);
         if field == Field::Number {
             self.rebrand(&mut effects);
         }
-        let Some(state) = self.get(field).cloned() else { return effects };
+        let Some((state, error)) = self.get(field).map(|f| (f.state, f.error)) else { return effects };
         // Invalid is shown at once; anything else clears a shown error while the customer types.
-        self.show(field, if state.state == Validity::Invalid { state.error } else { None }, &mut effects);
-        if before.as_deref() != Some(value.as_str()) {
+        self.show(field, if state == Validity::Invalid { error } else { None }, &mut effects);
+        if changed {
             effects.push(Effect::Changed);
         }
         let at_end = caret >= value.len();
-        if kind == InputKind::Insert
-            && at_end
-            && state.state == Validity::Valid
-            && self.is_full(field, &value)
-        {
+        if kind == InputKind::Insert && at_end && state == Validity::Valid && self.is_full(field, &value) {
             if let Some(next) = self.next(field) {
                 effects.push(Effect::Focus(next));
             }
@@ -140,8 +141,8 @@ impl FormModel {
     /// The field lost focus: a non-empty field that is not valid shows its error now.
     pub fn blur(&mut self, field: Field) -> Vec<Effect> {
         let mut effects = Vec::new();
-        let Some(state) = self.get(field).cloned() else { return effects };
-        let error = if state.value.trim().is_empty() && state.shown.is_none() { None } else { state.error };
+        let Some(f) = self.get(field) else { return effects };
+        let error = if f.value.trim().is_empty() && f.shown.is_none() { None } else { f.error };
         self.show(field, error, &mut effects);
         effects
     }
@@ -150,24 +151,26 @@ impl FormModel {
     /// request to send.
     pub fn submit(&mut self) -> Result<TokenRequest, Vec<Effect>> {
         let mut effects = Vec::new();
-        let fields: Vec<FieldState> = self.fields.clone();
-        for f in &fields {
-            self.show(f.field, f.error, &mut effects);
+        let fields: Vec<(Field, Validity, Option<FieldError>)> =
+            self.fields.iter().map(|f| (f.field, f.state, f.error)).collect();
+        for &(field, _, error) in &fields {
+            self.show(field, error, &mut effects);
         }
-        if let Some(bad) = fields.iter().find(|f| f.state != Validity::Valid) {
-            effects.push(Effect::Focus(bad.field));
+        if let Some(&(bad, _, _)) = fields.iter().find(|(_, state, _)| *state != Validity::Valid) {
+            effects.push(Effect::Focus(bad));
             return Err(effects);
         }
-        let value = |field| self.get(field).map(|f| f.value.clone()).unwrap_or_default();
-        let expiry = expiry::check(&value(Field::Expiry), self.today);
+        let value = |field| self.get(field).map_or("", |f| f.value.as_str());
+        let expiry = expiry::check(value(Field::Expiry), self.today);
         let optional =
             |field| Some(value(field)).filter(|v| !v.trim().is_empty()).map(|v| v.trim().to_string());
         Ok(TokenRequest {
-            name: name::check(&value(Field::Name)).value,
-            number: number::check(&value(Field::Number)).digits,
+            name: name::check(value(Field::Name)).value,
+            // The checks' own copies of the digits move into the request (no further copy).
+            number: number::check(value(Field::Number)).digits.into(),
             expiration_month: expiry.month.unwrap_or_default(),
             expiration_year: expiry.year.unwrap_or_default(),
-            security_code: security_code::check(&value(Field::SecurityCode), self.brand).digits,
+            security_code: security_code::check(value(Field::SecurityCode), self.brand).digits.into(),
             billing: Billing {
                 postal_code: optional(Field::PostalCode),
                 city: optional(Field::City),
@@ -194,7 +197,7 @@ impl FormModel {
         let targets: Vec<Field> =
             self.fields.iter().map(|f| f.field).filter(|f| fields.is_empty() || fields.contains(f)).collect();
         for field in targets {
-            effects.push(Effect::SetValue { field, value: String::new(), caret: 0 });
+            effects.push(Effect::SetValue { field, value: SecretString::new(), caret: 0 });
             self.set(field, "");
             self.show(field, None, &mut effects);
         }
@@ -203,27 +206,29 @@ impl FormModel {
         effects
     }
 
+    /// Replaces a field's value (the old one is wiped, its buffer reused when large enough).
     fn set(&mut self, field: Field, value: &str) {
         let (brand, today) = (self.brand, self.today);
         if let Some(f) = self.get_mut(field) {
-            f.value = value.to_string();
+            f.value.set(value);
             (f.state, f.error) = evaluate(field, value, brand, today);
         }
     }
 
     fn rebrand(&mut self, effects: &mut Vec<Effect>) {
-        let brand = self.get(Field::Number).and_then(|f| number::check(&f.value).brand);
+        let brand = self.get(Field::Number).and_then(|f| check_number(&f.value).brand);
         if brand == self.brand {
             return;
         }
         self.brand = brand;
         effects.push(Effect::Brand(brand));
         // The security code's length follows the brand (4 for Amex).
-        if let Some(code) = self.get(Field::SecurityCode).map(|f| f.value.clone()) {
-            self.set(Field::SecurityCode, &code);
-            let state = self.get(Field::SecurityCode).cloned();
-            if let Some(s) = state.filter(|s| s.shown.is_some()) {
-                self.show(Field::SecurityCode, s.error, effects);
+        let today = self.today;
+        if let Some(f) = self.get_mut(Field::SecurityCode) {
+            (f.state, f.error) = evaluate(Field::SecurityCode, &f.value, brand, today);
+            if f.shown.is_some() {
+                let error = f.error;
+                self.show(Field::SecurityCode, error, effects);
             }
         }
     }
@@ -260,7 +265,7 @@ impl FormModel {
 impl FieldState {
     fn empty(field: Field, today: YearMonth) -> FieldState {
         let (state, error) = evaluate(field, "", None, today);
-        FieldState { field, value: String::new(), state, error, shown: None }
+        FieldState { field, value: SecretString::new(), state, error, shown: None }
     }
 }
 
@@ -273,7 +278,7 @@ pub fn evaluate(
 ) -> (Validity, Option<FieldError>) {
     match field {
         Field::Number => {
-            let c = number::check(value);
+            let c = check_number(value);
             (c.state, c.error)
         }
         Field::Expiry => {
@@ -281,7 +286,8 @@ pub fn evaluate(
             (c.state, c.error)
         }
         Field::SecurityCode => {
-            let c = security_code::check(value, brand);
+            let mut c = security_code::check(value, brand);
+            c.digits.zeroize();
             (c.state, c.error)
         }
         Field::Name => {
@@ -298,4 +304,11 @@ pub fn evaluate(
             }
         }
     }
+}
+
+/// `number::check` with its copy of the digits wiped (only the verdict is kept).
+fn check_number(value: &str) -> number::NumberCheck {
+    let mut c = number::check(value);
+    c.digits.zeroize();
+    c
 }

@@ -3,6 +3,8 @@
 //!
 //! Carets are UTF-16 code unit offsets, as `HTMLInputElement.selectionStart` reports them.
 
+use zeroize::Zeroizing;
+
 use crate::brand::{detect, Brand};
 use crate::normalize::{digit_value, is_separator};
 use crate::number::MAX_DIGITS;
@@ -68,7 +70,8 @@ fn layout(digits: &[u8]) -> (usize, Brand) {
 /// Formats a card number (4-4-4-4(-3); Amex 4-6-5; Diners 14 4-6-4), keeping the caret after
 /// the same digit. Non-digits are dropped; digits beyond the brand's longest length are cut.
 pub fn card_number(input: &str, caret: usize) -> Formatted {
-    let mut digits: Vec<u8> = Vec::with_capacity(MAX_DIGITS + 1);
+    // Sized so it never reallocates (which would leave a copy behind); wiped when this returns.
+    let mut digits = Zeroizing::new(Vec::with_capacity(MAX_DIGITS + 1));
     for c in input.chars() {
         if let Some(d) = digit_value(c) {
             digits.push(d);
@@ -89,24 +92,26 @@ pub fn card_number(input: &str, caret: usize) -> Formatted {
 /// (otherwise the separator is re-inserted and the caret never moves). `caret` is collapsed;
 /// `forward` is Delete. Returns `None` when the key should be handled normally.
 pub fn delete_across_separator(value: &str, caret: usize, forward: bool) -> Option<Formatted> {
-    let units: Vec<char> = value.chars().collect();
-    // Our formatted values are ASCII, so char offsets equal UTF-16 offsets here.
-    if units.iter().any(|c| !c.is_ascii()) || caret > units.len() {
+    // Our formatted values are ASCII, so byte offsets equal UTF-16 offsets here (and no copy of
+    // the number is made to index it).
+    let bytes = value.as_bytes();
+    if !value.is_ascii() || caret > bytes.len() {
         return None;
     }
-    let neighbour = if forward { units.get(caret) } else { caret.checked_sub(1).and_then(|i| units.get(i)) };
-    if !neighbour.is_some_and(|c| is_separator(*c)) {
+    let neighbour = if forward { bytes.get(caret) } else { caret.checked_sub(1).and_then(|i| bytes.get(i)) };
+    if !neighbour.is_some_and(|b| is_separator(*b as char)) {
         return None;
     }
     // Find the digit beyond the run of separators and remove it.
     let target = if forward {
-        (caret..units.len()).find(|&i| units[i].is_ascii_digit())?
+        (caret..bytes.len()).find(|&i| bytes[i].is_ascii_digit())?
     } else {
-        (0..caret).rev().find(|&i| units[i].is_ascii_digit())?
+        (0..caret).rev().find(|&i| bytes[i].is_ascii_digit())?
     };
-    let mut edited: String = units[..target].iter().collect();
-    let caret_digits = edited.chars().filter(char::is_ascii_digit).count();
-    edited.extend(&units[target + 1..]);
+    let mut edited = Zeroizing::new(String::with_capacity(value.len()));
+    edited.push_str(value.get(..target)?);
+    let caret_digits = edited.bytes().filter(u8::is_ascii_digit).count();
+    edited.push_str(value.get(target + 1..)?);
     let reformatted = card_number(&edited, 0);
     let caret = offset_after_digit(&reformatted.value, caret_digits);
     Some(Formatted { value: reformatted.value, caret })

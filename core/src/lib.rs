@@ -13,6 +13,7 @@ pub mod name;
 pub mod normalize;
 pub mod number;
 pub mod request;
+pub mod secret;
 pub mod security_code;
 pub mod validity;
 
@@ -23,6 +24,7 @@ pub mod invalid_card;
 pub mod locale;
 pub mod messages;
 pub mod poll;
+pub mod rpc;
 pub mod status;
 
 pub use brand::Brand;

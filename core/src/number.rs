@@ -1,5 +1,7 @@
 //! Card number validity: three states (STYLE.md pattern 2) on top of brand detection.
 
+use zeroize::Zeroizing;
+
 use crate::brand::{detect, Brand};
 use crate::field::FieldError;
 use crate::normalize;
@@ -59,7 +61,8 @@ fn result(state: Validity, error: Option<FieldError>, digits: &[u8]) -> NumberCh
 
 /// Checks a card number as typed or pasted.
 pub fn check(input: &str) -> NumberCheck {
-    let Some(digits) = normalize::digits(input) else {
+    // The digit values are card data too: wiped when this returns.
+    let Some(digits) = normalize::digits(input).map(Zeroizing::new) else {
         return NumberCheck {
             state: Validity::Invalid,
             error: Some(FieldError::Invalid),
@@ -87,7 +90,7 @@ pub fn check(input: &str) -> NumberCheck {
     let len = digits.len();
     let max = brand.max_len();
     let at_valid_length = rule.lengths.contains(&(len as u8));
-    let checksum_ok = !rule.luhn || luhn(&normalize::to_ascii(&digits));
+    let checksum_ok = !rule.luhn || luhn(&Zeroizing::new(normalize::to_ascii(&digits)));
     let (state, error) = if len > max {
         (Validity::Invalid, Some(FieldError::Invalid))
     } else if at_valid_length && checksum_ok {

@@ -1,16 +1,21 @@
 //! The token request as the vault expects it: form-encoded `card[...]` fields and HTTP Basic
 //! auth with the public key as user name and an empty password (SPEC §2).
 
+use zeroize::{Zeroize, Zeroizing};
+
 use crate::field::{Field, FieldError};
+use crate::secret::SecretString;
 
 /// The card as sent to `POST /tokens`. Field names are the API's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TokenRequest {
     pub name: String,
-    pub number: String,
+    /// ASCII digits; wiped from memory when dropped.
+    pub number: SecretString,
     pub expiration_month: u32,
     pub expiration_year: u32,
-    pub security_code: String,
+    /// ASCII digits; wiped from memory when dropped.
+    pub security_code: SecretString,
     pub billing: Billing,
 }
 
@@ -63,34 +68,151 @@ impl Billing {
     }
 }
 
+/// One field's value as sent: text, or a number written without quotes in JSON.
+#[derive(Clone, Copy)]
+enum Value<'a> {
+    Text(&'a str),
+    Number(u32),
+}
+
 impl TokenRequest {
-    /// `application/x-www-form-urlencoded` body: `card[name]=…&card[number]=…`.
-    pub fn form_body(&self) -> String {
-        let mut pairs: Vec<(&str, String)> = vec![
-            ("name", self.name.clone()),
-            ("number", self.number.clone()),
-            ("expiration_month", self.expiration_month.to_string()),
-            ("expiration_year", self.expiration_year.to_string()),
-            ("security_code", self.security_code.clone()),
+    /// `(API name, value)` in the order they are sent: the card, then the non-empty billing
+    /// fields.
+    fn fields(&self) -> impl Iterator<Item = (&'static str, Value<'_>)> {
+        let card = [
+            ("name", Value::Text(&self.name)),
+            ("number", Value::Text(&self.number)),
+            ("expiration_month", Value::Number(self.expiration_month)),
+            ("expiration_year", Value::Number(self.expiration_year)),
+            ("security_code", Value::Text(&self.security_code)),
         ];
-        pairs.extend(
-            self.billing
-                .pairs()
-                .into_iter()
-                .filter_map(|(k, v)| v.clone().filter(|v| !v.is_empty()).map(|v| (k, v))),
-        );
-        let mut body = String::new();
-        for (key, value) in pairs {
+        let billing = self
+            .billing
+            .pairs()
+            .into_iter()
+            .filter_map(|(k, v)| v.as_deref().filter(|v| !v.is_empty()).map(|v| (k, Value::Text(v))));
+        card.into_iter().chain(billing)
+    }
+
+    /// `application/x-www-form-urlencoded` body: `card[name]=…&card[number]=…`. Wiped from
+    /// memory when dropped; built in one buffer sized up front, so no reallocation leaves a
+    /// copy of the card behind.
+    pub fn form_body(&self) -> Zeroizing<String> {
+        let len = |k: &str, v: Value| {
+            "&card%5B%5D=".len()
+                + k.len()
+                + match v {
+                    Value::Text(t) => {
+                        t.bytes().map(|b| if is_unreserved(b) || b == b' ' { 1 } else { 3 }).sum()
+                    }
+                    Value::Number(_) => 10,
+                }
+        };
+        let mut body = Zeroizing::new(String::with_capacity(self.fields().map(|(k, v)| len(k, v)).sum()));
+        for (key, value) in self.fields() {
             if !body.is_empty() {
                 body.push('&');
             }
             body.push_str("card%5B");
             body.push_str(key);
             body.push_str("%5D=");
-            percent_encode(&value, &mut body);
+            match value {
+                Value::Text(t) => percent_encode(t, &mut body),
+                Value::Number(n) => push_uint(&mut body, n),
+            }
         }
         body
     }
+
+    /// The card as the JSON object the API takes under `"card"`: `{"name":…,"number":…,
+    /// "expiration_month":12,"expiration_year":2028,"security_code":…}` plus the non-empty
+    /// billing fields by their API names. Wiped from memory when dropped; one buffer sized up
+    /// front, like `form_body`.
+    pub fn json_card(&self) -> Zeroizing<String> {
+        let len = |k: &str, v: Value| {
+            r#","":"""#.len()
+                + k.len()
+                + match v {
+                    Value::Text(t) => t.chars().map(json_escaped_len).sum(),
+                    Value::Number(_) => 10,
+                }
+        };
+        let mut json =
+            Zeroizing::new(String::with_capacity(2 + self.fields().map(|(k, v)| len(k, v)).sum::<usize>()));
+        json.push('{');
+        for (key, value) in self.fields() {
+            if json.len() > 1 {
+                json.push(',');
+            }
+            json.push('"');
+            json.push_str(key);
+            json.push_str("\":");
+            match value {
+                Value::Text(t) => {
+                    json.push('"');
+                    json_escape(t, &mut json);
+                    json.push('"');
+                }
+                Value::Number(n) => push_uint(&mut json, n),
+            }
+        }
+        json.push('}');
+        json
+    }
+}
+
+/// A whole number in decimal (no `to_string`: STYLE.md rule 9).
+fn push_uint(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(d as char);
+    }
+}
+
+/// JSON string contents (RFC 8259): `"` and `\` escaped, control characters as `\n`, `\t`… or
+/// `\u00XX`; everything else as it is (UTF-8).
+pub fn json_escape(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// Bytes `c` takes once escaped by `json_escape`.
+fn json_escaped_len(c: char) -> usize {
+    match c {
+        '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2,
+        c if (c as u32) < 0x20 => 6,
+        c => c.len_utf8(),
+    }
+}
+
+fn is_unreserved(b: u8) -> bool {
+    matches!(b, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*')
 }
 
 /// Form encoding (WHATWG `application/x-www-form-urlencoded`): unreserved bytes as they are,
@@ -99,7 +221,7 @@ pub fn percent_encode(value: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in value.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => out.push(b as char),
+            b if is_unreserved(b) => out.push(b as char),
             b' ' => out.push('+'),
             _ => {
                 out.push('%');
@@ -135,7 +257,7 @@ pub fn base64(input: &[u8], out: &mut String) {
 
 /// A card as a merchant's code passes it to headless `createToken` (the API's field names;
 /// month and year as text, since JS may give `12` or `"12"`).
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct CardInput {
     pub name: String,
     pub number: String,
@@ -143,6 +265,26 @@ pub struct CardInput {
     pub expiration_year: String,
     pub security_code: String,
     pub billing: Billing,
+}
+
+/// The number and security code are wiped from memory with the input.
+impl Drop for CardInput {
+    fn drop(&mut self) {
+        self.number.zeroize();
+        self.security_code.zeroize();
+    }
+}
+
+/// Card data stays out of logs: the number and security code are not printed.
+impl std::fmt::Debug for CardInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CardInput")
+            .field("name", &self.name)
+            .field("expiration_month", &self.expiration_month)
+            .field("expiration_year", &self.expiration_year)
+            .field("billing", &self.billing)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Checks a headless card with the same rules as the form; every problem is reported, in
@@ -153,7 +295,8 @@ pub fn validate(
 ) -> Result<TokenRequest, Vec<(Field, FieldError)>> {
     use crate::validity::Validity;
     let mut errors = Vec::new();
-    let number = crate::number::check(&card.number);
+    let mut number = crate::number::check(&card.number);
+    let digits = SecretString::from(std::mem::take(&mut number.digits));
     if number.state != Validity::Valid {
         errors.push((Field::Number, number.error.unwrap_or(FieldError::Invalid)));
     }
@@ -171,7 +314,8 @@ pub fn validate(
     if let Err(e) = expiry {
         errors.push((Field::Expiry, e));
     }
-    let code = crate::security_code::check(&card.security_code, number.brand);
+    let mut code = crate::security_code::check(&card.security_code, number.brand);
+    let code_digits = SecretString::from(std::mem::take(&mut code.digits));
     if code.state != Validity::Valid {
         errors.push((Field::SecurityCode, code.error.unwrap_or(FieldError::Invalid)));
     }
@@ -194,10 +338,10 @@ pub fn validate(
     };
     Ok(TokenRequest {
         name: name.value,
-        number: number.digits,
+        number: digits,
         expiration_month,
         expiration_year,
-        security_code: code.digits,
+        security_code: code_digits,
         billing: card.billing.cleaned(),
     })
 }

@@ -165,3 +165,22 @@ pub fn status_message(status: PaymentStatus, failure_code: Option<&str>) -> Stat
         PaymentStatus::Reversed => StatusMessage { kind: Kind::Failure, message: Message::StatusReversed },
     }
 }
+
+/// Longest `failure_code` passed on (Omise's are under 30 characters).
+pub const MAX_FAILURE_CODE_LEN: usize = 64;
+
+/// A `failure_code` as it may be handed to the merchant's page (`failureCode`): a code shaped
+/// like the API's, `^[a-z][a-z0-9_]{0,63}$`, as it is; anything else (markup, spaces, capitals,
+/// long text) is `unknown`. A status endpoint is the merchant's, but what it relays may not be:
+/// an `<img onerror>` came through verbatim. Surrounding whitespace is ignored; blank is `None`.
+pub fn failure_code(raw: &str) -> Option<&str> {
+    let code = raw.trim();
+    if code.is_empty() {
+        return None;
+    }
+    let bytes = code.as_bytes();
+    let shaped = bytes.len() <= MAX_FAILURE_CODE_LEN
+        && bytes.first().is_some_and(u8::is_ascii_lowercase)
+        && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_');
+    Some(if shaped { code } else { "unknown" })
+}

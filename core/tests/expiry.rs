@@ -123,3 +123,25 @@ fn format_keeps_caret() {
         assert_eq!(got, expected, "{input}");
     }
 }
+
+#[test]
+fn any_today_gives_an_answer_not_an_overflow() {
+    // `today` comes from the page (`validateExpiry(input, today)`): a year near u32::MAX used to
+    // overflow `today.year + MAX_YEARS_AHEAD` while checking a two- or three-digit year.
+    let far = |year, month| YearMonth { year, month };
+    let rows: &[(&str, &str, YearMonth, Validity)] = &[
+        ("two-digit year, last year", "12/20", far(u32::MAX, 1), Invalid),
+        ("three-digit year, last year", "12/202", far(u32::MAX, 12), Invalid),
+        ("four-digit year, last year", "12/2028", far(u32::MAX, 12), Invalid),
+        ("two-digit year, 19 before the last", "12/20", far(u32::MAX - 19, 1), Invalid),
+        ("two-digit year, month 0", "12/28", far(u32::MAX, 0), Invalid),
+        ("three-digit year, month beyond 12", "12/203", far(u32::MAX - 5, u32::MAX), Invalid),
+        ("year 0", "12/28", far(0, 1), Invalid),
+        ("year 0, three digits", "12/001", far(0, 1), Incomplete),
+        ("year 9999", "12/999", far(9_999, 1), Incomplete),
+        ("year 9999, two digits", "12/99", far(9_999, 1), Incomplete),
+    ];
+    for (label, input, today, want) in rows {
+        assert_eq!(check(input, *today).state, *want, "{label}: {input:?} at {today:?}");
+    }
+}

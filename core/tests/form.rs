@@ -125,11 +125,7 @@ fn server_errors_and_clear() {
         vec![Effect::ShowError { field: Field::SecurityCode, error: FieldError::SecurityCodeCheckFailed }]
     );
     let effects = f.clear(&[Field::Number, Field::SecurityCode]);
-    assert!(effects.contains(&Effect::SetValue {
-        field: Field::SecurityCode,
-        value: String::new(),
-        caret: 0
-    }));
+    assert!(effects.contains(&Effect::SetValue { field: Field::SecurityCode, value: "".into(), caret: 0 }));
     assert!(effects.contains(&Effect::HideError { field: Field::SecurityCode }));
     assert_eq!(f.get(Field::SecurityCode).unwrap().value, "");
 }

@@ -76,3 +76,22 @@ proptest! {
         prop_assert!(out.caret <= out.value.len());
     }
 }
+
+proptest! {
+    /// `today` is whatever the page passes (`validateExpiry(input, { year, month })`).
+    #[test]
+    fn expiry_never_panics_for_any_today(
+        input in "[0-9/ ]{0,8}",
+        year in prop_oneof![any::<u32>(), u32::MAX - 40..=u32::MAX, 1990u32..2100],
+        month in prop_oneof![1u32..=12, any::<u32>()],
+    ) {
+        let today = YearMonth { year, month };
+        let c = expiry::check(&input, today);
+        // A valid expiry is one the date rules accept, whatever `today` is.
+        if c.state == omise_checkout_core::Validity::Valid {
+            let (m, y) = (c.month.unwrap_or_default(), c.year.unwrap_or_default());
+            prop_assert_eq!(expiry::check_date(m, y, today), Ok(()));
+            prop_assert!(y >= year && y <= year.saturating_add(expiry::MAX_YEARS_AHEAD));
+        }
+    }
+}

@@ -6,6 +6,28 @@ use omise_checkout_core::field::{Field, FieldError};
 use omise_checkout_core::request::{basic_auth, validate, Billing, CardInput, TokenRequest};
 
 #[test]
+fn json_card_is_the_card_object_the_provider_page_sends_on() {
+    let req = TokenRequest {
+        name: "Taro \"T\" Yamada\\".into(),
+        number: "4242424242424242".into(),
+        expiration_month: 1,
+        expiration_year: 2030,
+        security_code: "123".into(),
+        billing: Billing {
+            city: Some("กรุงเทพ".into()),
+            country: Some(String::new()),
+            phone_number: Some("+66\n2".into()),
+            ..Default::default()
+        },
+    };
+    assert_eq!(
+        req.json_card().as_str(),
+        "{\"name\":\"Taro \\\"T\\\" Yamada\\\\\",\"number\":\"4242424242424242\",\"expiration_month\":1,\
+         \"expiration_year\":2030,\"security_code\":\"123\",\"city\":\"กรุงเทพ\",\"phone_number\":\"+66\\n2\"}"
+    );
+}
+
+#[test]
 fn form_body_encodes_card_fields() {
     let req = TokenRequest {
         name: "Taro Yamada & Co+".into(),
@@ -21,7 +43,7 @@ fn form_body_encodes_card_fields() {
         },
     };
     assert_eq!(
-        req.form_body(),
+        req.form_body().as_str(),
         "card%5Bname%5D=Taro+Yamada+%26+Co%2B&card%5Bnumber%5D=4242424242424242&card%5Bexpiration_month%5D=12\
          &card%5Bexpiration_year%5D=2028&card%5Bsecurity_code%5D=123\
          &card%5Bcity%5D=%E0%B8%81%E0%B8%A3%E0%B8%B8%E0%B8%87%E0%B9%80%E0%B8%97%E0%B8%9E&card%5Bpostal_code%5D=10320"
@@ -102,7 +124,7 @@ fn headless(number: &str, month: &str, year: &str) -> CardInput {
         expiration_month: month.into(),
         expiration_year: year.into(),
         security_code: "123".into(),
-        ..Default::default()
+        billing: Billing::default(),
     }
 }
 

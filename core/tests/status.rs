@@ -2,7 +2,7 @@
 
 use omise_checkout_core::messages::Message;
 use omise_checkout_core::status::{
-    is_final, status_message, Kind, OutcomeState, PaymentStatus, StatusMessage,
+    failure_code, is_final, status_message, Kind, OutcomeState, PaymentStatus, StatusMessage,
 };
 
 #[test]
@@ -129,5 +129,41 @@ fn every_status_with_and_without_failure_code() {
             "{} not covered both ways",
             status.code()
         );
+    }
+}
+
+#[test]
+fn only_api_shaped_failure_codes_are_passed_on() {
+    let long_ok = "a".repeat(64);
+    let too_long = "a".repeat(65);
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        // Passed on as they are.
+        ("a real code", "insufficient_fund", Some("insufficient_fund")),
+        ("another", "payment_rejected", Some("payment_rejected")),
+        ("digits after the first", "code3_d2", Some("code3_d2")),
+        ("one letter", "x", Some("x")),
+        ("64 characters", &long_ok, Some(long_ok.as_str())),
+        ("surrounding spaces", "  timeout \n", Some("timeout")),
+        // Blank: no code at all.
+        ("empty", "", None),
+        ("spaces", "   ", None),
+        // Anything else is unknown.
+        ("markup", "<img src=x onerror=alert(1)>", Some("unknown")),
+        ("script", "<script>alert(1)</script>", Some("unknown")),
+        ("quote", "fund\"><b>", Some("unknown")),
+        ("capitals", "Insufficient_Fund", Some("unknown")),
+        ("leading digit", "3ds_failed", Some("unknown")),
+        ("leading underscore", "_x", Some("unknown")),
+        ("dash", "failed-processing", Some("unknown")),
+        ("inner space", "failed processing", Some("unknown")),
+        ("dot", "a.b", Some("unknown")),
+        ("65 characters", &too_long, Some("unknown")),
+        ("full-width", "ｆａｉｌｅｄ", Some("unknown")),
+        ("accented", "échec", Some("unknown")),
+        ("control character", "a\u{0}b", Some("unknown")),
+        ("newline inside", "a\nb", Some("unknown")),
+    ];
+    for (label, raw, want) in rows {
+        assert_eq!(failure_code(raw), *want, "{label}");
     }
 }

@@ -34,7 +34,7 @@ pub async fn add_fault(
 ) -> Result<Response, ApiError> {
     let fault = Fault::from_json(&read_params(&headers, body).await?)?;
     let described = fault.describe();
-    app.store.lock().faults.push(fault);
+    app.store.lock().queue_fault(fault);
     Ok(json_response(StatusCode::OK, &described))
 }
 

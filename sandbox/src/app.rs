@@ -4,8 +4,9 @@
 
 use crate::client::ApiClient;
 use crate::errors::ApiError;
+use crate::origins::Origins;
 use crate::store::Store;
-use crate::{admin, authorize, charges, demo, middleware, sources, static_files, tokens, Config};
+use crate::{admin, authorize, charges, demo, middleware, provider, sources, static_files, tokens, Config};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::routing::{get, post};
 use axum::Router;
@@ -20,31 +21,43 @@ pub struct App {
     pub csp: HeaderValue,
     /// The bound address, known once the listener is up.
     pub addr: OnceLock<SocketAddr>,
+    /// This server's own origins (from `--public-url` or the bound address), set with `addr`.
+    pub origins: OnceLock<Origins>,
 }
 
 pub type AppState = Arc<App>;
 
 impl App {
     pub fn new(config: Config) -> AppState {
-        let store = Store::new(&config.public_key, &config.secret_key, config.settle_delay_ms);
+        let store =
+            Store::new(&config.public_key, &config.secret_key, config.settle_delay_ms, config.max_objects);
         // Upstream origins are validated URLs; the fallback cannot be reached in practice.
         let csp = HeaderValue::from_str(&middleware::csp_for(&config))
             .unwrap_or_else(|_| HeaderValue::from_static(middleware::CSP));
-        Arc::new(App { config, store, client: ApiClient::new(), csp, addr: OnceLock::new() })
+        Arc::new(App {
+            config,
+            store,
+            client: ApiClient::new(),
+            csp,
+            addr: OnceLock::new(),
+            origins: OnceLock::new(),
+        })
     }
 
-    /// `http://host:port` as the browser sees this server: from the Host header when it is
-    /// plausible, else the bound address. Used for `authorize_uri` and the demo's URLs.
+    pub fn origins(&self) -> &Origins {
+        self.origins.get_or_init(|| Origins::new(self.config.public_url.as_deref(), self.loopback_addr()))
+    }
+
+    /// This server's origin for absolute URLs (`authorize_uri`, the demo's URLs): `--public-url`,
+    /// or the name of ours the browser used, else the bound address; never the request's text.
     pub fn origin(&self, headers: &HeaderMap) -> String {
-        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).filter(|h| {
-            !h.is_empty()
-                && h.len() <= 255
-                && h.bytes().all(|c| c.is_ascii_alphanumeric() || b".-:[]_".contains(&c))
-        });
-        match host {
-            Some(h) => format!("http://{h}"),
-            None => format!("http://{}", self.loopback_addr()),
-        }
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+        self.origins().for_host(host).to_owned()
+    }
+
+    /// Live mode: the demo uses a real Omise account, and the test controls are off.
+    pub fn live(&self) -> bool {
+        self.config.upstream.is_some()
     }
 
     /// Where the server can call itself (the demo backend's API calls).
@@ -71,10 +84,22 @@ pub fn router(state: AppState) -> Router {
         .route("/tokens", post(tokens::create))
         .route("/tokens/{id}", get(tokens::read))
         .route("/sources", post(sources::create))
+        // Omise.js posts sources with a trailing slash.
+        .route("/sources/", post(sources::create))
         .route("/sources/{id}", get(sources::read))
         .route("/charges", post(charges::create))
         .route("/charges/{id}", get(charges::read))
         .route("/authorize/{id}", get(authorize::page).post(authorize::decide))
+        // The vault's provider page (tokenization through an iframe, as Omise.js does).
+        .route("/provider", get(provider::page))
+        .route("/provider/easyXDM.js", get(provider::easyxdm))
+        .route("/provider/provider.js", get(provider::script))
+        // The same page at a path of the test's own (tests running side by side count their
+        // own iframes), and a provider that never gets ready.
+        .route("/__sandbox/vault/{name}/provider", get(provider::page))
+        .route("/__sandbox/blank-vault/{name}/provider", get(provider::blank))
+        .route("/__sandbox/forge", get(provider::forge))
+        .route("/__sandbox/forge.js", get(provider::forge_script))
         // Demo merchant backend.
         .route("/demo/config", get(demo::config))
         .route("/demo/orders", post(demo::create_order).get(demo::count_orders))

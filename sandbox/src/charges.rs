@@ -143,7 +143,7 @@ pub async fn create(
         (None, None) => return Err(ApiError::bad_request("card or source is required")),
     }
     let body = charge_json(&charge, Instant::now());
-    acc.charges.insert(id, charge);
+    inner.insert_charge(account, charge);
     Ok(json_response(StatusCode::OK, &body))
 }
 

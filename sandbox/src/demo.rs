@@ -2,6 +2,10 @@
 //! deliberately a *client* of the API (real HTTP over loopback), not a shortcut into the
 //! store, so it behaves like any merchant integration, faults included. In live mode
 //! (`Config::upstream`) the same calls go to the real Omise API over HTTPS.
+//!
+//! It charges like a shop, not like a payment API: only its own cart's total, only to its own
+//! return page, and only for its own pages (guard.rs), so with real keys it cannot be used to
+//! try stolen cards for arbitrary amounts or to send customers elsewhere after 3-D Secure.
 
 use crate::app::AppState;
 use crate::auth::KeyKind;
@@ -11,7 +15,7 @@ use crate::ids;
 use crate::store::Order;
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use serde_json::{json, Value};
 
@@ -25,6 +29,15 @@ pub fn demo_error(status: StatusCode, code: &str, message: &str) -> Response {
     )
 }
 
+/// The demo shop's cart: one item, THB 1,000.00 (www/index.html shows it; www/demo.js reads
+/// it from `/demo/config`). The only amount the demo backend charges.
+pub const CART_AMOUNT: i64 = 100_000;
+pub const CART_CURRENCY: &str = "thb";
+
+fn cart_json() -> Value {
+    json!({"amount": CART_AMOUNT, "currency": CART_CURRENCY})
+}
+
 fn bad_gateway(message: &str) -> Response {
     demo_error(StatusCode::BAD_GATEWAY, "bad_gateway", message)
 }
@@ -32,11 +45,13 @@ fn bad_gateway(message: &str) -> Response {
 pub async fn config(State(app): State<AppState>, headers: HeaderMap) -> Response {
     let body = match &app.config.upstream {
         Some(up) => {
-            json!({"publicKey": up.public_key, "vaultUrl": up.vault_url, "apiUrl": up.api_url, "live": true})
+            json!({"publicKey": up.public_key, "vaultUrl": up.vault_url, "apiUrl": up.api_url, "live": true,
+                   "cart": cart_json()})
         }
         None => {
             let origin = app.origin(&headers);
-            json!({"publicKey": app.config.public_key, "vaultUrl": origin, "apiUrl": origin, "live": false})
+            json!({"publicKey": app.config.public_key, "vaultUrl": origin, "apiUrl": origin, "live": false,
+                   "cart": cart_json()})
         }
     };
     json_response(StatusCode::OK, &body)
@@ -108,11 +123,8 @@ fn charge_form(params: &Value, return_uri: &str, order_id: &str) -> String {
     if let Some(source) = text(params, "source") {
         form.append_pair("source", &source);
     }
-    for key in ["amount", "currency"] {
-        if let Some(v) = text(params, key) {
-            form.append_pair(key, &v);
-        }
-    }
+    form.append_pair("amount", &CART_AMOUNT.to_string());
+    form.append_pair("currency", CART_CURRENCY);
     form.append_pair("return_uri", return_uri);
     form.append_pair("description", &format!("Demo order {order_id}"));
     form.append_pair("metadata[order_id]", order_id);
@@ -122,27 +134,56 @@ fn charge_form(params: &Value, return_uri: &str, order_id: &str) -> String {
     form.finish()
 }
 
-/// `POST /demo/orders` `{"token"|"source","amount","currency","returnUri"?,"settleDelayMs"?,
-/// "publicKey"?}`.
+/// Orders are JSON only: a form or text body is what a cross-site page can send without a
+/// preflight.
+fn is_json(headers: &HeaderMap) -> bool {
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    content_type.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/json")
+}
+
+/// An order for anything but the cart's total is refused before anything is charged.
+fn refuse_amount(params: &Value) -> Option<Response> {
+    let amount_ok = match int(params, "amount") {
+        Int::Missing => true,
+        Int::Value(v) => v == CART_AMOUNT,
+        Int::Invalid => false,
+    };
+    let currency_ok = text(params, "currency").is_none_or(|c| c.eq_ignore_ascii_case(CART_CURRENCY));
+    if !amount_ok || !currency_ok {
+        let message = "amount and currency must be the cart's total (100000 thb)";
+        return Some(demo_error(StatusCode::BAD_REQUEST, "invalid_amount", message));
+    }
+    None
+}
+
+/// `POST /demo/orders` (JSON) `{"token"|"source","amount"?,"currency"?,"settleDelayMs"?,
+/// "publicKey"?}`: a charge for the cart, returning to this server's `complete.html`.
+/// A client's `returnUri` is ignored.
 pub async fn create_order(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    if !is_json(&headers) {
+        let message = "send the order as application/json";
+        return demo_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "bad_request", message);
+    }
     let params = match read_params(&headers, body).await {
         Ok(p) => p,
         Err(e) => return demo_error(e.status, &e.code, &e.message),
     };
+    if let Some(refused) = refuse_amount(&params) {
+        return refused;
+    }
     let Some(secret_key) = secret_key_for(&app, params.get("publicKey").and_then(Value::as_str)) else {
         return demo_error(StatusCode::BAD_REQUEST, "bad_request", "publicKey is not a known public key");
     };
     let origin = app.origin(&headers);
     let order_id = ids::random_id("ord_");
-    let return_uri =
-        text(&params, "returnUri").unwrap_or_else(|| format!("{origin}/complete.html?order={order_id}"));
+    let return_uri = format!("{origin}/complete.html?order={order_id}");
     let form = charge_form(&params, &return_uri, &order_id);
     let charge = match api(&app, Method::POST, "/charges", &secret_key, &headers, Some(form)).await {
         Ok(charge) => charge,
         Err(resp) => return resp,
     };
     let charge_id = charge.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
-    app.store.lock().orders.insert(order_id.clone(), Order { charge_id: charge_id.clone(), secret_key });
+    app.store.lock().insert_order(order_id.clone(), Order { charge_id: charge_id.clone(), secret_key });
     json_response(
         StatusCode::OK,
         &json!({

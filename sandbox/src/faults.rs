@@ -20,6 +20,9 @@ pub enum FaultKind {
     Html,
     NotToken,
     Empty,
+    /// A 400 `invalid_card` naming two fields (the vault's own checks, for card data the
+    /// widget let through): the widget must place each part on its field.
+    InvalidCard,
 }
 
 impl FaultKind {
@@ -35,6 +38,7 @@ impl FaultKind {
             "html" | "html_error_page" => FaultKind::Html,
             "not_token" => FaultKind::NotToken,
             "empty" => FaultKind::Empty,
+            "invalid_card" => FaultKind::InvalidCard,
             _ => return None,
         })
     }
@@ -48,6 +52,7 @@ impl FaultKind {
             FaultKind::Html => "html".into(),
             FaultKind::NotToken => "not_token".into(),
             FaultKind::Empty => "empty".into(),
+            FaultKind::InvalidCard => "invalid_card".into(),
         }
     }
 }
@@ -191,6 +196,12 @@ pub async fn answer(fault: &Fault, kill: Option<ConnKill>) -> Option<Response> {
         FaultKind::MalformedJson => ok_json("{\"object\":\"token\",\"id\":"),
         FaultKind::NotToken => ok_json("{\"object\":\"list\",\"data\":[]}"),
         FaultKind::Empty => (StatusCode::OK, "").into_response(),
+        FaultKind::InvalidCard => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_card",
+            "number is invalid and name can't be blank",
+        )
+        .into_response(),
         FaultKind::Html => {
             let mut r = (StatusCode::BAD_GATEWAY, NGINX_502).into_response();
             r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));

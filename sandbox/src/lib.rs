@@ -13,12 +13,18 @@ pub mod cards;
 pub mod charges;
 pub mod client;
 pub mod clock;
+pub mod conn;
 pub mod demo;
 pub mod errors;
+pub mod evict;
 pub mod faults;
+pub mod guard;
 pub mod ids;
 pub mod loadgen;
 pub mod middleware;
+pub mod origins;
+pub mod provider;
+pub mod request_body;
 pub mod server;
 pub mod sources;
 pub mod static_files;
@@ -29,6 +35,7 @@ pub mod validate;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
+use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -51,6 +58,18 @@ pub struct Config {
     pub quiet: bool,
     /// Live mode: the demo uses this Omise account instead of the sandbox (upstream.rs).
     pub upstream: Option<upstream::Upstream>,
+    /// `scheme://host[:port]` for every absolute URL (origins.rs); `None`: the listen address.
+    pub public_url: Option<String>,
+    /// A request's line and headers must arrive within this (also the longest a keep-alive
+    /// connection may wait for its next request).
+    pub header_timeout: Duration,
+    /// A connection on which nothing moves while the server waits for the client is closed after
+    /// this; a request body must arrive within it too (conn.rs, request_body.rs).
+    pub idle_timeout: Duration,
+    /// Connections served at once; more are closed at once, with a log line (server.rs).
+    pub max_connections: usize,
+    /// Objects kept per kind (tokens, sources, charges, orders, accounts); the oldest go first.
+    pub max_objects: usize,
 }
 
 impl Default for Config {
@@ -65,6 +84,11 @@ impl Default for Config {
             settle_delay_ms: 0,
             quiet: false,
             upstream: None,
+            public_url: None,
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(30),
+            max_connections: 4_096,
+            max_objects: evict::DEFAULT_MAX_OBJECTS,
         }
     }
 }
@@ -87,10 +111,12 @@ impl Handle {
 pub async fn serve(config: Config) -> std::io::Result<(SocketAddr, Handle)> {
     let listener = TcpListener::bind(SocketAddr::new(config.bind, config.port)).await?;
     let addr = listener.local_addr()?;
+    let limits = server::Limits::from(&config);
     let app = app::App::new(config);
     let _ = app.addr.set(addr);
+    let _ = app.origins.set(origins::Origins::new(app.config.public_url.as_deref(), app.loopback_addr()));
     let router = app::router(app);
     let (stop, stopped) = watch::channel(false);
-    let task = tokio::spawn(server::run(listener, router, stopped));
+    let task = tokio::spawn(server::run(listener, router, limits, stopped));
     Ok((addr, Handle { stop, task }))
 }

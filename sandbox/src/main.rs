@@ -1,12 +1,16 @@
 //! `omise-sandbox` command line: flags, start-up banner, graceful shutdown.
 
+use omise_sandbox::origins::parse_public_url;
 use omise_sandbox::upstream::Upstream;
 use omise_sandbox::{serve, Config};
 use std::io::Write;
 use std::process::ExitCode;
+use std::time::Duration;
 
 const USAGE: &str = "usage: omise-sandbox [--port 8787] [--bind 127.0.0.1] [--www www] [--dist dist]
        [--public-key pkey_test_…] [--secret-key skey_test_…] [--settle-delay-ms 0] [--quiet]
+       [--public-url http://127.0.0.1:8787] [--header-timeout-ms 10000] [--idle-timeout-ms 30000]
+       [--max-connections 4096] [--max-objects 10000]
 
 Live mode (the demo uses a real Omise account; see sandbox/README.md):
   OMISE_PUBLIC_KEY=pkey_… OMISE_SECRET_KEY=skey_… [OMISE_API_URL=https://api.omise.co]
@@ -41,10 +45,36 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
             "--secret-key" if value.starts_with("skey_") => config.secret_key = value,
             "--public-key" | "--secret-key" => return Err(bad("wrong kind of key")),
             "--settle-delay-ms" => config.settle_delay_ms = value.parse().map_err(|_| bad("not a number"))?,
+            "--public-url" => config.public_url = Some(parse_public_url(&value).map_err(|e| bad(&e))?),
+            "--header-timeout-ms" => {
+                config.header_timeout = millis(&value).ok_or_else(|| bad("not 1 or more"))?
+            }
+            "--idle-timeout-ms" => {
+                config.idle_timeout = millis(&value).ok_or_else(|| bad("not 1 or more"))?
+            }
+            "--max-connections" => {
+                config.max_connections = count(&value).ok_or_else(|| bad("not 1 or more"))?
+            }
+            "--max-objects" => config.max_objects = count(&value).ok_or_else(|| bad("not 1 or more"))?,
             _ => return Err(format!("unknown flag {flag}")),
         }
     }
     Ok(config)
+}
+
+fn count(value: &str) -> Option<usize> {
+    value.parse().ok().filter(|n| *n > 0)
+}
+
+fn millis(value: &str) -> Option<Duration> {
+    count(value).map(|ms| Duration::from_millis(ms as u64))
+}
+
+/// The soft open-file limit (Linux): each connection is a descriptor, so the cap stays below it.
+fn open_file_limit() -> Option<usize> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
+    line.split_whitespace().nth(3)?.parse().ok()
 }
 
 async fn shutdown_signal() {
@@ -84,7 +114,17 @@ async fn main() -> ExitCode {
             return if e.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
         }
     };
+    let mut config = config;
+    // Room for the listener, files being served and the demo's API calls.
+    if let Some(limit) = open_file_limit().filter(|l| config.max_connections + 64 > *l) {
+        config.max_connections = limit.saturating_sub(64).max(1);
+        eprintln!(
+            "omise-sandbox: at most {} connections (the open-file limit is {limit}; raise `ulimit -n` for more)",
+            config.max_connections
+        );
+    }
     let (public_key, secret_key) = (config.public_key.clone(), config.secret_key.clone());
+    let public_url = config.public_url.clone();
     let upstream = config.upstream.clone();
     let (addr, handle) = match serve(config).await {
         Ok(started) => started,
@@ -96,7 +136,8 @@ async fn main() -> ExitCode {
     // Scripts wait for the first line and read the real port from it: keep its format.
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "omise-sandbox listening on http://{addr}");
-    let _ = writeln!(out, "demo: http://{addr}/");
+    let demo = public_url.unwrap_or_else(|| format!("http://{addr}"));
+    let _ = writeln!(out, "demo: {demo}/");
     match &upstream {
         None => {
             let _ = writeln!(out, "public key: {public_key}");
@@ -130,7 +171,28 @@ mod tests {
         let c = parse(args.iter().map(|s| s.to_string())).unwrap();
         assert_eq!((c.port, c.settle_delay_ms, c.quiet), (0, 250, true));
         assert_eq!(c.bind.to_string(), "0.0.0.0");
-        assert!(parse(["--public-key", "skey_x"].iter().map(|s| s.to_string())).is_err());
-        assert!(parse(["--nope"].iter().map(|s| s.to_string())).is_err());
+        let args = [
+            "--public-url=https://shop.test/",
+            "--header-timeout-ms",
+            "1500",
+            "--idle-timeout-ms=2500",
+            "--max-connections",
+            "64",
+            "--max-objects",
+            "50",
+        ];
+        let c = parse(args.iter().map(|s| s.to_string())).unwrap();
+        assert_eq!(c.public_url.as_deref(), Some("https://shop.test"));
+        assert_eq!((c.header_timeout.as_millis(), c.idle_timeout.as_millis()), (1500, 2500));
+        assert_eq!((c.max_connections, c.max_objects), (64, 50));
+        for bad in [
+            &["--public-key", "skey_x"][..],
+            &["--nope"],
+            &["--public-url", "https://shop.test/pay"],
+            &["--header-timeout-ms", "0"],
+            &["--max-objects", "-1"],
+        ] {
+            assert!(parse(bad.iter().map(|s| s.to_string())).is_err(), "{bad:?}");
+        }
     }
 }

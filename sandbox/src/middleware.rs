@@ -1,39 +1,31 @@
-//! The one layer in front of every route: CORS (preflight answered before auth and faults),
-//! request counting, fault injection, security headers and the access log.
+//! The one layer in front of every route: the cross-origin guard and CORS (guard.rs; preflight
+//! answered before auth and faults), request counting, fault injection, security headers and
+//! the access log.
 
 use crate::app::AppState;
 use crate::errors::ApiError;
 use crate::faults::{self, ConnKill, Fault};
+use crate::guard;
 use crate::Config;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::time::Instant;
 
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; \
+img-src 'self' data:; connect-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; \
 object-src 'none'";
 
 const FAULT_HEADER: &str = "x-sandbox-fault";
 
-fn cors(headers: &mut HeaderMap) {
-    let set = |h: &mut HeaderMap, name: &'static str, value: &'static str| {
-        h.insert(HeaderName::from_static(name), HeaderValue::from_static(value));
-    };
-    set(headers, "access-control-allow-origin", "*");
-    set(headers, "access-control-allow-methods", "GET, POST, DELETE, OPTIONS");
-    set(headers, "access-control-allow-headers", "Authorization, Content-Type, X-Sandbox-Fault");
-    set(headers, "access-control-expose-headers", "Retry-After");
-    set(headers, "access-control-max-age", "600");
-}
-
-/// The demo pages' policy: in live mode the widget also connects to the real vault and API.
+/// The demo pages' policy: in live mode the widget also connects to the real vault and API,
+/// and frames the real vault's provider page.
 pub fn csp_for(config: &Config) -> String {
     match &config.upstream {
-        Some(up) => {
-            CSP.replace("connect-src 'self'", &format!("connect-src 'self' {}", up.origins().join(" ")))
-        }
+        Some(up) => CSP
+            .replace("connect-src 'self'", &format!("connect-src 'self' {}", up.origins().join(" ")))
+            .replace("frame-src 'self'", &format!("frame-src 'self' {}", up.vault_origin())),
         None => CSP.to_owned(),
     }
 }
@@ -85,20 +77,36 @@ pub async fn gate(State(app): State<AppState>, req: Request, next: Next) -> Resp
     let method = req.method().clone();
     // Only the path is ever logged: query strings and bodies may carry customer data.
     let path = req.uri().path().to_owned();
-    let mut resp = if method == Method::OPTIONS {
+    let (cors, mut resp) = match guard::check(&app, &path, req.headers()) {
+        Err(refused) => (guard::Cors::Omit, refused),
+        Ok(cors) => (cors, answer(&app, req, next, &path, &method).await),
+    };
+    resp = plain_errors_as_objects(resp).await;
+    guard::apply(resp.headers_mut(), &cors);
+    security_headers(resp.headers_mut(), &app.csp);
+    if !app.config.quiet {
+        eprintln!("{method} {path} {} {}ms", resp.status().as_u16(), start.elapsed().as_millis());
+    }
+    resp
+}
+
+/// The preflight, an injected fault, or the route's own answer.
+async fn answer(app: &AppState, req: Request, next: Next, path: &str, method: &Method) -> Response {
+    if method == Method::OPTIONS {
         StatusCode::NO_CONTENT.into_response()
     } else {
-        let controls = path.starts_with("/__sandbox/");
+        // Request counts and faults are test controls: none in live mode.
+        let controls = path.starts_with("/__sandbox/") || app.live();
         let fault = if controls {
             None
         } else {
             let key = crate::auth::presented_key(req.headers());
             let mut inner = app.store.lock();
-            inner.count_request(&path);
+            inner.count_request(path);
             if let Some(k) = &key {
                 inner.count_request(&format!("@{k}{path}"));
             }
-            faults::take(&mut inner.faults, key.as_deref(), &path, &method)
+            faults::take(&mut inner.faults, key.as_deref(), path, method)
         };
         match fault.or_else(|| if controls { None } else { request_fault(&req) }) {
             Some(fault) => {
@@ -110,12 +118,5 @@ pub async fn gate(State(app): State<AppState>, req: Request, next: Next) -> Resp
             }
             None => next.run(req).await,
         }
-    };
-    resp = plain_errors_as_objects(resp).await;
-    cors(resp.headers_mut());
-    security_headers(resp.headers_mut(), &app.csp);
-    if !app.config.quiet {
-        eprintln!("{method} {path} {} {}ms", resp.status().as_u16(), start.elapsed().as_millis());
     }
-    resp
 }

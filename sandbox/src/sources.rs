@@ -103,7 +103,7 @@ pub async fn create(
         created_at: clock::now_rfc3339(),
     };
     let body = source_json(&source, "unknown");
-    app.store.lock().account(account).sources.insert(source.id.clone(), source);
+    app.store.lock().insert_source(account, source);
     Ok(json_response(StatusCode::OK, &body))
 }
 

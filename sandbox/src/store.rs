@@ -1,8 +1,10 @@
 //! In-memory state: accounts (each with its own tokens, sources and charges), keys, faults,
 //! request counts and demo orders. One mutex; every critical section is a few map operations.
+//! Bounded: past `--max-objects` of a kind the oldest go (evict.rs).
 
 use crate::auth::KeyKind;
 use crate::cards::Behaviour;
+use crate::evict::Bounds;
 use crate::faults::Fault;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -111,12 +113,16 @@ pub struct Order {
 #[derive(Debug)]
 pub struct Inner {
     pub keys: HashMap<String, (usize, KeyKind)>,
-    pub accounts: Vec<Account>,
+    /// By account id; 0 is the configured keys' account, never evicted.
+    pub accounts: HashMap<usize, Account>,
+    pub next_account: usize,
     pub faults: Vec<Fault>,
     pub requests: HashMap<String, u64>,
     pub settle_delay_ms: u64,
     pub default_settle_delay_ms: u64,
     pub orders: HashMap<String, Order>,
+    /// Which objects go first when a kind is full.
+    pub bounds: Bounds,
 }
 
 #[derive(Debug)]
@@ -125,19 +131,21 @@ pub struct Store {
 }
 
 impl Store {
-    pub fn new(public_key: &str, secret_key: &str, settle_delay_ms: u64) -> Store {
+    pub fn new(public_key: &str, secret_key: &str, settle_delay_ms: u64, max_objects: usize) -> Store {
         let mut keys = HashMap::new();
         keys.insert(public_key.to_owned(), (0, KeyKind::Public));
         keys.insert(secret_key.to_owned(), (0, KeyKind::Secret));
         Store {
             inner: Mutex::new(Inner {
                 keys,
-                accounts: vec![Account::default()],
+                accounts: HashMap::from([(0, Account::default())]),
+                next_account: 1,
                 faults: Vec::new(),
                 requests: HashMap::new(),
                 settle_delay_ms,
                 default_settle_delay_ms: settle_delay_ms,
                 orders: HashMap::new(),
+                bounds: Bounds::new(max_objects),
             }),
         }
     }
@@ -155,39 +163,29 @@ impl Inner {
     }
 
     pub fn account(&mut self, id: usize) -> &mut Account {
-        if id >= self.accounts.len() {
-            self.accounts.resize_with(id + 1, Account::default);
-        }
-        &mut self.accounts[id]
-    }
-
-    pub fn new_account(&mut self, public_key: String, secret_key: String) -> usize {
-        let id = self.accounts.len();
-        self.accounts.push(Account::default());
-        self.keys.insert(public_key, (id, KeyKind::Public));
-        self.keys.insert(secret_key, (id, KeyKind::Secret));
-        id
+        self.accounts.entry(id).or_default()
     }
 
     /// Settle delay for a new decision on a charge of `account`.
     pub fn settle_delay(&self, account: usize, charge: &Charge) -> Duration {
         charge.settle_delay.unwrap_or_else(|| {
             let ms =
-                self.accounts.get(account).and_then(|a| a.settle_delay_ms).unwrap_or(self.settle_delay_ms);
+                self.accounts.get(&account).and_then(|a| a.settle_delay_ms).unwrap_or(self.settle_delay_ms);
             Duration::from_millis(ms)
         })
     }
 
     /// Finds a charge in any account (the sandbox's own pages and test hooks need no key).
     pub fn find_charge(&mut self, id: &str) -> Option<(usize, &mut Charge)> {
-        self.accounts.iter_mut().enumerate().find_map(|(i, a)| a.charges.get_mut(id).map(|c| (i, c)))
+        self.accounts.iter_mut().find_map(|(i, a)| a.charges.get_mut(id).map(|c| (*i, c)))
     }
 
     /// Clears objects, faults, counts and orders; keys and accounts stay valid.
     pub fn reset(&mut self) {
-        for account in &mut self.accounts {
+        for account in self.accounts.values_mut() {
             *account = Account::default();
         }
+        self.bounds.clear_objects();
         self.faults.clear();
         self.requests.clear();
         self.orders.clear();

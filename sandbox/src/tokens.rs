@@ -38,7 +38,7 @@ pub fn card_json(card: &CardInfo) -> Value {
 
 /// `charge_status` of a token or source: its charge's status, `unknown` before any charge.
 pub fn charge_status(inner: &Inner, account: usize, charge_id: Option<&str>) -> &'static str {
-    let charge = charge_id.and_then(|id| inner.accounts.get(account)?.charges.get(id));
+    let charge = charge_id.and_then(|id| inner.accounts.get(&account)?.charges.get(id));
     charge.map_or("unknown", |c| c.status(Instant::now()))
 }
 
@@ -90,7 +90,7 @@ pub async fn create(
     let token =
         Token { id: ids::random_id("tokn_test_"), card: info, used: false, charge_id: None, created_at: now };
     let body = token_json(&token, "unknown");
-    app.store.lock().account(account).tokens.insert(token.id.clone(), token);
+    app.store.lock().insert_token(account, token);
     Ok(json_response(StatusCode::OK, &body))
 }
 

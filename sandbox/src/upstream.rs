@@ -85,6 +85,11 @@ impl Upstream {
         format!("{prefix}…{tail}")
     }
 
+    /// The vault's origin (the demo's CSP lets the widget frame its provider page).
+    pub fn vault_origin(&self) -> String {
+        origin(&self.vault_url)
+    }
+
     /// The origins the demo pages' CSP must allow `connect-src` to.
     pub fn origins(&self) -> Vec<String> {
         let mut origins: Vec<String> = [&self.vault_url, &self.api_url].iter().map(|u| origin(u)).collect();

@@ -24,7 +24,11 @@ async fn order(demo: &Sandbox, body: Value) -> common::Resp {
 async fn the_demo_pages_get_the_upstream_account_and_csp() {
     let (omise, demo, pk, _sk) = live_pair().await;
     let v = demo.get("/demo/config", None).await.json();
-    assert_eq!(v, json!({"publicKey": pk, "vaultUrl": omise.base, "apiUrl": omise.base, "live": true}));
+    let cart = json!({"amount": 100000, "currency": "thb"});
+    assert_eq!(
+        v,
+        json!({"publicKey": pk, "vaultUrl": omise.base, "apiUrl": omise.base, "live": true, "cart": cart})
+    );
     let page = demo.get("/", None).await;
     let csp = page.header("content-security-policy");
     assert!(csp.contains(&format!("connect-src 'self' {};", omise.base)), "{csp}");
@@ -39,7 +43,7 @@ async fn orders_are_charged_at_the_upstream_with_its_secret_key() {
     let (omise, demo, pk, sk) = live_pair().await;
     // The browser tokenizes at the upstream vault with the upstream public key.
     let token = omise.token_with(&pk, "4242424242424242").await;
-    let r = order(&demo, json!({"token": token["id"], "amount": 25000, "currency": "thb", "publicKey": pk}))
+    let r = order(&demo, json!({"token": token["id"], "amount": 100000, "currency": "thb", "publicKey": pk}))
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     let o = r.json();
@@ -48,7 +52,7 @@ async fn orders_are_charged_at_the_upstream_with_its_secret_key() {
     // The charge lives at the upstream, in that account; the local sandbox never saw it.
     let upstream_charge = omise.get(&format!("/charges/{charge_id}"), Some(&sk)).await;
     assert_eq!(upstream_charge.status, 200, "{}", upstream_charge.body);
-    assert_eq!(upstream_charge.json()["amount"], 25000);
+    assert_eq!(upstream_charge.json()["amount"], 100000);
     assert_eq!(demo.get(&format!("/__sandbox/charges/{charge_id}"), None).await.status, 404);
     // The return URI still points at the demo's own complete page.
     let return_uri = upstream_charge.json()["return_uri"].as_str().unwrap().to_owned();
@@ -57,7 +61,7 @@ async fn orders_are_charged_at_the_upstream_with_its_secret_key() {
     // A key other than the configured account's is refused before anything is sent.
     let r = order(
         &demo,
-        json!({"token": token["id"], "amount": 100, "currency": "thb", "publicKey": "pkey_test_other"}),
+        json!({"token": token["id"], "amount": 100000, "currency": "thb", "publicKey": "pkey_test_other"}),
     )
     .await;
     assert_eq!(r.status, 400, "{}", r.body);
@@ -67,7 +71,7 @@ async fn orders_are_charged_at_the_upstream_with_its_secret_key() {
 async fn the_status_endpoint_reads_the_upstream_charge_through_3ds() {
     let (omise, demo, pk, _sk) = live_pair().await;
     let token = omise.token_with(&pk, "4111111111111111").await;
-    let o = order(&demo, json!({"token": token["id"], "amount": 10000, "currency": "thb"})).await.json();
+    let o = order(&demo, json!({"token": token["id"], "amount": 100000, "currency": "thb"})).await.json();
     assert_eq!(o["status"], "pending", "{o}");
     let authorize_uri = o["authorizeUri"].as_str().unwrap();
     // The 3-D Secure page is the upstream's (no Host rewriting towards a real API).
@@ -89,7 +93,7 @@ async fn the_status_endpoint_reads_the_upstream_charge_through_3ds() {
 async fn upstream_errors_and_outages_reach_the_page_as_clear_errors() {
     let (omise, demo, pk, _sk) = live_pair().await;
     // The upstream's own error object is passed on.
-    let r = order(&demo, json!({"token": "tokn_test_nope", "amount": 10000, "currency": "thb"})).await;
+    let r = order(&demo, json!({"token": "tokn_test_nope", "amount": 100000, "currency": "thb"})).await;
     assert_eq!(r.status, 404, "{}", r.body);
     assert_eq!(r.json()["error"]["code"], "not_found");
 
@@ -97,24 +101,24 @@ async fn upstream_errors_and_outages_reach_the_page_as_clear_errors() {
     let wrong = Upstream::new(&pk, "skey_test_unknown000", &omise.base, &omise.base).unwrap();
     let misconfigured = start_with(|c| c.upstream = Some(wrong)).await;
     let token = omise.token_with(&pk, "4242424242424242").await;
-    let r = order(&misconfigured, json!({"token": token["id"], "amount": 10000, "currency": "thb"})).await;
+    let r = order(&misconfigured, json!({"token": token["id"], "amount": 100000, "currency": "thb"})).await;
     assert_eq!(r.status, 401, "{}", r.body);
     assert_eq!(r.json()["error"]["code"], "authentication_failure");
 
     // The upstream goes away: 502 with a message, for the order and for the status endpoint.
-    let o = order(&demo, json!({"token": token["id"], "amount": 10000, "currency": "thb"})).await.json();
+    let o = order(&demo, json!({"token": token["id"], "amount": 100000, "currency": "thb"})).await.json();
     let oid = o["orderId"].as_str().unwrap().to_owned();
     let mut omise = omise;
     omise.handle.take().unwrap().shutdown().await;
     let r = demo.get(&format!("/demo/orders/{oid}"), None).await;
     assert_eq!(r.status, 502, "{}", r.body);
     assert_eq!(r.json()["error"]["message"], "the payment API did not answer");
-    let r = order(&demo, json!({"token": "tokn_test_x", "amount": 10000, "currency": "thb"})).await;
+    let r = order(&demo, json!({"token": "tokn_test_x", "amount": 100000, "currency": "thb"})).await;
     assert_eq!(r.status, 502, "{}", r.body);
 
     // Over HTTPS (the real API's scheme): nothing listening is the same clear 502.
     let tls = Upstream::new(&pk, "skey_test_x", "https://127.0.0.1:1", "https://127.0.0.1:1").unwrap();
     let demo_tls = start_with(|c| c.upstream = Some(tls)).await;
-    let r = order(&demo_tls, json!({"token": "tokn_test_x", "amount": 10000, "currency": "thb"})).await;
+    let r = order(&demo_tls, json!({"token": "tokn_test_x", "amount": 100000, "currency": "thb"})).await;
     assert_eq!(r.status, 502, "{}", r.body);
 }

@@ -91,12 +91,17 @@ async fn missing_www_just_404s() {
 }
 
 #[tokio::test]
-async fn demo_config_uses_the_host_header() {
+async fn demo_config_points_at_this_server() {
     let sb = start().await;
     let v = sb.get("/demo/config", None).await.json();
-    assert_eq!(v, json!({"publicKey": PK, "vaultUrl": sb.base, "apiUrl": sb.base, "live": false}));
+    let cart = json!({"amount": 100000, "currency": "thb"});
+    assert_eq!(
+        v,
+        json!({"publicKey": PK, "vaultUrl": sb.base, "apiUrl": sb.base, "live": false, "cart": cart})
+    );
+    // Another port is not this server: the Host header does not move the URLs (host_header.rs).
     let v = sb.send("GET", "/demo/config", None, None, &[("host", "localhost:9999")]).await.json();
-    assert_eq!(v["apiUrl"], "http://localhost:9999");
+    assert_eq!(v["apiUrl"], sb.base);
 }
 
 async fn order(sb: &common::Sandbox, body: Value) -> common::Resp {
@@ -108,7 +113,7 @@ async fn demo_orders_end_to_end() {
     let sb = start().await;
     // Immediate success.
     let t = sb.token("4242424242424242").await;
-    let r = order(&sb, json!({"token": t["id"], "amount": 25000, "currency": "thb"})).await;
+    let r = order(&sb, json!({"token": t["id"], "amount": 100000, "currency": "thb"})).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let o = r.json();
     let oid = o["orderId"].as_str().unwrap();
@@ -116,21 +121,21 @@ async fn demo_orders_end_to_end() {
     assert!(o["chargeId"].as_str().unwrap().starts_with("chrg_test_"));
     assert_eq!((o["status"].as_str(), o["authorizeUri"].as_str()), (Some("successful"), None));
     assert_eq!(o["statusUrl"], format!("{}/demo/orders/{oid}", sb.base));
-    assert_eq!((o["amount"].as_i64(), o["currency"].as_str()), (Some(25000), Some("thb")));
+    assert_eq!((o["amount"].as_i64(), o["currency"].as_str()), (Some(100000), Some("thb")));
     let s = sb.get(&format!("/demo/orders/{oid}"), None).await.json();
     assert_eq!(s["object"], "charge");
     assert_eq!((s["status"].as_str(), s["paid"].as_bool()), (Some("successful"), Some(true)));
     assert_eq!(s["id"], o["chargeId"]);
 
     // Double submit of the same token: the second is the API's used_token, passed through.
-    let again = order(&sb, json!({"token": t["id"], "amount": 25000, "currency": "thb"})).await;
+    let again = order(&sb, json!({"token": t["id"], "amount": 100000, "currency": "thb"})).await;
     assert_eq!(again.status, 400);
     assert_eq!(again.json()["error"]["code"], "used_token");
     assert_eq!(sb.get("/demo/orders", None).await.json()["count"], 1);
 
     // Failure card: failed with code and message.
     let t = sb.token("4111111111140011").await;
-    let o = order(&sb, json!({"token": t["id"], "amount": 25000, "currency": "thb"})).await.json();
+    let o = order(&sb, json!({"token": t["id"], "amount": 100000, "currency": "thb"})).await.json();
     assert_eq!(
         (o["status"].as_str(), o["failureCode"].as_str()),
         (Some("failed"), Some("insufficient_fund"))
@@ -139,7 +144,7 @@ async fn demo_orders_end_to_end() {
 
     // 3-D Secure with the default return URI and a settle delay: the return page must poll.
     let t = sb.token("4111111111111111").await;
-    let o = order(&sb, json!({"token": t["id"], "amount": 25000, "currency": "thb", "settleDelayMs": 300}))
+    let o = order(&sb, json!({"token": t["id"], "amount": 100000, "currency": "thb", "settleDelayMs": 300}))
         .await
         .json();
     let oid = o["orderId"].as_str().unwrap();
@@ -152,19 +157,22 @@ async fn demo_orders_end_to_end() {
     tokio::time::sleep(Duration::from_millis(400)).await;
     assert_eq!(sb.get(&url, None).await.json()["status"], "successful");
 
-    // A source with a custom return URI; decline.
+    // A source; a client's return URI is ignored: back to the demo's own page; decline.
     let src = sb
-        .post_json("/sources", Some(PK), &json!({"type": "truemoney", "amount": 5000, "currency": "thb"}))
+        .post_json("/sources", Some(PK), &json!({"type": "truemoney", "amount": 100000, "currency": "thb"}))
         .await
         .json();
     let o = order(
         &sb,
-        json!({"source": src["id"], "amount": 5000, "currency": "thb", "returnUri": "http://shop.test/back"}),
+        json!({"source": src["id"], "amount": 100000, "currency": "thb", "returnUri": "http://shop.test/back"}),
     )
     .await
     .json();
     let r = sb.post_form(&sb.path_of(o["authorizeUri"].as_str().unwrap()), None, "decision=decline").await;
-    assert_eq!(r.header("location"), "http://shop.test/back");
+    assert_eq!(
+        r.header("location"),
+        format!("{}/complete.html?order={}", sb.base, o["orderId"].as_str().unwrap())
+    );
     let s = sb.get(&format!("/demo/orders/{}", o["orderId"].as_str().unwrap()), None).await.json();
     assert_eq!(
         (s["status"].as_str(), s["failure_code"].as_str()),
@@ -172,9 +180,9 @@ async fn demo_orders_end_to_end() {
     );
 
     // Errors: unknown token, missing fields, bad JSON, unknown order.
-    let r = order(&sb, json!({"token": "tokn_test_nope", "amount": 3000, "currency": "thb"})).await;
+    let r = order(&sb, json!({"token": "tokn_test_nope", "amount": 100000, "currency": "thb"})).await;
     assert_eq!((r.status.as_u16(), r.json()["error"]["code"].as_str()), (404, Some("not_found")));
-    let r = order(&sb, json!({"amount": 100})).await;
+    let r = order(&sb, json!({"amount": 100000})).await;
     assert_eq!(r.status, 400);
     assert_eq!(r.json()["error"]["code"], "bad_request");
     let r = sb.send("POST", "/demo/orders", None, Some(("application/json", "{")), &[]).await;
@@ -190,13 +198,15 @@ async fn demo_orders_with_a_fresh_account_and_api_faults() {
     let (pk, _) = sb.new_keys().await;
     let t = sb.token_with(&pk, "5555555555554444").await;
     // Without publicKey the default account cannot see this token.
-    let r = order(&sb, json!({"token": t["id"], "amount": 3000, "currency": "thb"})).await;
+    let r = order(&sb, json!({"token": t["id"], "amount": 100000, "currency": "thb"})).await;
     assert_eq!(r.status, 404);
-    let r = order(&sb, json!({"token": t["id"], "amount": 3000, "currency": "thb", "publicKey": pk})).await;
+    let r = order(&sb, json!({"token": t["id"], "amount": 100000, "currency": "thb", "publicKey": pk})).await;
     assert_eq!(r.json()["status"], "successful");
-    let r =
-        order(&sb, json!({"token": t["id"], "amount": 3000, "currency": "thb", "publicKey": "pkey_test_x"}))
-            .await;
+    let r = order(
+        &sb,
+        json!({"token": t["id"], "amount": 100000, "currency": "thb", "publicKey": "pkey_test_x"}),
+    )
+    .await;
     assert_eq!(r.status, 400);
 
     // The API failing behind the demo: errors are passed through or become 502.
@@ -208,7 +218,7 @@ async fn demo_orders_with_a_fresh_account_and_api_faults() {
     ] {
         let t = sb.token("4242424242424242").await;
         sb.post_json("/__sandbox/faults", None, &json!({"path": "/charges", "fault": fault})).await;
-        let r = order(&sb, json!({"token": t["id"], "amount": 3000, "currency": "thb"})).await;
+        let r = order(&sb, json!({"token": t["id"], "amount": 100000, "currency": "thb"})).await;
         assert_eq!(r.status.as_u16(), status, "{fault}: {}", r.body);
         assert_eq!(r.json()["error"]["code"], code, "{fault}");
     }
@@ -220,7 +230,7 @@ async fn demo_keeps_the_browsers_origin_for_authorize_and_return() {
     let sb = start().await;
     let host = format!("localhost:{}", sb.addr.port());
     let t = sb.token("4111111111111111").await;
-    let body = json!({"token": t["id"], "amount": 3000, "currency": "thb"}).to_string();
+    let body = json!({"token": t["id"], "amount": 100000, "currency": "thb"}).to_string();
     let r =
         sb.send("POST", "/demo/orders", None, Some(("application/json", &body)), &[("host", &host)]).await;
     let o = r.json();

@@ -15,6 +15,7 @@ use omise_checkout_core::field::{Field, FieldError};
 use omise_checkout_core::form::{FormModel, InputKind};
 use omise_checkout_core::format;
 use omise_checkout_core::locale::Locale;
+use omise_checkout_core::secret::SecretString;
 use omise_checkout_core::validity::Validity;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -93,6 +94,9 @@ impl CardForm {
             composing: Cell::new(false),
         });
         inner.listen(&fields);
+        if let Some(provider) = &inner.config.provider {
+            provider.acquire();
+        }
         // `ready` fires in a microtask: after the caller had a chance to register for it, before
         // anything else the page does (a timer would wait for layout, paint and other tasks).
         let weak = Rc::downgrade(&inner);
@@ -271,7 +275,8 @@ impl Inner {
             return;
         }
         let Some(input) = self.input_of(field) else { return };
-        let raw = input.value();
+        // Every copy of a field's value the form makes is wiped when dropped (`SecretString`).
+        let raw = SecretString::from(input.value());
         if event.type_() == "change" && self.model.borrow().get(field).is_some_and(|f| f.value == raw) {
             return;
         }
@@ -301,13 +306,15 @@ impl Inner {
         if start != end {
             return;
         }
-        let Some(edit) = format::delete_across_separator(&input.value(), start as usize, forward) else {
+        let value = SecretString::from(input.value());
+        let Some(edit) = format::delete_across_separator(&value, start as usize, forward) else {
             return;
         };
+        let (edited, caret) = (SecretString::from(edit.value), edit.caret);
         event.prevent_default();
-        input.set_value(&edit.value);
-        let _ = input.set_selection_range(edit.caret as u32, edit.caret as u32);
-        let effects = self.model.borrow_mut().input(field, &edit.value, edit.caret, InputKind::Other);
+        input.set_value(&edited);
+        let _ = input.set_selection_range(caret as u32, caret as u32);
+        let effects = self.model.borrow_mut().input(field, &edited, caret, InputKind::Other);
         self.apply(effects);
     }
 
@@ -315,7 +322,9 @@ impl Inner {
     /// when that one was complete, so the customer expects to come back the same way).
     fn on_key_down(self: &Rc<Self>, field: Field, event: &Event) {
         let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-        if key.key() != "Backspace" || self.input_of(field).is_none_or(|i| !i.value().is_empty()) {
+        if key.key() != "Backspace"
+            || self.input_of(field).is_none_or(|i| !SecretString::from(i.value()).is_empty())
+        {
             return;
         }
         let previous = {
@@ -327,7 +336,7 @@ impl Inner {
             event.prevent_default();
             if let Some(input) = self.input_of(prev) {
                 let _ = input.focus();
-                let end = input.value().encode_utf16().count() as u32;
+                let end = SecretString::from(input.value()).encode_utf16().count() as u32;
                 let _ = input.set_selection_range(end, end);
             }
         }
@@ -415,6 +424,9 @@ impl Inner {
     }
 
     fn destroy(&self) {
+        if let Some(provider) = &self.config.provider {
+            provider.release();
+        }
         self.listeners.take();
         self.handlers.clear();
         self.in_flight.borrow_mut().take();

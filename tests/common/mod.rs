@@ -2,6 +2,8 @@
 //! it on a free port and passes its URL in as OMISE_SANDBOX_URL at build time).
 #![allow(dead_code)]
 
+pub mod memory;
+
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

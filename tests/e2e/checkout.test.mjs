@@ -2,7 +2,7 @@
 // fresh local sandbox. Assertions are on what the customer sees.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSandbox, launch, openCheckout, field, typeCard, pay, finalStatus, screenshot, statusText } from './lib.mjs';
+import { startSandbox, launch, openCheckout, field, typeCard, pay, finalStatus, screenshot, statusText, cspViolations } from './lib.mjs';
 
 let sandbox;
 let browser;
@@ -23,6 +23,22 @@ const SUCCESS = [
   ['diners', '36021042000004'],
   ['discover-19', '6447032400000000001'],
 ];
+
+test('the card travels through the vault\'s provider iframe (easyXDM), not a fetch from the page', async () => {
+  const page = await openCheckout(browser, sandbox.url);
+  const fromPage = [];
+  page.on('request', (r) => { if (r.frame() === page.mainFrame() && new URL(r.url()).pathname === '/tokens') fromPage.push(r.url()); });
+  const frame = page.locator('iframe[src*="/provider?"]');
+  assert.equal(await frame.count(), 1);
+  const src = await frame.getAttribute('src');
+  assert.match(src, /\/provider\?xdm_e=http%3A%2F%2F127\.0\.0\.1%3A\d+&xdm_c=omisecheckout\d+&xdm_p=1$/);
+  await typeCard(page, '4242424242424242');
+  await pay(page);
+  assert.equal(await finalStatus(page), statusText('successful', undefined, 'en'));
+  assert.deepEqual(fromPage, [], 'no /tokens request from the page itself');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
 
 for (const [brand, number] of SUCCESS) {
   test(`card payment succeeds: ${brand}`, async () => {
@@ -252,4 +268,9 @@ test('live mode: the demo pays through another Omise account (a second sandbox p
     demo.stop();
     omise.stop();
   }
+});
+
+// Last: every journey above ran with a CSP violation listener in each page and frame.
+test('no Content-Security-Policy violation in any journey', () => {
+  assert.deepEqual(cspViolations, []);
 });

@@ -51,9 +51,27 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: `${ROOT}screenshots/${name}.png`, fullPage: true });
 }
 
+/**
+ * Every Content-Security-Policy violation seen in any page or frame of any journey (the demo,
+ * the vault's provider iframe, the authorization pages); the suite's last test asserts none.
+ */
+export const cspViolations = [];
+const CSP_MARK = 'omise-e2e securitypolicyviolation';
+
+/** Reports CSP violations of every frame of `context` to `cspViolations`. */
+export async function watchCsp(context) {
+  await context.addInitScript((mark) => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`${mark} ${e.violatedDirective} ${e.blockedURI} at ${location.origin}${location.pathname}`);
+    });
+  }, CSP_MARK);
+  context.on('console', (m) => { if (m.text().startsWith(CSP_MARK)) cspViolations.push(m.text()); });
+}
+
 /** Opens the demo checkout in `lang` and waits for the form. */
 export async function openCheckout(browser, base, { lang = 'en', viewport = { width: 1200, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport, locale: lang });
+  await watchCsp(context);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
