@@ -16,6 +16,7 @@ const COLD_LOADS = Number(process.env.BENCH_COLD_LOADS || 30);
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES || 5000);
 const VALIDATOR_INPUTS = Number(process.env.BENCH_VALIDATOR_INPUTS || 100_000);
 const CYCLES = Number(process.env.BENCH_CYCLES || 1000);
+const TOKENS = Number(process.env.BENCH_TOKENS || 50);
 
 const TARGETS = {
   totalGzip: 60 * 1024,
@@ -193,6 +194,29 @@ async function polling(browser, base) {
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// 7. Tokenize latency, provider page vs fetch, against a real sandbox on another origin.
+
+async function tokenize(browser, base, startSandbox) {
+  const sandbox = await startSandbox();
+  try {
+    const { publicKey } = await sandbox.api('POST', '/__sandbox/keys');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(`${base}/bench/tokenize.html?vault=${encodeURIComponent(sandbox.url)}&key=${publicKey}`);
+    await page.waitForFunction(() => window.benchReady, null, { timeout: 10_000 }).catch(() => {
+      throw new Error(`tokenize page did not load: ${problems.join('; ')}`);
+    });
+    const result = await page.evaluate((n) => window.bench.run(n), TOKENS);
+    await context.close();
+    return { tokens: TOKENS, ...result };
+  } finally {
+    sandbox.stop();
+  }
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(n < 1 ? 3 : 1)} ms`;
 const mark = (ok) => (ok ? 'met' : 'NOT met');
@@ -245,6 +269,11 @@ function table(r) {
   for (const g of [m.growth, m.afterWarmUp]) {
     row(`   growth ${g.from} → ${g.to}`, signed(g.jsHeapBytes), signed(g.wasmMemoryBytes), `${g.domNodes} / ${g.jsEventListeners}`);
   }
+  lines.push('');
+  const t = r.tokenize;
+  row(`7. tokenize, localhost (${t.tokens} each)`, 'median', 'p95', 'first after mount');
+  row('   provider page (default)', ms(t.provider.median), ms(t.provider.p95), ms(t.provider.firstAfterMountMs));
+  row('   fetch', ms(t.fetch.median), ms(t.fetch.p95), ms(t.fetch.firstAfterMountMs));
   return lines.join('\n');
 }
 
@@ -253,7 +282,7 @@ async function main() {
     if (!existsSync(join(ROOT, 'dist', f))) throw new Error(`dist/${f} is missing: run npm run build first`);
   }
   // The e2e helpers load the built package on import, so only once it is known to be there.
-  const { launch } = await import('../tests/e2e/lib.mjs');
+  const { launch, startSandbox } = await import('../tests/e2e/lib.mjs');
   mkdirSync(join(BENCH, '.build'), { recursive: true });
   await build({
     stdin: { contents: "export { default as cardValidator } from 'card-validator';\nexport { default as Payment } from 'payment';\n", resolveDir: ROOT, loader: 'js' },
@@ -284,6 +313,8 @@ async function main() {
     await context.close();
     step('polling (simulated 10 minutes, twice)');
     result.polling = await polling(browser, base);
+    step(`tokenize (${TOKENS} tokens per transport)`);
+    result.tokenize = await tokenize(browser, base, startSandbox);
     writeFileSync(join(BENCH, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(table(result));
     console.log(`\nwritten: bench/results.json`);

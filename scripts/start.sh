@@ -3,4 +3,9 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 bash scripts/build.sh
-exec cargo run --release -q -p omise-sandbox -- --port "${PORT:-8787}" --www www --dist dist "$@"
+# The first run compiles the sandbox and its dependencies in release: minutes on a small
+# machine (README, "Two commands"). Built with cargo's own progress (not `cargo run -q`, which
+# stayed silent all that time and looked hung), then the binary is started directly.
+echo "start: building the sandbox (release). The first time takes several minutes; later runs, seconds."
+cargo build --release -p omise-sandbox
+exec "${CARGO_TARGET_DIR:-target}/release/omise-sandbox" --port "${PORT:-8787}" --www www --dist dist "$@"

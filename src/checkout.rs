@@ -1,18 +1,20 @@
 //! `OmiseCheckout`: the configured entry point (public key, endpoints, locale).
 
-use std::cell::Cell;
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 
 use js_sys::Promise;
 use omise_checkout_core::api::Problem;
 use omise_checkout_core::error::ErrorCode;
+use omise_checkout_core::field::{Field, FieldError};
 use omise_checkout_core::request::{self, Billing, CardInput};
 use wasm_bindgen::prelude::*;
 
-use crate::card_form::CardForm;
+use crate::card_form::{self, CardForm};
 use crate::clock::this_month;
 use crate::config::Config;
-use crate::{api, js, results};
+use crate::js::{self, Prop};
+use crate::{api, results};
 
 /// The widget, configured with a public key. The constructor throws (and nothing is sent) for a
 /// secret key, a key that is not `pkey_…`, or an endpoint that is not HTTPS (localhost aside).
@@ -20,6 +22,9 @@ use crate::{api, js, results};
 pub struct OmiseCheckout {
     pub(crate) config: Rc<Config>,
     destroyed: Cell<bool>,
+    /// The card forms it mounted (weak: a destroyed form is gone), for `setLocale` and for
+    /// clearing cards once `authorize` is handed a successful outcome.
+    forms: RefCell<Vec<Weak<card_form::Inner>>>,
 }
 
 impl Drop for OmiseCheckout {
@@ -37,7 +42,11 @@ impl OmiseCheckout {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "CheckoutOptions")] options: JsValue,
     ) -> Result<OmiseCheckout, JsValue> {
-        Ok(OmiseCheckout { config: Rc::new(Config::from_options(&options)?), destroyed: Cell::new(false) })
+        Ok(OmiseCheckout {
+            config: Rc::new(Config::from_options(&options)?),
+            destroyed: Cell::new(false),
+            forms: RefCell::new(Vec::new()),
+        })
     }
 
     /// Stops using the vault's provider page: its iframe and listener are removed once the
@@ -53,7 +62,7 @@ impl OmiseCheckout {
     /// The locale messages are shown in (`en`, `ja` or `th`).
     #[wasm_bindgen(getter)]
     pub fn locale(&self) -> String {
-        self.config.locale.code().to_string()
+        self.config.locale().code().to_string()
     }
 
     /// Headless tokenization of a plain card object. Validated first: nothing is sent while a
@@ -62,16 +71,19 @@ impl OmiseCheckout {
     pub fn create_token(&self, #[wasm_bindgen(unchecked_param_type = "CardInput")] card: JsValue) -> Promise {
         let config = self.config.clone();
         if self.destroyed.get() {
-            return Promise::resolve(&results::err_code(ErrorCode::Destroyed, config.locale));
+            return Promise::resolve(&results::err_code(ErrorCode::Destroyed, config.locale()));
         }
-        let input = card_input(&card);
+        let (input, unreadable) = card_input(&card);
         wasm_bindgen_futures::future_to_promise(async move {
-            let locale = config.locale;
-            let checked = request::validate(&input, this_month()).map_err(|fields| Problem {
-                code: ErrorCode::ValidationError,
-                fields,
-                retry_after_ms: None,
-            });
+            let locale = config.locale();
+            let checked = match request::validate(&input, this_month()) {
+                Ok(card) if unreadable.is_empty() => Ok(card),
+                result => Err(Problem {
+                    code: ErrorCode::ValidationError,
+                    fields: invalid_for(result.err().unwrap_or_default(), &unreadable),
+                    retry_after_ms: None,
+                }),
+            };
             drop(input);
             let result = match checked {
                 Ok(card) => api::create_token(&config, &card).await,
@@ -97,18 +109,87 @@ impl OmiseCheckout {
                 "omise-checkout: this OmiseCheckout was destroyed; create a new one.",
             ));
         }
-        CardForm::mount(self.config.clone(), &target, &options)
+        let form = CardForm::mount(self.config.clone(), &target, &options)?;
+        let mut forms = self.forms.borrow_mut();
+        forms.retain(|f| f.strong_count() > 0);
+        forms.push(form.handle());
+        Ok(form)
+    }
+
+    /// Switches the language of later messages (errors, statuses) and of every card form this
+    /// checkout mounted, in place: what was typed stays.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, locale: &str) {
+        let locale = crate::config::pick_locale(Some(locale));
+        self.config.set_locale(locale);
+        for form in self.live_forms() {
+            form.set_locale(locale);
+        }
     }
 }
 
-fn card_input(card: &JsValue) -> CardInput {
-    let text = |k: &str| js::get_text(card, k).unwrap_or_default();
-    CardInput {
-        name: text("name"),
-        number: text("number"),
-        expiration_month: text("expiration_month"),
-        expiration_year: text("expiration_year"),
-        security_code: text("security_code"),
-        billing: Billing::from_fn(|k| js::get_text(card, k)),
+impl OmiseCheckout {
+    fn live_forms(&self) -> Vec<Rc<card_form::Inner>> {
+        self.forms.borrow().iter().filter_map(Weak::upgrade).collect()
     }
+
+    /// A successful outcome was handed to the checkout (`authorize` redirects, or the charge
+    /// is `successful`): forms that keep the card until then (`clearAfterToken: 'on-success'`,
+    /// the default) let it go.
+    pub(crate) fn payment_succeeded(&self) {
+        for form in self.live_forms() {
+            form.payment_succeeded();
+        }
+    }
+}
+
+/// The card as given (`createToken` takes `unknown` at runtime), and the fields whose value was
+/// unreadable: not text or a whole number (`true`, `{}`, `1.5`, a symbol, a BigInt) or behind a
+/// getter that threw. Those are reported `invalid`, never guessed at. An unreadable billing
+/// field with no field of its own in the form (`state`, `street1`, …) is left out.
+fn card_input(card: &JsValue) -> (CardInput, Vec<Field>) {
+    let mut unreadable = Vec::new();
+    let mut read = |key: &str, field: Option<Field>| match js::prop_text(card, key) {
+        Prop::Text(text) => Some(text),
+        Prop::Missing => None,
+        Prop::Unreadable => {
+            if let Some(f) = field.filter(|f| !unreadable.contains(f)) {
+                unreadable.push(f);
+            }
+            None
+        }
+    };
+    let input = CardInput {
+        name: read("name", Some(Field::Name)).unwrap_or_default(),
+        number: read("number", Some(Field::Number)).unwrap_or_default(),
+        expiration_month: read("expiration_month", Some(Field::Expiry)).unwrap_or_default(),
+        expiration_year: read("expiration_year", Some(Field::Expiry)).unwrap_or_default(),
+        security_code: read("security_code", Some(Field::SecurityCode)).unwrap_or_default(),
+        billing: Billing::from_fn(|key| {
+            let field = match key {
+                "city" => Some(Field::City),
+                "postal_code" => Some(Field::PostalCode),
+                "country" => Some(Field::Country),
+                _ => None,
+            };
+            read(key, field)
+        }),
+    };
+    (input, unreadable)
+}
+
+/// The validation errors with every unreadable field marked `invalid` (read as empty, it would
+/// otherwise say `required`); one not among them yet is added in its place in the form.
+fn invalid_for(mut fields: Vec<(Field, FieldError)>, unreadable: &[Field]) -> Vec<(Field, FieldError)> {
+    let order = |field: Field| Field::ALL.iter().position(|f| *f == field);
+    for &field in unreadable {
+        match fields.iter_mut().find(|(f, _)| *f == field) {
+            Some(entry) => entry.1 = FieldError::Invalid,
+            None => {
+                let at = fields.iter().position(|(f, _)| order(*f) > order(field)).unwrap_or(fields.len());
+                fields.insert(at, (field, FieldError::Invalid));
+            }
+        }
+    }
+    fields
 }

@@ -2,13 +2,14 @@
 //! security rules). A secret key or a plain-HTTP endpoint throws at once, so a mistake shows
 //! up on the merchant's first page load, not in a customer's failed payment.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use omise_checkout_core::endpoint::{self, ConfigError};
 use omise_checkout_core::locale::{self, Locale};
 use wasm_bindgen::JsValue;
 
-use crate::js;
+use crate::js::{self, Prop};
 use crate::provider::Provider;
 use crate::transport::{FetchTransport, Transport};
 
@@ -23,7 +24,8 @@ pub struct Config {
     pub public_key: String,
     pub vault_url: String,
     pub api_url: String,
-    pub locale: Locale,
+    /// Changed by `checkout.setLocale`: read it with `locale()` when a message is shown.
+    locale: Cell<Locale>,
     pub timeout_ms: u32,
     pub transport: Rc<dyn Transport>,
     /// `transport: 'provider'` (the default): tokens go through the vault's provider page, the
@@ -38,10 +40,13 @@ impl Config {
         }
         let key = js::get_str(options, "publicKey").unwrap_or_default();
         endpoint::check_public_key(&key).map_err(config_error)?;
+        // Where card data goes: a value that cannot be read (an object, a getter that throws)
+        // is refused, not replaced by the default.
         let url = |name: &str, default: &str| -> Result<String, JsValue> {
-            match js::get(options, name) {
-                v if v.is_undefined() || v.is_null() => Ok(default.to_string()),
-                v => endpoint::check_endpoint(&v.as_string().unwrap_or_default()).map_err(config_error),
+            match js::prop_text(options, name) {
+                Prop::Missing => Ok(default.to_string()),
+                Prop::Text(url) => endpoint::check_endpoint(&url).map_err(config_error),
+                Prop::Unreadable => Err(config_error(ConfigError::MalformedEndpoint)),
             }
         };
         let vault_url = url("vaultUrl", DEFAULT_VAULT_URL)?;
@@ -68,11 +73,20 @@ impl Config {
             public_key: key.trim().to_string(),
             vault_url,
             api_url,
-            locale,
+            locale: Cell::new(locale),
             timeout_ms,
             transport: Rc::new(FetchTransport),
             provider,
         })
+    }
+
+    /// The locale messages are shown in now.
+    pub fn locale(&self) -> Locale {
+        self.locale.get()
+    }
+
+    pub fn set_locale(&self, locale: Locale) {
+        self.locale.set(locale);
     }
 
     pub fn authorization(&self) -> String {

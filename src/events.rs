@@ -1,4 +1,4 @@
-//! The form's own events (`ready`, `change`, `focus`, `blur`, `tokenized`, `error`): callbacks
+//! The form's own events (`ready`, `change`, `focus`, `blur`, `busy`, `tokenized`, `error`): callbacks
 //! registered with `on(name, fn)`, and the same events as `CustomEvent`s named `omise:<name>`
 //! on the form's root element for code that prefers `addEventListener`.
 
@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
 /// The events a card form emits.
-pub const EVENT_NAMES: [&str; 6] = ["ready", "change", "focus", "blur", "tokenized", "error"];
+pub const EVENT_NAMES: [&str; 7] = ["ready", "change", "focus", "blur", "busy", "tokenized", "error"];
 
 /// Callbacks by event name. Calls happen with no Rust borrow held, so a callback may call
 /// back into the form.

@@ -21,15 +21,55 @@ pub fn get_str(object: &JsValue, key: &str) -> Option<String> {
     get(object, key).as_string()
 }
 
-/// `object[key]` as text: strings as they are, finite numbers written out (expiry fields may
-/// arrive as `12` or `"12"`).
-pub fn get_text(object: &JsValue, key: &str) -> Option<String> {
-    let v = get(object, key);
-    if let Some(s) = v.as_string() {
+/// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// A JS value read as text whatever its type (the exports take `unknown` at runtime): a string
+/// as it is; a whole number from 0 to `Number.MAX_SAFE_INTEGER` as its decimal digits
+/// (`4111111111111111`, an expiry month `12`); `None` for anything else: other numbers (a
+/// larger one has already lost digits), booleans, objects, `null`, `undefined`, symbols,
+/// BigInt.
+pub fn text(value: &JsValue) -> Option<String> {
+    if let Some(s) = value.as_string() {
         return Some(s);
     }
-    let n = v.as_f64().filter(|n| n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15)?;
-    Some((n as i64).to_string())
+    let n = value.as_f64().filter(|n| n.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER).contains(n))?;
+    // Written out by hand, in a buffer that never grows (no `to_string` in the wasm, and no
+    // stray copy of a card number left behind by a reallocation).
+    let mut v = n as u64;
+    let mut digits = Vec::with_capacity(20);
+    loop {
+        digits.push(b'0' + (v % 10) as u8);
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    String::from_utf8(digits).ok()
+}
+
+/// A property read with [`text`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum Prop {
+    /// Absent, `undefined` or `null` (or the object is not an object).
+    Missing,
+    Text(String),
+    /// Of a type that is not text (`true`, `{}`, `1.5`, a symbol…), or its getter threw.
+    Unreadable,
+}
+
+/// `object[key]` as text. A getter that throws is `Unreadable`: `Reflect.get` is caught, never
+/// left to unwind through the wasm.
+pub fn prop_text(object: &JsValue, key: &str) -> Prop {
+    if !object.is_object() {
+        return Prop::Missing;
+    }
+    match js_sys::Reflect::get(object, &JsValue::from_str(key)) {
+        Ok(v) if v.is_undefined() || v.is_null() => Prop::Missing,
+        Ok(v) => text(&v).map_or(Prop::Unreadable, Prop::Text),
+        Err(_) => Prop::Unreadable,
+    }
 }
 
 thread_local! {

@@ -3,6 +3,7 @@
 
 mod api;
 mod card_form;
+mod catalog;
 mod checkout;
 mod clock;
 mod config;
@@ -19,6 +20,7 @@ mod types;
 mod validators;
 
 pub use card_form::CardForm;
+pub use catalog::message;
 pub use checkout::OmiseCheckout;
 pub use poll::status_message;
 pub use validators::*;

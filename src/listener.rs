@@ -8,20 +8,35 @@ use web_sys::{Event, EventTarget};
 pub struct Listener {
     target: EventTarget,
     kind: &'static str,
+    capture: bool,
     closure: Closure<dyn FnMut(Event)>,
 }
 
 impl Listener {
     pub fn new(target: &EventTarget, kind: &'static str, f: impl FnMut(Event) + 'static) -> Listener {
+        Listener::with_capture(target, kind, false, f)
+    }
+
+    /// In the capture phase: runs before the page's own listeners on the same target.
+    pub fn with_capture(
+        target: &EventTarget,
+        kind: &'static str,
+        capture: bool,
+        f: impl FnMut(Event) + 'static,
+    ) -> Listener {
         let closure = Closure::<dyn FnMut(Event)>::new(f);
-        let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
-        Listener { target: target.clone(), kind, closure }
+        let _ =
+            target.add_event_listener_with_callback_and_bool(kind, closure.as_ref().unchecked_ref(), capture);
+        Listener { target: target.clone(), kind, capture, closure }
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ =
-            self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.kind,
+            self.closure.as_ref().unchecked_ref(),
+            self.capture,
+        );
     }
 }

@@ -23,7 +23,7 @@ impl OmiseCheckout {
         let config = self.config.clone();
         let body = source_body(&params);
         wasm_bindgen_futures::future_to_promise(async move {
-            let locale = config.locale;
+            let locale = config.locale();
             let result = match body {
                 Some(text) => {
                     let url = format!("{}/sources", config.api_url);
@@ -48,20 +48,28 @@ impl OmiseCheckout {
     /// Sends the browser to the charge's `authorize_uri` when it is `pending` and has one
     /// (`https:`, or `http:` on localhost; never `javascript:` or another scheme). Returns
     /// `{ redirected: true }` or `{ error }` (`no_authorization_needed`, `unsafe_redirect`).
+    /// On a redirect or a `successful` charge, this checkout's card forms that keep the card
+    /// until the outcome is known (`clearAfterToken: 'on-success'`, the default) clear it.
     #[wasm_bindgen(unchecked_return_type = "AuthorizeResult")]
     pub fn authorize(&self, #[wasm_bindgen(unchecked_param_type = "ChargeLike")] charge: JsValue) -> JsValue {
-        let locale = self.config.locale;
+        let locale = self.config.locale();
         let uri = js::get_str(&charge, "authorize_uri").or_else(|| js::get_str(&charge, "authorizeUri"));
         let pending =
             js::get_str(&charge, "status").is_some_and(|s| s.trim().eq_ignore_ascii_case("pending"));
         let Some(uri) = uri.filter(|u| pending && !u.trim().is_empty()) else {
+            if js::get_str(&charge, "status").is_some_and(|s| s.trim().eq_ignore_ascii_case("successful")) {
+                self.payment_succeeded();
+            }
             return results::err_code(ErrorCode::NoAuthorizationNeeded, locale);
         };
         if !endpoint::is_safe_redirect(&uri) {
             return results::err_code(ErrorCode::UnsafeRedirect, locale);
         }
         match web_sys::window().map(|w| w.location().assign(uri.trim())) {
-            Some(Ok(())) => js::object(&[("redirected", JsValue::TRUE)]),
+            Some(Ok(())) => {
+                self.payment_succeeded();
+                js::object(&[("redirected", JsValue::TRUE)])
+            }
             _ => results::err_code(ErrorCode::UnsafeRedirect, locale),
         }
     }

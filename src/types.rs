@@ -12,13 +12,24 @@ export type ValidityState = "valid" | "incomplete" | "invalid";
 /** A locale with messages. Tags like `th-TH` resolve to `th`; anything else falls back to `en`. */
 export type LocaleId = "en" | "ja" | "th";
 /** Stable error codes (`error.code`). */
-export type ErrorCode = "network_error" | "timeout" | "service_unavailable" | "rate_limited" | "invalid_response" | "configuration_error" | "invalid_card" | "brand_not_supported" | "failed_fraud_check" | "security_code_check_failed" | "validation_error" | "bad_request" | "not_found" | "used_token" | "unsafe_redirect" | "no_authorization_needed" | "destroyed" | "unknown_error";
+export type ErrorCode = "network_error" | "timeout" | "service_unavailable" | "rate_limited" | "invalid_response" | "configuration_error" | "invalid_card" | "brand_not_supported" | "failed_fraud_check" | "security_code_check_failed" | "validation_error" | "bad_request" | "not_found" | "used_token" | "unsafe_redirect" | "no_authorization_needed" | "destroyed" | "unknown_error" | "order_failed" | "offline";
+/** What went wrong after the token, for `form.showError`: your order call failed, or the shopper went offline (the card was not charged in either case). */
+export type AfterTokenErrorCode = "order_failed" | "offline";
+/** A text of the message catalog, for `message(key, locale)`. */
+export type MessageKey = "label_number" | "label_expiry" | "label_security_code" | "label_name" | "label_postal_code" | "label_city" | "label_country" | "placeholder_expiry" | "placeholder_name" | "hint_security_code_3" | "hint_security_code_4" | "processing" | "checking" | "number_required" | "number_incomplete" | "number_invalid" | "number_unsupported_brand" | "expiry_required" | "expiry_incomplete" | "expiry_invalid" | "expiry_month_invalid" | "expiry_expired" | "expiry_too_far_ahead" | "security_code_required" | "security_code_incomplete" | "security_code_invalid" | "security_code_check_failed" | "name_required" | "name_too_long" | "name_invalid" | "name_looks_like_card_number" | "billing_required" | "billing_too_long" | "billing_invalid" | "network_error" | "timeout" | "service_unavailable" | "rate_limited" | "invalid_response" | "configuration_error" | "invalid_card" | "brand_not_supported" | "failed_fraud_check" | "validation_error" | "bad_request" | "not_found" | "used_token" | "unsafe_redirect" | "no_authorization_needed" | "destroyed" | "unknown_error" | "order_failed" | "offline" | "status_received" | "status_failed" | "status_successful" | "status_reversed" | "failure_insufficient_fund" | "failure_stolen_or_lost_card" | "failure_failed_processing" | "failure_payment_rejected" | "failure_invalid_security_code" | "failure_fraud_check" | "failure_invalid_account" | "failure_payment_cancelled" | "failure_timeout" | "failure_amount_mismatch" | "failure_generic" | "failure_insufficient_balance_other" | "failure_declined_other" | "failure_invalid_account_other" | "status_still_confirming" | "action_check_again" | "action_try_again" | "action_other_method";
+/** The events a card form emits (`form.on(event, fn)`; also `omise:<event>` on `form.element`). */
+export type CardFormEvent = "ready" | "change" | "focus" | "blur" | "busy" | "tokenized" | "error";
 /** A field of the card form. */
 export type FieldId = "number" | "expiry" | "securityCode" | "name" | "postalCode" | "city" | "country";
 /** Why a field is not valid. */
 export type FieldErrorCode = "required" | "incomplete" | "invalid" | "unsupported_brand" | "month_invalid" | "expired" | "too_far_ahead" | "too_long" | "looks_like_card_number" | "security_code_check_failed";
 
-/** `new OmiseCheckout(options)`. */
+/**
+ * `new OmiseCheckout(options)`. Anything that is not an object throws (`code: "invalid_options"`);
+ * a `publicKey`, `vaultUrl` or `apiUrl` that is not a string (or whose getter throws) throws
+ * with its own code; `locale`, `timeoutMs` and `readyTimeoutMs` of another type fall back to
+ * their defaults. Errors are plain `Error`s with a `code`, never a crash of the wasm.
+ */
 export interface CheckoutOptions {
   /** Your PUBLIC key, `pkey_…`. A secret key throws: it must never reach a browser. */
   publicKey: string;
@@ -41,7 +52,13 @@ export interface CheckoutOptions {
   readyTimeoutMs?: number;
 }
 
-/** A card for headless `createToken` (the API's field names). */
+/**
+ * A card for headless `createToken` (the API's field names). Each value is read as text: a
+ * string as it is, a whole number from 0 to `Number.MAX_SAFE_INTEGER` as its digits (pass card
+ * numbers and codes as strings: a number loses leading zeros, and digits past 2^53). `null` or
+ * `undefined` is missing (`required`); any other value (a boolean, an object, a fraction, a
+ * symbol, a BigInt, a getter that throws) makes its field `invalid` in the `validation_error`.
+ */
 export interface CardInput {
   name: string;
   number: string;
@@ -101,8 +118,14 @@ export type TokenResult = { token: Token; error?: undefined } | { error: Checkou
 export interface CardFormOptions {
   /** Billing fields to ask for: `true` for all, or a list. */
   billing?: boolean | Array<"postalCode" | "city" | "country">;
-  /** Clear the number and security code once a token is issued (default true). */
-  clearAfterToken?: boolean;
+  /**
+   * When the number and security code leave the form after a token. `'on-success'` (default):
+   * kept until the outcome is known, cleared when `checkout.authorize(charge)` redirects or is
+   * handed a `successful` charge (or on `form.clear()`), so a failed order call never makes the
+   * shopper retype the card. `true` / `'after-token'`: cleared as soon as the token exists.
+   * `false` / `'never'`: only `form.clear()` / `destroy()` clear it.
+   */
+  clearAfterToken?: boolean | 'on-success' | 'after-token' | 'never';
   /** Overrides the checkout's locale for this form. */
   locale?: string;
 }
@@ -176,8 +199,25 @@ export interface Outcome {
 
 export interface StatusMessage { kind: "success" | "pending" | "failure"; text: string; }
 
+/** The `busy` event's detail. */
+export interface BusyEvent { busy: boolean; }
+
+/** What `form.showError(code)` put on screen: the code, and the localized text. */
+export interface ShownError { code: ErrorCode | string; message: string; }
+
+export interface CardForm {
+  /**
+   * Keeps the form busy (inputs read-only, `state().busy`, the `busy` event, a bound Pay
+   * button's spinner) until `work` settles, e.g. your order call after the token; returns a
+   * promise that settles the same way.
+   */
+  busyWhile<T>(work: PromiseLike<T> | T): Promise<T>;
+}
+
 export interface CardFormState {
   complete: boolean;
+  /** `tokenize()` (or work given to `busyWhile`) is running: show "Processing…", not "incomplete". */
+  busy: boolean;
   brand: BrandId | null;
   fields: { number: FieldState; expiry: FieldState; securityCode: FieldState; name: FieldState; postalCode?: FieldState; city?: FieldState; country?: FieldState };
 }
@@ -210,6 +250,16 @@ mod tests {
         let errors =
             format!("export type FieldErrorCode = {};", union(FieldError::ALL.iter().map(|e| e.code())));
         assert!(TS_UNIONS.contains(&errors), "{errors}");
+    }
+
+    #[test]
+    fn message_key_and_event_unions_match_the_code() {
+        use omise_checkout_core::messages::Message;
+        let keys = format!("export type MessageKey = {};", union(Message::ALL.iter().map(|m| m.key())));
+        assert!(TS_UNIONS.contains(&keys), "{keys}");
+        let events =
+            format!("export type CardFormEvent = {};", union(crate::events::EVENT_NAMES.iter().copied()));
+        assert!(TS_UNIONS.contains(&events), "{events}");
     }
 
     #[test]

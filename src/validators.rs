@@ -7,10 +7,17 @@ use wasm_bindgen::prelude::*;
 use zeroize::Zeroize;
 
 use crate::clock::this_month;
-use crate::js::{object, set, static_str, str_or_null, uint_field};
+use crate::js::{object, set, static_str, str_or_null, text, uint_field};
 
 // The result types are plain objects built by hand (no serde in the wasm: it cost more bytes
 // than the rest of this file); their TypeScript shapes are declared here.
+//
+// Every export takes `unknown` at runtime (JS callers pass anything): arguments arrive as
+// `JsValue` and are read by `js::text`, never left to the generated glue, which handed a
+// number, `null` or an object to the wasm as a broken string (a `memory access out of bounds`
+// trap). Strings are read as they are, whole numbers from 0 to `Number.MAX_SAFE_INTEGER` as
+// their digits; anything else makes the validators answer `invalid` and the formatters throw a
+// `TypeError`.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_VALIDATORS: &'static str = r#"
 /** A calendar month, `month` 1–12. */
@@ -21,6 +28,16 @@ export interface FormatResult { value: string; caret: number; }
 
 /** A validity state and, unless valid, the reason code. */
 export interface FieldResult { state: ValidityState; code?: string; }
+
+/**
+ * What the validators and formatters read: a string as it is, or a whole number from 0 to
+ * `Number.MAX_SAFE_INTEGER` as its decimal digits (`4111111111111111`; a larger number has
+ * already lost digits, and a number loses leading zeros: pass what the customer typed, as a
+ * string). Any other value (another number, a boolean, an object, `null`, `undefined`, a symbol,
+ * a BigInt) is answered `{ state: "invalid", code: "invalid" }` by the validators and makes the
+ * formatters throw a `TypeError`; none of them crashes.
+ */
+export type TextInput = string | number;
 
 /** What `validateCardNumber` returns. */
 export interface CardNumberResult {
@@ -52,15 +69,46 @@ fn field_result(state: &'static str, code: Option<&'static str>) -> JsValue {
     o
 }
 
+/// `{ state: "invalid", code: "invalid" }`: what every validator answers for an argument that
+/// is not text (see `js::text`).
+fn not_text() -> JsValue {
+    field_result("invalid", Some("invalid"))
+}
+
 fn format_result(value: &str, caret: usize) -> JsValue {
     object(&[("value", JsValue::from_str(value)), ("caret", JsValue::from(caret as u32))])
 }
 
-/// Validates a card number as typed or pasted (spaces, dashes, full-width digits accepted).
+/// The formatters' input as text, else a `TypeError` naming the function.
+fn format_input(input: &JsValue, message: &str) -> Result<SecretString, JsValue> {
+    text(input).map(SecretString::from).ok_or_else(|| js_sys::TypeError::new(message).into())
+}
+
+/// `selectionStart` as given; anything but a number (`undefined`, `null`) means the end of the
+/// input. Negative numbers count as 0, fractions are cut.
+fn caret_of(caret: &JsValue, input: &str) -> usize {
+    match caret.as_f64() {
+        Some(n) if n.is_nan() => 0,
+        Some(n) => n.clamp(0.0, u32::MAX as f64) as usize,
+        None => input.encode_utf16().count(),
+    }
+}
+
+/// Validates a card number as typed or pasted (spaces, dashes, full-width digits accepted; a
+/// whole number is read as its digits). Anything else than text is `invalid`, brand `null`.
 /// The input (a copy in wasm memory) and every copy made of it are wiped before they are freed.
 #[wasm_bindgen(js_name = validateCardNumber, unchecked_return_type = "CardNumberResult")]
-pub fn validate_card_number(input: String) -> JsValue {
-    let input = SecretString::from(input);
+pub fn validate_card_number(
+    #[wasm_bindgen(unchecked_param_type = "TextInput")] input: JsValue,
+) -> JsValue {
+    let Some(input) = text(&input).map(SecretString::from) else {
+        let o = not_text();
+        set(&o, "brand", &JsValue::NULL);
+        set(&o, "candidates", &js_sys::Array::new());
+        set(&o, "formatted", &static_str(""));
+        set(&o, "securityCodeLength", &JsValue::from(3));
+        return o;
+    };
     let mut check = number::check(&input);
     let digits = SecretString::from(std::mem::take(&mut check.digits));
     let formatted = SecretString::from(format::card_number(&digits, 0).value);
@@ -73,25 +121,35 @@ pub fn validate_card_number(input: String) -> JsValue {
     o
 }
 
-/// Formats a card number as typed; `caret` is `selectionStart` before formatting.
+/// Formats a card number as typed; `caret` is `selectionStart` before formatting (default: the
+/// end). Throws a `TypeError` when `input` is not text.
 #[wasm_bindgen(js_name = formatCardNumber, unchecked_return_type = "FormatResult")]
-pub fn format_card_number(input: String, caret: u32) -> JsValue {
-    let input = SecretString::from(input);
-    let f = format::card_number(&input, caret as usize);
-    format_result(&SecretString::from(f.value), f.caret)
+pub fn format_card_number(
+    #[wasm_bindgen(unchecked_param_type = "TextInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | undefined")] caret: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input = format_input(&input, "formatCardNumber: input must be a string")?;
+    let f = format::card_number(&input, caret_of(&caret, &input));
+    Ok(format_result(&SecretString::from(f.value), f.caret))
 }
 
-/// Formats an expiry as typed (`MM / YY`); `caret` is `selectionStart` before formatting.
+/// Formats an expiry as typed (`MM / YY`); `caret` is `selectionStart` before formatting
+/// (default: the end). Throws a `TypeError` when `input` is not text.
 #[wasm_bindgen(js_name = formatExpiry, unchecked_return_type = "FormatResult")]
-pub fn format_expiry(input: &str, caret: u32) -> JsValue {
-    let f = expiry::format(input, caret as usize);
-    format_result(&f.value, f.caret)
+pub fn format_expiry(
+    #[wasm_bindgen(unchecked_param_type = "TextInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | undefined")] caret: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input = format_input(&input, "formatExpiry: input must be a string")?;
+    let f = expiry::format(&input, caret_of(&caret, &input));
+    Ok(format_result(&f.value, f.caret))
 }
 
-/// Validates an expiry against `today` (default: the customer's current month).
+/// Validates an expiry against `today` (default: the customer's current month). Anything else
+/// than text is `invalid`; a `today` that is not `{ year, month }` throws.
 #[wasm_bindgen(js_name = validateExpiry, unchecked_return_type = "ExpiryResult")]
 pub fn validate_expiry(
-    input: &str,
+    #[wasm_bindgen(unchecked_param_type = "TextInput")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Today | null")] today: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let today = match today.filter(|t| !t.is_null() && !t.is_undefined()) {
@@ -104,7 +162,12 @@ pub fn validate_expiry(
         }
         None => this_month(),
     };
-    let check = expiry::check(input, today);
+    let Some(input) = text(&input) else {
+        let o = not_text();
+        set(&o, "formatted", &static_str(""));
+        return Ok(o);
+    };
+    let check = expiry::check(&input, today);
     let o = field_result(check.state.code(), check.error.map(|e| e.code()));
     for (key, value) in [("month", check.month), ("year", check.year)] {
         if let Some(v) = value {
@@ -115,22 +178,26 @@ pub fn validate_expiry(
     Ok(o)
 }
 
-/// Validates a security code for `brand` (3 digits, 4 for Amex, 3–4 when unknown).
+/// Validates a security code for `brand` (3 digits, 4 for Amex, 3–4 when unknown, as for a
+/// `brand` that is not a `BrandId`). Anything else than text is `invalid`; a number loses its
+/// leading zeros, so pass the code as typed.
 #[wasm_bindgen(js_name = validateSecurityCode, unchecked_return_type = "FieldResult")]
 pub fn validate_security_code(
-    input: String,
-    #[wasm_bindgen(unchecked_param_type = "BrandId")] brand: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "TextInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BrandId | null | undefined")] brand: JsValue,
 ) -> JsValue {
-    let input = SecretString::from(input);
-    let brand = brand.as_deref().and_then(Brand::from_id);
+    let Some(input) = text(&input).map(SecretString::from) else { return not_text() };
+    let brand = brand.as_string().as_deref().and_then(Brand::from_id);
     let mut check = security_code::check(&input, brand);
     check.digits.zeroize();
     field_result(check.state.code(), check.error.map(|e| e.code()))
 }
 
-/// Validates a cardholder name (required; refuses a card number typed as a name).
+/// Validates a cardholder name (required; refuses a card number typed as a name). Anything
+/// else than text is `invalid`.
 #[wasm_bindgen(js_name = validateName, unchecked_return_type = "FieldResult")]
-pub fn validate_name(input: &str) -> JsValue {
-    let check = name::check(input);
+pub fn validate_name(#[wasm_bindgen(unchecked_param_type = "TextInput")] input: JsValue) -> JsValue {
+    let Some(input) = text(&input) else { return not_text() };
+    let check = name::check(&input);
     field_result(check.state.code(), check.error.map(|e| e.code()))
 }

@@ -10,10 +10,12 @@ use std::rc::Rc;
 use common::memory::{find_in_memory, type_secret};
 use common::*;
 use omise_checkout::{CardForm, OmiseCheckout};
+use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::field::{Field, FieldError};
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::{self, Message};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -27,6 +29,19 @@ async fn mounted(extra: &[(&str, JsValue)]) -> (String, CardForm, Element, Eleme
     let form = checkout.mount_card_form(target.clone().into(), JsValue::UNDEFINED).expect("mount");
     let root = form.element().expect("root");
     (key, form, target, root)
+}
+
+/// A checkout (kept: `authorize` and `setLocale` act through it) and a form mounted with
+/// `form_options`.
+async fn shop(
+    extra: &[(&str, JsValue)],
+    form_options: &[(&str, JsValue)],
+) -> (String, OmiseCheckout, CardForm, Element) {
+    let key = fresh_key().await;
+    let checkout = OmiseCheckout::new(options(&key, extra)).expect("checkout");
+    let form = checkout.mount_card_form(container().into(), obj(form_options)).expect("mount");
+    let root = form.element().expect("root");
+    (key, checkout, form, root)
 }
 
 fn fill(root: &Element, number: &str) {
@@ -171,8 +186,9 @@ async fn brand_switch_changes_the_security_code_length() {
 }
 
 #[wasm_bindgen_test]
-async fn tokenizes_and_clears_card_data() {
-    let (_c, form, _t, root) = mounted(&[]).await;
+async fn tokenizes_and_clears_card_data_with_clear_after_token_true() {
+    // `clearAfterToken: true` keeps today's behaviour for merchants who want it.
+    let (_c, _checkout, form, root) = shop(&[], &[("clearAfterToken", true.into())]).await;
     let seen = Rc::new(Cell::new(false));
     let s = seen.clone();
     let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| s.set(true));
@@ -471,8 +487,9 @@ async fn a_destroyed_form_answers_without_its_dom() {
     assert_eq!(count.get(), 0);
 }
 
-/// After a token, and after `destroy()`, the card number (grouped or not) and the request body
-/// with the security code are no longer readable in the wasm memory buffer.
+/// After a token the request body with the security code, and after a successful outcome,
+/// `clear()` and `destroy()` the card number (grouped or not), are no longer readable in the
+/// wasm memory buffer.
 #[wasm_bindgen_test]
 async fn card_data_is_wiped_from_wasm_memory_after_a_token_and_after_destroy() {
     // 5454 5454 5454 5454 and 739, written with shifted digits (see `common::memory`).
@@ -495,9 +512,12 @@ async fn card_data_is_wiped_from_wasm_memory_after_a_token_and_after_destroy() {
     assert_wiped("before typing");
 
     // With `fetch` (a form-encoded body) and through the vault's provider page (the default: the
-    // card leaves as JSON).
+    // card leaves as JSON). By default the form keeps the card until the outcome is known: the
+    // request's copies are gone once the token exists, the form's own once the checkout is
+    // handed a successful charge.
+    let request_needles = &needles[4..];
     for transport in ["fetch", "provider"] {
-        let (_c, form, _t, root) = mounted(&[("transport", transport.into())]).await;
+        let (_c, checkout, form, root) = shop(&[("transport", transport.into())], &[]).await;
         type_secret(&input(&root, "number"), NUMBER);
         type_text(&input(&root, "expiry"), "1230");
         type_secret(&input(&root, "security-code"), CODE);
@@ -506,9 +526,34 @@ async fn card_data_is_wiped_from_wasm_memory_after_a_token_and_after_destroy() {
         assert_eq!(find_in_memory(&needles[..1]).map(|(i, _)| i), Some(0), "the form holds the number");
         let r = tokenize(&form).await;
         assert!(get(&r, "token").is_object(), "{transport}: {}", json(&r));
-        assert_wiped(&format!("after a token through {transport}"));
+        if let Some((i, _)) = find_in_memory(request_needles) {
+            panic!("after a token through {transport}: {} is still in wasm memory", NEEDLES[4 + i].0);
+        }
+        assert!(find_in_memory(&needles[..1]).is_some(), "{transport}: the form keeps the card for now");
+        checkout.authorize(obj(&[("status", "successful".into())]));
+        assert_eq!(input(&root, "number").value(), "", "{transport}: cleared on success");
+        assert_wiped(&format!("after a successful charge through {transport}"));
         form.destroy();
     }
+
+    // `clearAfterToken: true`: wiped as soon as the token exists.
+    let (_c, _checkout, form, root) = shop(&[], &[("clearAfterToken", true.into())]).await;
+    type_secret(&input(&root, "number"), NUMBER);
+    type_text(&input(&root, "expiry"), "1230");
+    type_secret(&input(&root, "security-code"), CODE);
+    type_text(&input(&root, "name"), "Somchai Jaidee");
+    assert!(get(&tokenize(&form).await, "token").is_object());
+    assert_wiped("after a token with clearAfterToken: true");
+    form.destroy();
+
+    // `form.clear()` (the merchant's own signal).
+    let (_c, form, _t, root) = mounted(&[]).await;
+    type_secret(&input(&root, "number"), NUMBER);
+    type_secret(&input(&root, "security-code"), CODE);
+    assert!(find_in_memory(&needles[..1]).is_some(), "the form holds the number");
+    form.clear();
+    assert_wiped("after clear()");
+    form.destroy();
 
     let (_c, form, _t, root) = mounted(&[]).await;
     type_secret(&input(&root, "number"), NUMBER);
@@ -516,4 +561,333 @@ async fn card_data_is_wiped_from_wasm_memory_after_a_token_and_after_destroy() {
     assert!(find_in_memory(&needles[..1]).is_some(), "the form holds the number");
     form.destroy();
     assert_wiped("after destroy()");
+}
+
+// "Checkout that never leaves the shopper guessing".
+
+#[wasm_bindgen(inline_js = "
+export function computed(el, prop, pseudo) {
+  return getComputedStyle(el, pseudo || null).getPropertyValue(prop);
+}
+export function set_width(el, px) { el.style.width = px + 'px'; }
+")]
+extern "C" {
+    fn computed(el: &Element, prop: &str, pseudo: Option<String>) -> String;
+    fn set_width(el: &Element, px: u32);
+}
+
+fn form_error_text(root: &Element) -> String {
+    root.query_selector(".omise-form-error").unwrap().unwrap().text_content().unwrap_or_default()
+}
+
+fn active_id() -> String {
+    web_sys::window().unwrap().document().unwrap().active_element().map(|e| e.id()).unwrap_or_default()
+}
+
+fn field_error_code(form: &CardForm, field: &str) -> JsValue {
+    get(&get(&get(&form.state(), "fields"), field), "error")
+}
+
+#[wasm_bindgen_test]
+async fn pay_is_never_left_unexplained() {
+    let (_c, form, _t, root) = mounted(&[]).await;
+    // An empty required field left behind says "required" (Pay stays enabled; the form explains).
+    let expiry = input(&root, "expiry");
+    expiry.focus().unwrap();
+    blur(&expiry);
+    assert_eq!(error_text(&root, "expiry"), en(Field::Expiry, FieldError::Required));
+    assert_eq!(expiry.get_attribute("aria-invalid").as_deref(), Some("true"));
+    // A whitespace-only name is an empty name.
+    let name = input(&root, "name");
+    type_text(&name, "   ");
+    assert_eq!(error_text(&root, "name"), "", "not while typing");
+    blur(&name);
+    assert_eq!(error_text(&root, "name"), en(Field::Name, FieldError::Required));
+    assert_eq!(field_error_code(&form, "name"), "required");
+
+    // A 4-digit code left from Amex is an error the moment the number turns Visa.
+    let (number, code) = (input(&root, "number"), input(&root, "security-code"));
+    type_text(&number, "378282246310005");
+    type_text(&code, "1234");
+    assert_eq!(error_text(&root, "security-code"), "");
+    number.set_value("");
+    fire(&number, "input");
+    type_text(&number, "4242424242424242");
+    assert_eq!(error_text(&root, "security-code"), en(Field::SecurityCode, FieldError::TooLong));
+    assert_eq!(code.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(field_error_code(&form, "securityCode"), "too_long");
+    // tokenize() explains and focuses the first bad field; nothing is sent.
+    let r = tokenize(&form).await;
+    assert_eq!(text(&get(&r, "error"), "code"), "validation_error");
+    assert_eq!(active_id(), input(&root, "expiry").id());
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_vault_shows_busy_in_state_event_and_pay_button() {
+    let (key, checkout, form, root) = shop(&[("transport", "fetch".into())], &[]).await;
+    let button: web_sys::HtmlElement = {
+        let d = web_sys::window().unwrap().document().unwrap();
+        let b = d.create_element("button").unwrap();
+        b.set_text_content(Some("Pay ฿1,000"));
+        container().append_child(&b).unwrap();
+        b.dyn_into().unwrap()
+    };
+    form.bind_pay_button(button.clone().into()).unwrap();
+    let clicks = Rc::new(Cell::new(0));
+    let c = clicks.clone();
+    let on_click = Closure::<dyn FnMut()>::new(move || c.set(c.get() + 1));
+    button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref()).unwrap();
+    let events = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let e = events.clone();
+    let on_busy = Closure::<dyn FnMut(JsValue)>::new(move |d: JsValue| e.borrow_mut().push(get(&d, "busy")));
+    form.on("busy", on_busy.as_ref().clone().into()).unwrap();
+    assert_eq!(get(&form.state(), "busy"), false);
+
+    fault(&key, "/tokens", "timeout", 1, r#","delayMs":1500"#).await;
+    fill(&root, "4242424242424242");
+    let pending = form.tokenize();
+    sleep(300).await;
+    let state = form.state();
+    assert_eq!(get(&state, "busy"), true, "{}", json(&state));
+    assert_eq!(get(&state, "complete"), true, "a slow vault is not an incomplete form");
+    assert_eq!(*events.borrow(), vec![JsValue::TRUE]);
+    assert_eq!(root.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert!(input(&root, "number").read_only());
+    assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert!(!button.has_attribute("disabled"), "the button stays enabled and in the Tab order");
+    assert_eq!(button.text_content().unwrap_or_default(), Message::Processing.text(Locale::En));
+    assert!(button.query_selector(".omise-spinner").unwrap().is_some(), "a spinner");
+    button.click();
+    assert_eq!(clicks.get(), 0, "a click while busy never reaches the page (no second order)");
+    // The busy text follows a language switch.
+    checkout.set_locale("ja");
+    assert_eq!(button.text_content().unwrap_or_default(), Message::Processing.text(Locale::Ja));
+    checkout.set_locale("en");
+
+    let r = JsFuture::from(pending).await.unwrap();
+    assert!(get(&r, "token").is_object(), "{}", json(&r));
+    assert_eq!(get(&form.state(), "busy"), false);
+    assert_eq!(*events.borrow(), vec![JsValue::TRUE, JsValue::FALSE], "the event fired both ways");
+    assert_eq!(root.get_attribute("aria-busy").as_deref(), Some("false"));
+    assert!(!input(&root, "number").read_only());
+    assert_eq!(button.text_content().unwrap_or_default(), "Pay ฿1,000", "the button's own content is back");
+    assert!(!button.has_attribute("aria-busy"));
+    button.click();
+    assert_eq!(clicks.get(), 1);
+
+    // The merchant's order call can keep the form busy too.
+    let later =
+        js_sys::Function::new_with_args("v", "return new Promise((r) => setTimeout(() => r(v), 200))");
+    let order = later.call1(&JsValue::NULL, &"order placed".into()).unwrap();
+    let wrapped = form.busy_while(order);
+    assert_eq!(get(&form.state(), "busy"), true);
+    assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(JsFuture::from(wrapped).await.unwrap(), "order placed");
+    assert_eq!(get(&form.state(), "busy"), false);
+    assert_eq!(events.borrow().len(), 4);
+    form.destroy();
+    assert_eq!(button.text_content().unwrap_or_default(), "Pay ฿1,000");
+    assert!(!button.class_list().contains("omise-pay-button"), "destroy() gives the button back");
+}
+
+#[wasm_bindgen_test]
+async fn the_card_stays_until_the_outcome_is_known() {
+    let (_c, checkout, form, root) = shop(&[], &[]).await;
+    fill(&root, "4242424242424242");
+    let r = tokenize(&form).await;
+    assert!(get(&r, "token").is_object(), "{}", json(&r));
+    assert_eq!(input(&root, "number").value(), "4242 4242 4242 4242", "kept after the token");
+    assert_eq!(input(&root, "security-code").value(), "123");
+    // The order call failed (502): the merchant says so in the form; the card is still there.
+    let shown = form.show_error(Some("order_failed".into()));
+    assert_eq!(text(&shown, "code"), "order_failed");
+    let want = messages::error(ErrorCode::OrderFailed).text(Locale::En);
+    assert_eq!(text(&shown, "message"), want);
+    assert_eq!(form_error_text(&root), want);
+    let live = root.query_selector("[aria-live='polite']").unwrap().unwrap();
+    assert_eq!(live.text_content().unwrap_or_default(), want, "announced");
+    form.show_error(Some("offline".into()));
+    assert_eq!(form_error_text(&root), messages::error(ErrorCode::Offline).text(Locale::En));
+    // A declined charge's failure code gets its own advice; an unknown one the generic text.
+    form.show_error(Some("insufficient_fund".into()));
+    assert_eq!(form_error_text(&root), Message::FailureInsufficientFund.text(Locale::En));
+    form.show_error(Some("<b>weird</b>".into()));
+    assert_eq!(form_error_text(&root), Message::FailureGeneric.text(Locale::En));
+    form.show_error(None);
+    assert_eq!(form_error_text(&root), "");
+    // The retry makes a new token from the same card, with nothing retyped.
+    let r = tokenize(&form).await;
+    assert!(get(&r, "token").is_object(), "{}", json(&r));
+    // A pending charge without a redirect is not an outcome yet; a successful one is.
+    checkout.authorize(obj(&[("status", "pending".into())]));
+    assert_eq!(input(&root, "number").value(), "4242 4242 4242 4242");
+    let answer = checkout.authorize(obj(&[("status", "successful".into())]));
+    assert_eq!(text(&get(&answer, "error"), "code"), "no_authorization_needed");
+    assert_eq!(input(&root, "number").value(), "", "cleared on success");
+    assert_eq!(input(&root, "security-code").value(), "");
+    assert_eq!(input(&root, "name").value(), "Somchai Jaidee");
+    form.destroy();
+
+    // `clearAfterToken: false`: only the merchant's `clear()` clears.
+    let (_c, checkout, form, root) = shop(&[], &[("clearAfterToken", false.into())]).await;
+    fill(&root, "4242424242424242");
+    assert!(get(&tokenize(&form).await, "token").is_object());
+    checkout.authorize(obj(&[("status", "successful".into())]));
+    assert_eq!(input(&root, "number").value(), "4242 4242 4242 4242");
+    form.clear();
+    assert_eq!(input(&root, "number").value(), "");
+    form.destroy();
+}
+
+/// The shipped stylesheet, in the test page (once).
+fn load_stylesheet() {
+    let d = web_sys::window().unwrap().document().unwrap();
+    if d.get_element_by_id("omise-css").is_none() {
+        let style = d.create_element("style").unwrap();
+        style.set_id("omise-css");
+        style.set_text_content(Some(include_str!("../styles/omise-checkout.css")));
+        d.body().unwrap().append_child(&style).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_stale_decline_goes_and_focus_skips_filled_fields() {
+    load_stylesheet();
+    let (key, _checkout, form, root) = shop(&[("transport", "fetch".into())], &[]).await;
+    fault(&key, "/tokens", "503", 1, "").await;
+    fill(&root, "4242424242424242");
+    let r = tokenize(&form).await;
+    assert_eq!(text(&get(&r, "error"), "code"), "service_unavailable");
+    let want = messages::error(ErrorCode::ServiceUnavailable).text(Locale::En);
+    assert_eq!(form_error_text(&root), want);
+    // One style for every error: the form's is not weaker than a field's.
+    input(&root, "expiry").set_value("");
+    type_text(&input(&root, "expiry"), "13");
+    let (form_error, field_error) = (
+        root.query_selector(".omise-form-error").unwrap().unwrap(),
+        root.query_selector(".omise-field--expiry .omise-error").unwrap().unwrap(),
+    );
+    assert_eq!(form_error_text(&root), "", "editing the card hides the stale error");
+    form.show_error(Some("order_failed".into()));
+    for prop in ["color", "font-size", "font-weight"] {
+        assert_eq!(computed(&form_error, prop, None), computed(&field_error, prop, None), "{prop}");
+    }
+    let mark = |el: &Element| computed(el, "content", Some("::before".into()));
+    assert_eq!(mark(&form_error), mark(&field_error), "the same error mark");
+    assert_ne!(mark(&form_error), "none");
+    // Editing the number hides it too.
+    type_text(&input(&root, "number"), "4");
+    assert_eq!(form_error_text(&root), "");
+    form.destroy();
+
+    // Retyping the number: focus goes past the filled fields to the first that needs the shopper.
+    let (_c, form, _t, root) = mounted(&[]).await;
+    fill(&root, "4242424242424242");
+    let number = input(&root, "number");
+    let erase = |el: &web_sys::HtmlInputElement| {
+        el.set_value("");
+        fire(el, "input");
+    };
+    erase(&number);
+    type_text(&number, "5555555555554444");
+    assert_eq!(active_id(), number.id(), "every other field is filled: focus stays");
+    erase(&input(&root, "name"));
+    erase(&number);
+    type_text(&number, "4242424242424242");
+    assert_eq!(active_id(), input(&root, "name").id(), "not the filled expiry");
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn long_numbers_stay_visible_on_narrow_screens() {
+    load_stylesheet();
+    for width in [320, 390] {
+        for (number, brand, shown) in [
+            ("6447032400000000001", "discover", "6447 0324 0000 0000 001"),
+            ("378282246310005", "amex", "3782 822463 10005"),
+            ("5555555555554444", "mastercard", "5555 5555 5555 4444"),
+        ] {
+            let key = fresh_key().await;
+            let checkout = OmiseCheckout::new(options(&key, &[])).unwrap();
+            let target = container();
+            set_width(&target, width);
+            let form = checkout.mount_card_form(target.into(), JsValue::UNDEFINED).unwrap();
+            let root = form.element().unwrap();
+            let n = input(&root, "number");
+            type_text(&n, number);
+            assert_eq!(n.value(), shown);
+            assert_eq!(root.get_attribute("data-brand").as_deref(), Some(brand));
+            assert!(n.client_width() > 0);
+            assert!(
+                n.scroll_width() <= n.client_width(),
+                "{brand} at {width}px: {} > {}",
+                n.scroll_width(),
+                n.client_width()
+            );
+            // The mark is drawn by us (no inline style), and the brand is named for screen readers.
+            let mark = root.query_selector(".omise-brand svg").unwrap().expect("a brand mark");
+            assert!(!mark.has_attribute("style"));
+            assert_eq!(mark.get_attribute("aria-hidden").as_deref(), Some("true"));
+            let brand_el = root.query_selector(".omise-brand").unwrap().unwrap();
+            let name =
+                omise_checkout_core::Brand::ALL.iter().find(|b| b.id() == brand).unwrap().display_name();
+            assert!(brand_el.text_content().unwrap_or_default().ends_with(name), "{brand}");
+            form.destroy();
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn set_locale_switches_the_language_in_place() {
+    let (_c, checkout, form, root) = shop(&[], &[]).await;
+    let number = input(&root, "number");
+    type_text(&number, "42424242");
+    blur(&number);
+    type_text(&input(&root, "name"), "Taro Yamada");
+    form.show_error(Some("offline".into()));
+    assert_eq!(error_text(&root, "number"), en(Field::Number, FieldError::Incomplete));
+
+    form.set_locale("ja");
+    let ja = Locale::Ja;
+    assert_eq!(form.locale(), "ja");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("ja"));
+    assert_eq!(number.value(), "4242 4242", "what was typed stays");
+    assert_eq!(input(&root, "name").value(), "Taro Yamada");
+    let label = |field: &str| {
+        root.query_selector(&format!(".omise-field--{field} label")).unwrap().unwrap().text_content().unwrap()
+    };
+    assert_eq!(label("number"), Message::LabelNumber.text(ja));
+    assert_eq!(label("security-code"), Message::LabelSecurityCode.text(ja));
+    assert_eq!(input(&root, "name").placeholder(), Message::PlaceholderName.text(ja));
+    let hint = root.query_selector(".omise-hint").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(hint, Message::HintSecurityCode3.text(ja));
+    assert_eq!(
+        error_text(&root, "number"),
+        messages::field_error(Field::Number, FieldError::Incomplete).text(ja)
+    );
+    assert_eq!(form_error_text(&root), messages::error(ErrorCode::Offline).text(ja));
+    // Errors made later are in Japanese too.
+    let r = tokenize(&form).await;
+    assert_eq!(text(&get(&r, "error"), "message"), messages::error(ErrorCode::ValidationError).text(ja));
+
+    // The checkout's setLocale reaches its forms and its later messages.
+    checkout.set_locale("th-TH");
+    let th = Locale::Th;
+    assert_eq!(checkout.locale(), "th");
+    assert_eq!(form.locale(), "th");
+    assert_eq!(label("number"), Message::LabelNumber.text(th));
+    assert_eq!(
+        error_text(&root, "number"),
+        messages::field_error(Field::Number, FieldError::Incomplete).text(th)
+    );
+    assert_eq!(number.value(), "4242 4242");
+    let answer = checkout.authorize(obj(&[("status", "failed".into())]));
+    assert_eq!(
+        text(&get(&answer, "error"), "message"),
+        messages::error(ErrorCode::NoAuthorizationNeeded).text(th)
+    );
+    assert_eq!(omise_checkout::message("processing", Some("th".into())), Message::Processing.text(th));
+    assert!(omise_checkout::message("no_such_key", None).is_undefined());
+    form.destroy();
 }

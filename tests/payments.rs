@@ -195,7 +195,7 @@ async fn budget_exhausted_while_pending_is_order_received_not_an_error() {
         .await;
     assert_eq!(text(&outcome, "state"), "pending");
     assert!(get(&outcome, "error").is_undefined());
-    assert_eq!(status_el(&target).text_content().unwrap_or_default(), en(Message::StatusReceived));
+    assert_eq!(status_el(&target).text_content().unwrap_or_default(), en(Message::StatusStillConfirming));
     assert!(status_el(&target).class_list().contains("omise-status--pending"));
 }
 
@@ -343,4 +343,102 @@ fn status_messages_cover_every_status() {
             assert_eq!(text(&m, "text"), message.text(locale), "{status} {locale:?}");
         }
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_spinner_while_polling_then_still_confirming_with_check_again() {
+    let shop = shop("en").await;
+    let token = shop.token("4111111111111111").await;
+    // Pending until authorized, and for 1.5 s after.
+    let order = shop.order(("token", &token), 1500).await;
+    let target = container();
+    let busy_seen = Rc::new(Cell::new(false));
+    let (seen, t) = (busy_seen.clone(), target.clone());
+    let on_update = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        let el = status_el(&t);
+        if el.class_list().contains("omise-status--busy") && el.get_attribute("aria-busy").as_deref() == Some("true") {
+            seen.set(true);
+        }
+    });
+    let outcome = shop
+        .poll(obj(&[
+            ("statusUrl", text(&order, "statusUrl").into()),
+            ("target", target.clone().into()),
+            ("interval", 250.into()),
+            ("maxWait", 1500.into()),
+            ("onUpdate", on_update.as_ref().clone()),
+        ]))
+        .await;
+    assert!(busy_seen.get(), "a spinner (busy status) while polling");
+    assert_eq!(text(&outcome, "state"), "pending");
+    assert_eq!(get(&outcome, "stillConfirming").as_bool(), Some(true), "{}", json(&outcome));
+    let el = status_el(&target);
+    assert_eq!(el.text_content().unwrap_or_default(), en(Message::StatusStillConfirming));
+    assert!(!el.class_list().contains("omise-status--busy"), "no spinner once polling is over");
+    let button: web_sys::HtmlElement =
+        target.query_selector(".omise-status-actions button").unwrap().expect("Check again").dyn_into().unwrap();
+    assert_eq!(button.text_content().unwrap_or_default(), en(Message::ActionCheckAgain));
+    // The shopper completes 3-D Secure in another tab, then checks again.
+    decide(&text(&order, "authorizeUri"), "authorize").await;
+    button.click();
+    sleep(50).await;
+    assert!(status_el(&target).class_list().contains("omise-status--busy"), "polling again");
+    assert!(target.query_selector(".omise-status-actions").unwrap().is_none(), "the button is gone meanwhile");
+    for _ in 0..40 {
+        if status_el(&target).class_list().contains("omise-status--success") {
+            break;
+        }
+        sleep(100).await;
+    }
+    assert_eq!(status_el(&target).text_content().unwrap_or_default(), en(Message::StatusSuccessful));
+}
+
+#[wasm_bindgen_test]
+async fn a_failure_offers_try_again_and_another_method_in_the_shoppers_words() {
+    let shop = shop("th").await;
+    let token = shop.token("5454545454545454").await;
+    let order = shop.order(("token", &token), 0).await;
+    decide(&text(&order, "authorizeUri"), "decline").await;
+    let target = container();
+    let outcome = shop
+        .poll(obj(&[
+            ("statusUrl", text(&order, "statusUrl").into()),
+            ("target", target.clone().into()),
+            ("retryUrl", "/checkout?retry=1".into()),
+            ("otherMethodUrl", "/checkout#methods".into()),
+        ]))
+        .await;
+    assert_eq!(text(&outcome, "state"), "failed");
+    let links = target.query_selector_all(".omise-status-actions a").unwrap();
+    assert_eq!(links.length(), 2);
+    let link = |i| links.item(i).unwrap().dyn_into::<Element>().unwrap();
+    assert_eq!(link(0).text_content().unwrap_or_default(), Message::ActionTryAgain.text(Locale::Th));
+    assert_eq!(link(0).get_attribute("href").as_deref(), Some("/checkout?retry=1"));
+    assert_eq!(link(1).text_content().unwrap_or_default(), Message::ActionOtherMethod.text(Locale::Th));
+    assert_eq!(link(1).get_attribute("href").as_deref(), Some("/checkout#methods"));
+    // Links go only where a status URL may.
+    let bad = shop.checkout.poll_status(obj(&[
+        ("statusUrl", text(&order, "statusUrl").into()),
+        ("retryUrl", "javascript:alert(1)".into()),
+    ]));
+    assert_eq!(text(&bad.err().expect("refused"), "code"), "insecure_endpoint");
+}
+
+#[wasm_bindgen_test]
+async fn a_declined_bank_payment_never_mentions_a_card() {
+    let shop = shop("en").await;
+    let params =
+        obj(&[("type", "internet_banking_scb".into()), ("amount", 100000.into()), ("currency", "thb".into())]);
+    let id = text(&get(&JsFuture::from(shop.checkout.create_source(params)).await.unwrap(), "source"), "id");
+    let order = shop.order(("source", &id), 0).await;
+    decide(&text(&order, "authorizeUri"), "decline").await;
+    let target = container();
+    let outcome = shop
+        .poll(obj(&[("statusUrl", text(&order, "statusUrl").into()), ("target", target.clone().into())]))
+        .await;
+    assert_eq!(text(&outcome, "state"), "failed", "{}", json(&outcome));
+    let shown = status_el(&target).text_content().unwrap_or_default();
+    assert!(!shown.to_lowercase().contains("card"), "{shown}");
+    let code = text(&outcome, "failureCode");
+    assert_eq!(shown, messages::failure_other(&code).text(Locale::En));
 }

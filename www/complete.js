@@ -7,16 +7,25 @@ translate();
 const config = await (await fetch('/demo/config')).json();
 const order = new URLSearchParams(location.search).get('order') ?? '';
 const ref = document.getElementById('order-ref');
-ref.textContent = `${TEXT[lang()].order_ref}: ${order}`;
+// The id is ours (`ord_…`), but the URL is the shopper's: show only what looks like one.
+if (/^[A-Za-z0-9_-]{1,64}$/.test(order)) {
+  ref.textContent = `${TEXT[lang()].order_ref}: ${order}`;
+} else {
+  ref.textContent = TEXT[lang()].no_order;
+}
 
 const checkout = new OmiseCheckout({ publicKey: config.publicKey, vaultUrl: config.vaultUrl, apiUrl: config.apiUrl, locale: lang() });
 const slot = document.getElementById('status');
-const checking = document.getElementById('checking');
+// The widget shows "Checking…" with a spinner, then the outcome and what the shopper can do
+// next: try again or pay another way after a failure, check again if it is still confirming.
+const back = `/?lang=${lang()}`;
 const outcome = await checkout.pollStatus({
   statusUrl: `/demo/orders/${encodeURIComponent(order)}`,
   target: slot,
   maxWait: 120000,
-  onUpdate: () => checking.remove(),
+  retryUrl: back,
+  otherMethodUrl: `${back}#pay-with`,
+  // After "Check again", the final outcome arrives here.
+  onUpdate: (update) => { if (update.state !== 'pending') document.body.dataset.outcome = update.state; },
 });
-checking.remove();
 document.body.dataset.outcome = outcome.state;

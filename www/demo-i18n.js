@@ -7,11 +7,15 @@ export const TEXT = {
     test_cards: 'Test cards', test_cards_note: 'Click a card to fill the form. Any future expiry and any security code work.',
     order_failed: 'We could not place your order. Please try again.', order_status: 'Your order',
     checking: 'Checking your payment status…', back: 'Back to the shop', order_ref: 'Order',
-    success: 'Succeeds', three_ds: '3-D Secure, then succeeds', insufficient_fund: 'Declined: insufficient funds',
-    stolen_or_lost_card: 'Declined: stolen or lost card', failed_processing: 'Declined: processing failed',
-    payment_rejected: 'Declined: payment rejected', failed_fraud_check: 'Declined: fraud check',
-    invalid_account_number: 'Declined: invalid account', invalid_security_code: 'Security code check fails',
+    success: 'Pays at once', three_ds: 'Asks for 3-D Secure', insufficient_fund: 'Insufficient funds',
+    stolen_or_lost_card: 'Stolen or lost card', failed_processing: 'Processing error',
+    payment_rejected: 'Rejected by the issuer', failed_fraud_check: 'Fraud check',
+    invalid_account_number: 'Invalid account', invalid_security_code: 'Wrong security code',
     three_ds_fail: '3-D Secure fails',
+    cards_ok: 'Payments that go through', cards_fail: 'Payments that are declined',
+    filled: 'Filled in: {card}. Press Pay to try it.',
+    title_checkout: 'Checkout · Sandbox Supply Co.', title_status: 'Your order · Sandbox Supply Co.',
+    no_order: 'No order number was given.',
   },
   ja: {
     test_mode: 'テストモード', live_mode: '本番: 実際に請求されます', checkout: 'ご購入手続き', item: 'オーガニックコットンのトートバッグ', total: '合計',
@@ -20,11 +24,15 @@ export const TEXT = {
     test_cards: 'テストカード', test_cards_note: 'カードをクリックするとフォームに入力されます。有効期限は未来の日付、セキュリティコードは任意です。',
     order_failed: 'ご注文を受け付けられませんでした。もう一度お試しください。', order_status: 'ご注文',
     checking: 'お支払い状況を確認しています…', back: 'ショップに戻る', order_ref: '注文番号',
-    success: '成功', three_ds: '3-D セキュア認証後に成功', insufficient_fund: '拒否: 残高不足',
-    stolen_or_lost_card: '拒否: 盗難・紛失カード', failed_processing: '拒否: 処理失敗',
-    payment_rejected: '拒否: 決済拒否', failed_fraud_check: '拒否: 不正検知',
-    invalid_account_number: '拒否: 無効な口座', invalid_security_code: 'セキュリティコード確認に失敗',
+    success: 'すぐに決済完了', three_ds: '3-D セキュア認証あり', insufficient_fund: '残高不足',
+    stolen_or_lost_card: '盗難・紛失カード', failed_processing: '処理エラー',
+    payment_rejected: 'カード会社による拒否', failed_fraud_check: '不正利用の疑い',
+    invalid_account_number: '無効な口座', invalid_security_code: 'セキュリティコード不一致',
     three_ds_fail: '3-D セキュア認証に失敗',
+    cards_ok: '決済が通るカード', cards_fail: '決済が拒否されるカード',
+    filled: '{card} を入力しました。「支払う」を押してお試しください。',
+    title_checkout: 'ご購入手続き · Sandbox Supply Co.', title_status: 'ご注文 · Sandbox Supply Co.',
+    no_order: '注文番号がありません。',
   },
   th: {
     test_mode: 'โหมดทดสอบ', live_mode: 'ใช้งานจริง: มีการเรียกเก็บเงินจริง', checkout: 'ชำระเงิน', item: 'กระเป๋าผ้าฝ้ายออร์แกนิก', total: 'ยอดรวม',
@@ -33,11 +41,15 @@ export const TEXT = {
     test_cards: 'บัตรทดสอบ', test_cards_note: 'คลิกบัตรเพื่อกรอกแบบฟอร์ม ใช้วันหมดอายุในอนาคตและรหัสความปลอดภัยใดก็ได้',
     order_failed: 'ไม่สามารถสร้างคำสั่งซื้อได้ กรุณาลองอีกครั้ง', order_status: 'คำสั่งซื้อของคุณ',
     checking: 'กำลังตรวจสอบสถานะการชำระเงิน…', back: 'กลับไปที่ร้านค้า', order_ref: 'คำสั่งซื้อ',
-    success: 'สำเร็จ', three_ds: 'ยืนยัน 3-D Secure แล้วสำเร็จ', insufficient_fund: 'ถูกปฏิเสธ: ยอดเงินไม่พอ',
-    stolen_or_lost_card: 'ถูกปฏิเสธ: บัตรถูกขโมยหรือสูญหาย', failed_processing: 'ถูกปฏิเสธ: การประมวลผลล้มเหลว',
-    payment_rejected: 'ถูกปฏิเสธ: การชำระเงินถูกปฏิเสธ', failed_fraud_check: 'ถูกปฏิเสธ: ตรวจพบความเสี่ยง',
-    invalid_account_number: 'ถูกปฏิเสธ: บัญชีไม่ถูกต้อง', invalid_security_code: 'ตรวจสอบรหัสความปลอดภัยไม่ผ่าน',
+    success: 'ชำระได้ทันที', three_ds: 'ต้องยืนยัน 3-D Secure', insufficient_fund: 'ยอดเงินไม่พอ',
+    stolen_or_lost_card: 'บัตรถูกขโมยหรือสูญหาย', failed_processing: 'ประมวลผลไม่สำเร็จ',
+    payment_rejected: 'ผู้ออกบัตรปฏิเสธ', failed_fraud_check: 'ไม่ผ่านการตรวจสอบความเสี่ยง',
+    invalid_account_number: 'บัญชีไม่ถูกต้อง', invalid_security_code: 'รหัสความปลอดภัยไม่ถูกต้อง',
     three_ds_fail: '3-D Secure ไม่ผ่าน',
+    cards_ok: 'บัตรที่ชำระเงินผ่าน', cards_fail: 'บัตรที่ถูกปฏิเสธ',
+    filled: 'กรอกข้อมูล {card} แล้ว กด ชำระ เพื่อทดลอง',
+    title_checkout: 'ชำระเงิน · Sandbox Supply Co.', title_status: 'คำสั่งซื้อของคุณ · Sandbox Supply Co.',
+    no_order: 'ไม่มีหมายเลขคำสั่งซื้อ',
   },
 };
 
@@ -83,6 +95,8 @@ export function setLang(l) {
 export function translate() {
   const l = lang();
   document.documentElement.lang = l;
+  const title = TEXT[l][document.body.dataset.title];
+  if (title) document.title = title;
   for (const el of document.querySelectorAll('[data-i18n]')) {
     const t = TEXT[l][el.dataset.i18n];
     if (t) el.textContent = t;

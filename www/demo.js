@@ -3,12 +3,12 @@
 import init, { OmiseCheckout } from '/dist/omise_checkout.js';
 import { TEXT, CARDS, lang, setLang, translate } from '/demo-i18n.js';
 
-const AMOUNT = 100000; // satang: ฿1,000.00
-const CURRENCY = 'thb';
 const $ = (id) => document.getElementById(id);
 
 await init();
 const config = await (await fetch('/demo/config')).json();
+// The cart is the backend's (satang: ฿1,000.00): it charges that total and nothing else.
+const { amount: AMOUNT, currency: CURRENCY } = config.cart;
 // Live mode with live keys (sandbox/README.md): say so, loudly.
 if (config.live && !config.publicKey.startsWith('pkey_test_')) {
   const badge = document.querySelector('.test-badge');
@@ -88,7 +88,7 @@ async function createOrder(payment) {
     res = await fetch('/demo/orders', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ ...payment, amount: AMOUNT, currency: CURRENCY }),
+      body: JSON.stringify({ ...payment, amount: AMOUNT, currency: CURRENCY, lang: lang() }),
     });
   } catch {
     showError(TEXT[lang()].order_failed);
@@ -122,22 +122,35 @@ function fill(number) {
 function renderCards() {
   const list = $('card-list');
   list.replaceChildren();
-  for (const card of CARDS) {
-    const li = document.createElement('li');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = `test-card test-card--${card.kind}`;
-    button.dataset.number = card.number;
-    const num = document.createElement('span');
-    num.className = 'test-card-number';
-    num.textContent = `${card.brand} ${card.number.replace(/(\d{4})(?=\d)/g, '$1 ')}`;
-    const outcome = document.createElement('span');
-    outcome.className = 'test-card-outcome';
-    outcome.textContent = TEXT[lang()][card.outcome] ?? card.outcome;
-    button.append(num, outcome);
-    button.addEventListener('click', () => fill(card.number));
-    li.append(button);
-    list.append(li);
+  const t = TEXT[lang()];
+  // Two groups, so each label says only what is particular to the card.
+  for (const kind of ['ok', 'fail']) {
+    const heading = document.createElement('li');
+    heading.className = 'test-card-group';
+    heading.textContent = t[kind === 'ok' ? 'cards_ok' : 'cards_fail'];
+    list.append(heading);
+    for (const card of CARDS.filter((c) => c.kind === kind)) {
+      const li = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = `test-card test-card--${card.kind}`;
+      button.dataset.number = card.number;
+      const num = document.createElement('span');
+      num.className = 'test-card-number';
+      num.textContent = `${card.brand} ${card.number.replace(/(\d{4})(?=\d)/g, '$1 ')}`;
+      const outcome = document.createElement('span');
+      outcome.className = 'test-card-outcome';
+      outcome.textContent = t[card.outcome] ?? card.outcome;
+      button.append(num, outcome);
+      button.addEventListener('click', () => {
+        fill(card.number);
+        // On a phone the form is above the list: bring it back and say what happened.
+        $('card-form').scrollIntoView({ block: 'center', behavior: 'smooth' });
+        $('filled').textContent = t.filled.replace('{card}', `${card.brand} •••• ${card.number.slice(-4)}`);
+      });
+      li.append(button);
+      list.append(li);
+    }
   }
 }
 

@@ -92,8 +92,8 @@ pub static RULES: &[BrandRule] = &[
     },
     BrandRule {
         brand: Brand::Discover,
-        // 622126–622925 is China UnionPay co-branded Discover; longest prefix wins over 62.
-        prefixes: &[p(6011, 6011, 4), p(644, 649, 3), p(65, 65, 2), p(622126, 622925, 6)],
+        // Not 622126–622925: those are UnionPay cards that Discover's network accepts (SPEC §4).
+        prefixes: &[p(6011, 6011, 4), p(644, 649, 3), p(65, 65, 2)],
         lengths: &[16, 17, 18, 19],
         gaps: GAPS_16,
         luhn: true,
@@ -101,7 +101,9 @@ pub static RULES: &[BrandRule] = &[
     },
     BrandRule {
         brand: Brand::Unionpay,
-        prefixes: &[p(62, 62, 2), p(81, 81, 2)],
+        // 622126–622925 (co-accepted by Discover) is named on its own: as the longest prefix it
+        // stays UnionPay (no Luhn) whatever shorter 62… range another row may claim.
+        prefixes: &[p(62, 62, 2), p(622126, 622925, 6), p(81, 81, 2)],
         lengths: &[16, 17, 18, 19],
         gaps: GAPS_16,
         luhn: false,
@@ -150,7 +152,17 @@ impl Brand {
             .find(|b| b.id().eq_ignore_ascii_case(id) || b.omise_name().eq_ignore_ascii_case(id))
     }
 
-    /// The `card.brand` string of the Omise API (SPEC §2).
+    /// The name shown to the customer, spelled as the brand spells itself today
+    /// ("Mastercard" since its 2016 rebrand).
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Brand::Mastercard => "Mastercard",
+            other => other.omise_name(),
+        }
+    }
+
+    /// The `card.brand` string of the Omise API (SPEC §2): `MasterCard` there, as the API
+    /// writes it; not for display (`display_name`).
     pub fn omise_name(self) -> &'static str {
         match self {
             Brand::Visa => "Visa",

@@ -43,10 +43,17 @@ pub enum ErrorCode {
     Destroyed,
     /// Anything else (an unknown error code from the API).
     Unknown,
+    /// After the token: the merchant's order call failed (its server said no, or answered
+    /// 5xx). Reported by the merchant with `form.showError('order_failed')`: the card was not
+    /// charged and is still in the form, so the customer can simply try again.
+    OrderFailed,
+    /// After the token: the device went offline before the order reached the merchant
+    /// (`form.showError('offline')`).
+    Offline,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::NetworkError,
         ErrorCode::Timeout,
         ErrorCode::ServiceUnavailable,
@@ -65,6 +72,8 @@ impl ErrorCode {
         ErrorCode::NoAuthorizationNeeded,
         ErrorCode::Destroyed,
         ErrorCode::Unknown,
+        ErrorCode::OrderFailed,
+        ErrorCode::Offline,
     ];
 
     pub fn code(self) -> &'static str {
@@ -87,7 +96,15 @@ impl ErrorCode {
             ErrorCode::NoAuthorizationNeeded => "no_authorization_needed",
             ErrorCode::Destroyed => "destroyed",
             ErrorCode::Unknown => "unknown_error",
+            ErrorCode::OrderFailed => "order_failed",
+            ErrorCode::Offline => "offline",
         }
+    }
+
+    /// The code for a `code()` string (exact match), e.g. what a merchant passes to
+    /// `form.showError`.
+    pub fn from_code(code: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.into_iter().find(|c| c.code() == code)
     }
 
     /// Worth asking again (polling keeps going within its budget on these).

@@ -51,8 +51,11 @@ pub fn check_date(month: u32, year: u32, today: YearMonth) -> Result<(), FieldEr
 struct Parts {
     month: String,
     year: String,
-    /// A separator followed the month (typed `1/`).
+    /// A separator followed the month (typed `1/`, `12/`, `12 `).
     separated: bool,
+    /// The input ends in `MM /`: what Backspace leaves of the ` / ` we show, so the separator
+    /// goes with it (a typed `12/` keeps it).
+    backspaced: bool,
 }
 
 fn is_expiry_separator(c: char) -> bool {
@@ -77,17 +80,22 @@ fn parse(input: &str) -> Option<Parts> {
         }
     }
     let separated = groups.len() > 1;
+    let backspaced = matches!(input.as_bytes(), [.., d, b' ', b'/'] if d.is_ascii_digit());
     groups.retain(|g| !g.is_empty());
+    let parts =
+        |month: &str, year: &str| Parts { month: month.into(), year: year.into(), separated, backspaced };
     match groups.as_slice() {
         [] => Some(Parts::default()),
         // Autofill `YYYY-MM`.
-        [y, m] if y.len() == 4 && m.len() <= 2 => {
-            Some(Parts { month: m.clone(), year: y.clone(), separated })
+        [y, m] if y.len() == 4 && m.len() <= 2 => Some(parts(m, y)),
+        [m, y] if m.len() <= 2 => Some(parts(m, y)),
+        // Digits without a separator (typed, or pasted `927`, `0927`, `1228`, `122028`). No
+        // month starts with 2–9, so such a digit is the month on its own, as when typed.
+        [one] if one.len() > 1 && one.as_bytes().first().is_some_and(|d| *d >= b'2') => {
+            Some(parts(one.get(..1)?, one.get(1..)?))
         }
-        [m, y] if m.len() <= 2 => Some(Parts { month: m.clone(), year: y.clone(), separated }),
-        [one] if one.len() <= 2 => Some(Parts { month: one.clone(), year: String::new(), separated }),
-        // `MMYY` / `MMYYYY` typed without a separator.
-        [one] => Some(Parts { month: one[..2].to_string(), year: one[2..].to_string(), separated }),
+        [one] if one.len() <= 2 => Some(parts(one, "")),
+        [one] => Some(parts(one.get(..2)?, one.get(2..)?)),
         _ => None,
     }
 }
@@ -100,18 +108,25 @@ fn incomplete(error: FieldError, month: Option<u32>, formatted: String) -> Expir
     ExpiryCheck { state: Validity::Incomplete, error: Some(error), month, year: None, formatted }
 }
 
+/// `MM / YY` as far as typed: the month padded once it can only be one digit, the separator
+/// shown once the month is done (a year digit, a typed separator, or a lone 2–9).
 fn format_parts(parts: &Parts) -> String {
-    let mut month = parts.month.clone();
+    let (month, year) = (parts.month.as_str(), parts.year.as_str());
     // A first digit 2–9 can only be a month 02–09; `1/` is month 01.
-    let lone_month_done = month.len() == 1 && (month.as_bytes()[0] >= b'2' || parts.separated);
-    if lone_month_done || (month.len() == 1 && !parts.year.is_empty()) {
-        month.insert(0, '0');
+    let lone_month_done = matches!(month.as_bytes(), [d] if *d >= b'2' || parts.separated);
+    let pad = month.len() == 1 && (lone_month_done || !year.is_empty());
+    let separator =
+        !year.is_empty() || lone_month_done || (month.len() == 2 && parts.separated && !parts.backspaced);
+    let mut out = String::with_capacity(month.len() + year.len() + 4);
+    if pad {
+        out.push('0');
     }
-    if !parts.year.is_empty() || lone_month_done {
-        format!("{month} / {}", parts.year)
-    } else {
-        month
+    out.push_str(month);
+    if separator {
+        out.push_str(" / ");
+        out.push_str(year);
     }
+    out
 }
 
 /// Checks an expiry as typed, against `today`.

@@ -131,18 +131,19 @@ impl FormModel {
         }
         let at_end = caret >= value.len();
         if kind == InputKind::Insert && at_end && state == Validity::Valid && self.is_full(field, &value) {
-            if let Some(next) = self.next(field) {
+            if let Some(next) = self.next_to_fill(field) {
                 effects.push(Effect::Focus(next));
             }
         }
         effects
     }
 
-    /// The field lost focus: a non-empty field that is not valid shows its error now.
+    /// The field lost focus: a field that is not valid shows its error now, "required" included
+    /// (an empty required field left behind must say so, not leave Pay unexplained). Optional
+    /// billing fields are valid when empty, so they stay quiet.
     pub fn blur(&mut self, field: Field) -> Vec<Effect> {
         let mut effects = Vec::new();
-        let Some(f) = self.get(field) else { return effects };
-        let error = if f.value.trim().is_empty() && f.shown.is_none() { None } else { f.error };
+        let Some(error) = self.get(field).map(|f| f.error) else { return effects };
         self.show(field, error, &mut effects);
         effects
     }
@@ -222,11 +223,13 @@ impl FormModel {
         }
         self.brand = brand;
         effects.push(Effect::Brand(brand));
-        // The security code's length follows the brand (4 for Amex).
+        // The security code's length follows the brand (4 for Amex). A code already typed is
+        // judged again at once: a 4-digit code left from Amex is wrong for Visa, and the
+        // customer, busy in the number field, must be told now, not at Pay.
         let today = self.today;
         if let Some(f) = self.get_mut(Field::SecurityCode) {
             (f.state, f.error) = evaluate(Field::SecurityCode, &f.value, brand, today);
-            if f.shown.is_some() {
+            if f.shown.is_some() || !f.value.is_empty() {
                 let error = f.error;
                 self.show(Field::SecurityCode, error, effects);
             }
@@ -250,15 +253,20 @@ impl FormModel {
         let digits = value.bytes().filter(u8::is_ascii_digit).count();
         match field {
             Field::Number => self.brand.is_some_and(|b| digits == b.max_len() || digits == 16),
-            Field::Expiry => digits == 4,
+            // `MM / YY`, or `MM / YYYY` typed in full.
+            Field::Expiry => digits == 4 || digits == 6,
             Field::SecurityCode => digits == self.brand.map_or(4, |b| b.security_code_len() as usize),
             _ => false,
         }
     }
 
-    fn next(&self, field: Field) -> Option<Field> {
+    /// Where focus goes once `field` is done: the first field after it that still needs the
+    /// customer (empty, incomplete or invalid), else the first such field before it; none when
+    /// every field is valid. A field already filled in correctly is never where focus lands.
+    fn next_to_fill(&self, field: Field) -> Option<Field> {
         let i = self.fields.iter().position(|f| f.field == field)?;
-        self.fields.get(i + 1).map(|f| f.field)
+        let (before, after) = self.fields.split_at(i);
+        after.iter().skip(1).chain(before).find(|f| f.state != Validity::Valid).map(|f| f.field)
     }
 }
 

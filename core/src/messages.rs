@@ -109,6 +109,12 @@ catalog! {
     NoAuthorizationNeeded => "no_authorization_needed",
     Destroyed => "destroyed",
     UnknownError => "unknown_error",
+    /// After the token, the merchant's order call failed (`form.showError('order_failed')`):
+    /// the card was not charged and is still in the form.
+    OrderFailed => "order_failed",
+    /// After the token, the connection dropped before the order was placed
+    /// (`form.showError('offline')`).
+    Offline => "offline",
 
     // Payment statuses (SPEC §3, verbatim for received / failed / successful).
     /// Source chargeable, charge pending, or still pending when polling gave up (seed 002).
@@ -140,9 +146,34 @@ catalog! {
     FailureAmountMismatch => "failure_amount_mismatch",
     /// Any other (or unreadable) failure code.
     FailureGeneric => "failure_generic",
+
+    // Failures of bank and wallet payments (PromptPay, mobile banking, TrueMoney, PayPay, …):
+    // no "card" and no "card issuer" in them.
+    /// `insufficient_fund` / `insufficient_balance` for a bank or wallet payment.
+    FailureInsufficientBalanceOther => "failure_insufficient_balance_other",
+    /// A decline by the bank or wallet (`payment_rejected`, `failed_fraud_check`, …).
+    FailureDeclinedOther => "failure_declined_other",
+    /// `invalid_account(_number)` for a bank or wallet payment.
+    FailureInvalidAccountOther => "failure_invalid_account_other",
+
+    // The return page's end states and actions (pollStatus).
+    /// Still pending when polling gave up: confirmation follows (seed 002), with the reassurance
+    /// a shopper needs not to pay again.
+    StatusStillConfirming => "status_still_confirming",
+    /// Button: poll once more after "still confirming".
+    ActionCheckAgain => "action_check_again",
+    /// Link: back to the payment step after a failure.
+    ActionTryAgain => "action_try_again",
+    /// Link: choose another payment method after a failure.
+    ActionOtherMethod => "action_other_method",
 }
 
 impl Message {
+    /// The message with this `key()` (exact match), e.g. `processing`.
+    pub fn from_key(key: &str) -> Option<Message> {
+        Message::ALL.iter().copied().find(|m| m.key() == key)
+    }
+
     /// The text in `locale`: plain text, never markup.
     pub fn text(self, locale: Locale) -> &'static str {
         match locale {
@@ -242,6 +273,8 @@ pub fn error(code: ErrorCode) -> Message {
         ErrorCode::NoAuthorizationNeeded => Message::NoAuthorizationNeeded,
         ErrorCode::Destroyed => Message::Destroyed,
         ErrorCode::Unknown => Message::UnknownError,
+        ErrorCode::OrderFailed => Message::OrderFailed,
+        ErrorCode::Offline => Message::Offline,
     }
 }
 
@@ -260,6 +293,21 @@ pub const FAILURE_CODES: &[(&str, Message)] = &[
     ("timeout", Message::FailureTimeout),
     ("confirmed_amount_mismatch", Message::FailureAmountMismatch),
 ];
+
+/// The text for a bank or wallet payment's `failure_code`: the card texts where they fit any
+/// payment, texts without "card" where they do not.
+pub fn failure_other(code: &str) -> Message {
+    match failure(code) {
+        Message::FailureInsufficientFund => Message::FailureInsufficientBalanceOther,
+        Message::FailureStolenOrLostCard
+        | Message::FailurePaymentRejected
+        | Message::FailureInvalidSecurityCode
+        | Message::FailureFraudCheck => Message::FailureDeclinedOther,
+        Message::FailureFailedProcessing => Message::FailureGeneric,
+        Message::FailureInvalidAccount => Message::FailureInvalidAccountOther,
+        other => other,
+    }
+}
 
 /// The text for a charge's `failure_code` (SPEC §3). Matched exactly after trimming and ignoring
 /// ASCII case; anything else, including hostile or overlong strings, gets the generic text, so

@@ -14,7 +14,7 @@
 
 use crate::error::ErrorCode;
 use crate::messages::{self, Message};
-use crate::status::{self, Kind, OutcomeState, PaymentStatus};
+use crate::status::{self, Kind, Method, OutcomeState, PaymentStatus};
 
 /// Bounds of the first interval (`pollStatus({ interval })`).
 pub const MIN_INTERVAL_MS: u64 = 250;
@@ -136,7 +136,13 @@ pub struct Outcome {
 impl Outcome {
     /// The outcome a status means (`status::status_message`).
     pub fn from_status(status: PaymentStatus, failure_code: Option<String>) -> Outcome {
-        let shown = status::status_message(status, failure_code.as_deref());
+        Outcome::from_status_for(status, failure_code, Method::Card)
+    }
+
+    /// The outcome a status means for a payment made by `method` (bank and wallet failures
+    /// never speak of a card).
+    pub fn from_status_for(status: PaymentStatus, failure_code: Option<String>, method: Method) -> Outcome {
+        let shown = status::status_message_for(status, failure_code.as_deref(), method);
         Outcome {
             state: shown.kind.into(),
             status,
@@ -147,7 +153,8 @@ impl Outcome {
         }
     }
 
-    /// Budget spent while still pending: order received, confirmation follows (seed 002).
+    /// Budget spent while still pending: the order awaits payment confirmation (seed 002); the
+    /// shopper is told they will not be charged twice and will get an email, and may check again.
     fn awaiting(status: PaymentStatus, failure_code: Option<String>) -> Outcome {
         Outcome {
             state: OutcomeState::Pending,
@@ -155,7 +162,7 @@ impl Outcome {
             failure_code,
             error: None,
             kind: Kind::Pending,
-            message: Message::StatusReceived,
+            message: Message::StatusStillConfirming,
         }
     }
 
@@ -194,6 +201,9 @@ pub struct Poller {
     failure_code: Option<String>,
     /// Status of the last `Show`, so progress is shown once per status.
     shown: Option<PaymentStatus>,
+    /// How the shopper paid, for failure texts (`note_method`).
+    method: Method,
+    method_known: bool,
 }
 
 impl Poller {
@@ -211,7 +221,21 @@ impl Poller {
             status: PaymentStatus::Unknown,
             failure_code: None,
             shown: None,
+            method: Method::Card,
+            method_known: false,
         }
+    }
+
+    /// What the answers said about how the shopper paid (a source type, a card): failure texts
+    /// for bank and wallet payments never speak of a card.
+    pub fn note_method(&mut self, method: Method) {
+        self.method = method;
+        self.method_known = true;
+    }
+
+    /// The method noted, if any was.
+    pub fn method(&self) -> Option<Method> {
+        self.method_known.then_some(self.method)
     }
 
     /// Feed one event at `now_ms` (any monotonic millisecond clock); returns the effects to carry
@@ -306,7 +330,7 @@ impl Poller {
                 self.status = status;
                 self.failure_code = failure_code;
                 if status::is_final(status) {
-                    let outcome = Outcome::from_status(status, self.failure_code.clone());
+                    let outcome = Outcome::from_status_for(status, self.failure_code.clone(), self.method);
                     return self.finish(outcome);
                 }
                 if now_ms >= self.deadline_ms {
@@ -315,7 +339,11 @@ impl Poller {
                 let mut effects = Vec::new();
                 if self.shown != Some(status) {
                     self.shown = Some(status);
-                    effects.push(Effect::Show(Outcome::from_status(status, self.failure_code.clone())));
+                    effects.push(Effect::Show(Outcome::from_status_for(
+                        status,
+                        self.failure_code.clone(),
+                        self.method,
+                    )));
                 }
                 effects.extend(self.schedule(now_ms, 0));
                 effects

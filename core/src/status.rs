@@ -135,6 +135,27 @@ pub fn is_final(status: PaymentStatus) -> bool {
     }
 }
 
+/// How the shopper paid, as far as failure texts care: a card (texts may name the card and its
+/// issuer) or a bank or wallet (PromptPay, mobile banking, TrueMoney, PayPay, konbini, …:
+/// texts never do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Method {
+    /// A card, or not known (most charges are card charges).
+    #[default]
+    Card,
+    Other,
+}
+
+impl Method {
+    /// From a charge-like object: a `source.type` (any source is a bank or wallet payment; a
+    /// `card` source type is treated as a card) or the merchant's own `method` field (`card`,
+    /// or a source type such as `promptpay`). `None` when neither says.
+    pub fn of(source_type: Option<&str>) -> Option<Method> {
+        let t = source_type.map(str::trim).filter(|t| !t.is_empty())?;
+        Some(if t.eq_ignore_ascii_case("card") { Method::Card } else { Method::Other })
+    }
+}
+
 /// What to show the customer for a status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct StatusMessage {
@@ -147,9 +168,20 @@ pub struct StatusMessage {
 /// generic for unknown codes); without one the SPEC's "payment failed" text is used. The code is
 /// ignored for the other statuses.
 pub fn status_message(status: PaymentStatus, failure_code: Option<&str>) -> StatusMessage {
+    status_message_for(status, failure_code, Method::Card)
+}
+
+/// `status_message` for a payment made by `method`: a bank or wallet payment's failure never
+/// speaks of a card or its issuer.
+pub fn status_message_for(
+    status: PaymentStatus,
+    failure_code: Option<&str>,
+    method: Method,
+) -> StatusMessage {
     let failed = |code: Option<&str>| StatusMessage {
         kind: Kind::Failure,
         message: match code.map(str::trim).filter(|c| !c.is_empty()) {
+            Some(code) if method == Method::Other => messages::failure_other(code),
             Some(code) => messages::failure(code),
             None => Message::StatusFailed,
         },

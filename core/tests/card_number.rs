@@ -20,6 +20,7 @@ const TEST_CARDS: &[(&str, &str, Validity, Option<Brand>)] = &[
     ("discover 19 digits", "6447032400000000001", Valid, Some(Discover)),
     ("diners 14", "36021042000004", Valid, Some(Diners)),
     ("unionpay", "6250947000000006", Valid, Some(Unionpay)),
+    ("unionpay co-accepted by discover", "6221558812340000", Valid, Some(Unionpay)),
     // Failure-code cards are valid numbers: the charge fails, not the form.
     ("visa insufficient_fund", "4111111111140011", Valid, Some(Visa)),
     ("visa stolen_or_lost_card", "4111111111130012", Valid, Some(Visa)),
@@ -88,9 +89,10 @@ const BOUNDARIES: &[(&str, &str, Option<Brand>)] = &[
     ("644 is discover", "644000", Some(Discover)),
     ("649 is discover", "649000", Some(Discover)),
     ("65 is discover", "650000", Some(Discover)),
+    // 622126–622925: UnionPay cards that Discover's network accepts, not Discover (SPEC §4).
     ("622125 is unionpay", "622125", Some(Unionpay)),
-    ("622126 is discover", "622126", Some(Discover)),
-    ("622925 is discover", "622925", Some(Discover)),
+    ("622126 is unionpay, not discover", "622126", Some(Unionpay)),
+    ("622925 is unionpay, not discover", "622925", Some(Unionpay)),
     ("622926 is unionpay", "622926", Some(Unionpay)),
     ("62 is unionpay", "620000", Some(Unionpay)),
     ("81 is unionpay", "810000", Some(Unionpay)),
@@ -99,6 +101,40 @@ const BOUNDARIES: &[(&str, &str, Option<Brand>)] = &[
     ("7 is nothing", "700000", None),
     ("9 is nothing", "900000", None),
 ];
+
+/// (label, number, state, error, brand) for 622126–622925: UnionPay's rules, not Discover's
+/// (no Luhn, 16–19 digits).
+const UNIONPAY_ACCEPTED_BY_DISCOVER: &[(&str, &str, Validity, Option<FieldError>, Brand)] = &[
+    ("luhn fails, still valid", "6221558812340000", Valid, None, Unionpay),
+    ("low end, 16 digits", "6221260000000000", Valid, None, Unionpay),
+    ("high end, 16 digits", "6229250000000000", Valid, None, Unionpay),
+    ("high end, 19 digits", "6229250000000000000", Valid, None, Unionpay),
+    ("below the range", "6221250000000000", Valid, None, Unionpay),
+    ("above the range", "6229260000000000", Valid, None, Unionpay),
+    ("15 digits may grow", "622126000000000", Incomplete, Some(FieldError::Incomplete), Unionpay),
+    ("20 digits", "62212600000000000000", Invalid, Some(FieldError::Invalid), Unionpay),
+];
+
+#[test]
+fn unionpay_accepted_by_discover_follows_unionpay_rules() {
+    for (label, input, state, error, brand) in UNIONPAY_ACCEPTED_BY_DISCOVER {
+        let c = check(input);
+        assert_eq!((c.state, c.error, c.brand), (*state, *error, Some(*brand)), "{label}: {input}");
+        assert!(!c.candidates.contains(&Discover), "{label}: {:?}", c.candidates);
+    }
+    assert_eq!(Unionpay.omise_name(), "UnionPay");
+}
+
+#[test]
+fn brand_names_shown_are_spelled_as_the_brands_spell_them() {
+    assert_eq!(Mastercard.display_name(), "Mastercard");
+    // The API's own string stays as Omise writes it.
+    assert_eq!(Mastercard.omise_name(), "MasterCard");
+    for b in Brand::ALL {
+        assert!(!b.display_name().contains("MasterCard"), "{b:?}");
+        assert_eq!(Brand::from_id(b.display_name()), Some(b));
+    }
+}
 
 #[test]
 fn brand_boundaries() {
@@ -128,12 +164,20 @@ const PARTIAL: &[Row] = &[
     ),
     ("6 is open", "6", Incomplete, Some(FieldError::Incomplete), None, &[Discover, Unionpay, Maestro]),
     (
-        "62 may be discover",
+        "62 is not discover",
         "62",
         Incomplete,
         Some(FieldError::Incomplete),
         Some(Unionpay),
-        &[Discover, Unionpay, Maestro],
+        &[Unionpay, Maestro],
+    ),
+    (
+        "6221 is not discover",
+        "6221",
+        Incomplete,
+        Some(FieldError::Incomplete),
+        Some(Unionpay),
+        &[Unionpay, Maestro],
     ),
     ("1 unknown prefix", "1", Invalid, Some(FieldError::UnsupportedBrand), None, &[]),
     ("9999 unknown prefix", "9999", Invalid, Some(FieldError::UnsupportedBrand), None, &[]),

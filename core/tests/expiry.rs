@@ -2,7 +2,8 @@
 //! date rules, with `today` passed in.
 
 use omise_checkout_core::expiry::{check, check_date, format, YearMonth};
-use omise_checkout_core::{FieldError, Validity};
+use omise_checkout_core::form::{Effect, FormModel, InputKind};
+use omise_checkout_core::{Field, FieldError, Validity};
 
 use FieldError::{Expired, MonthInvalid, Required, TooFarAhead};
 use Validity::{Incomplete, Invalid, Valid};
@@ -114,6 +115,12 @@ fn format_keeps_caret() {
         ("12 / 20281|", "12 / 2028|"),
         ("12x|", "12|"),
         ("1２/２８|", "12 / 28|"),
+        ("12/|", "12 / |"),
+        ("1 /|", "01 / |"),
+        ("12 /|", "12|"),
+        ("927|", "09 / 27|"),
+        // The month retyped over a selection: the caret stays after the month.
+        ("9| / 28", "09| / 28"),
     ];
     for (input, expected) in rows {
         let caret = input.find('|').unwrap();
@@ -122,6 +129,141 @@ fn format_keeps_caret() {
         got.insert(out.caret, '|');
         assert_eq!(got, expected, "{input}");
     }
+}
+
+/// Splits "12 / |" into ("12 / ", 5).
+fn at(s: &str) -> (String, usize) {
+    let caret = s.find('|').expect("row has a caret");
+    (s.replace('|', ""), s[..caret].encode_utf16().count())
+}
+
+/// One keystroke into `value` at `caret`, as the browser performs it before `input` fires:
+/// `⌫` is Backspace, anything else is typed there.
+fn press(value: &str, caret: usize, key: char) -> (String, usize) {
+    let mut chars: Vec<char> = value.chars().collect();
+    if key == '⌫' {
+        if caret == 0 {
+            return (value.to_string(), 0);
+        }
+        chars.remove(caret - 1);
+        (chars.into_iter().collect(), caret - 1)
+    } else {
+        chars.insert(caret, key);
+        (chars.into_iter().collect(), caret + 1)
+    }
+}
+
+/// (label, keystrokes with the value and caret expected after each one)
+type Sequence = (&'static str, &'static [(char, &'static str)]);
+const TYPING: &[Sequence] = &[
+    (
+        "a typed slash is the separator",
+        &[('1', "1|"), ('2', "12|"), ('/', "12 / |"), ('2', "12 / 2|"), ('8', "12 / 28|")],
+    ),
+    ("a typed space is the separator", &[('1', "1|"), ('2', "12|"), (' ', "12 / |"), ('2', "12 / 2|")]),
+    (
+        "1 then space then slash is January",
+        &[('1', "1|"), (' ', "01 / |"), ('/', "01 / |"), ('3', "01 / 3|")],
+    ),
+    ("1 then slash is January", &[('1', "1|"), ('/', "01 / |"), ('3', "01 / 3|"), ('0', "01 / 30|")]),
+    (
+        "a slash after the separator is not doubled",
+        &[('1', "1|"), ('2', "12|"), ('/', "12 / |"), ('/', "12 / |")],
+    ),
+    ("digits only", &[('1', "1|"), ('2', "12|"), ('2', "12 / 2|"), ('8', "12 / 28|")]),
+    ("first digit 2–9 is the month", &[('9', "09 / |"), ('2', "09 / 2|"), ('7', "09 / 27|")]),
+    (
+        "four-digit year",
+        &[
+            ('1', "1|"),
+            ('2', "12|"),
+            ('/', "12 / |"),
+            ('2', "12 / 2|"),
+            ('0', "12 / 20|"),
+            ('3', "12 / 203|"),
+            ('0', "12 / 2030|"),
+        ],
+    ),
+    ("full-width slash", &[('１', "1|"), ('２', "12|"), ('／', "12 / |"), ('３', "12 / 3|")]),
+    // One Backspace per thing the customer sees: a year digit, then the whole separator.
+    (
+        "backspace the year, then the separator",
+        &[
+            ('1', "1|"),
+            ('2', "12|"),
+            ('/', "12 / |"),
+            ('2', "12 / 2|"),
+            ('⌫', "12 / |"),
+            ('⌫', "12|"),
+            ('⌫', "1|"),
+        ],
+    ),
+    ("backspace after a padded month", &[('4', "04 / |"), ('⌫', "04|"), ('⌫', "0|"), ('⌫', "|")]),
+];
+
+#[test]
+fn typing_keystroke_by_keystroke_keeps_value_and_caret() {
+    for (label, keys) in TYPING {
+        let (mut value, mut caret) = (String::new(), 0);
+        for (i, (key, expected)) in keys.iter().enumerate() {
+            let (raw, raw_caret) = press(&value, caret, *key);
+            let out = format(&raw, raw_caret);
+            let mut got = out.value.clone();
+            got.insert(out.caret, '|');
+            assert_eq!(got, *expected, "{label}: key {} ({key:?}) on {raw:?}", i + 1);
+            (value, caret) = (out.value, out.caret);
+        }
+    }
+}
+
+/// (label, value after a paste into the empty field, formatted with caret, month, year)
+const PASTES: &[(&str, &str, &str, u32, u32)] = &[
+    ("927", "927|", "09 / 27|", 9, 2027),
+    ("0927", "0927|", "09 / 27|", 9, 2027),
+    ("9/27", "9/27|", "09 / 27|", 9, 2027),
+    ("9 / 27", "9 / 27|", "09 / 27|", 9, 2027),
+    ("92027", "92027|", "09 / 2027|", 9, 2027),
+    ("12/2030", "12/2030|", "12 / 2030|", 12, 2030),
+    ("full-width 927", "９２７|", "09 / 27|", 9, 2027),
+    ("1228 still December", "1228|", "12 / 28|", 12, 2028),
+];
+
+#[test]
+fn pastes_read_as_month_and_year() {
+    for (label, pasted, expected, month, year) in PASTES {
+        let (raw, caret) = at(pasted);
+        let out = format(&raw, caret);
+        let mut got = out.value.clone();
+        got.insert(out.caret, '|');
+        assert_eq!(got, *expected, "{label}");
+        let c = check(&raw, TODAY);
+        assert_eq!((c.state, c.month, c.year), (Valid, Some(*month), Some(*year)), "{label}");
+        assert_eq!(c.formatted, expected.replace('|', ""), "{label}");
+    }
+}
+
+#[test]
+fn a_four_digit_year_completes_the_field() {
+    // Typed key by key into the form: focus moves on once the field is complete, `MM / YY` or
+    // `MM / YYYY`, and not before (`12 / 20` may still become 2031).
+    let rows: &[(&str, &str, usize)] = &[("two-digit year", "12/28", 5), ("four-digit year", "12/2030", 7)];
+    for (label, typed, complete_at) in rows {
+        let mut form = FormModel::new(&[], TODAY);
+        let mut value = String::new();
+        for (i, c) in typed.chars().enumerate() {
+            value.push(c);
+            let effects = form.input(Field::Expiry, &value, value.len(), InputKind::Insert);
+            if let Some(Effect::SetValue { value: v, .. }) = effects.first() {
+                value = v.to_string();
+            }
+            let moved = effects.contains(&Effect::Focus(Field::SecurityCode));
+            assert_eq!(moved, i + 1 == *complete_at, "{label}: after {:?}: {effects:?}", &typed[..=i]);
+        }
+        assert_eq!(form.get(Field::Expiry).map(|f| f.state), Some(Valid), "{label}");
+    }
+    let mut form = FormModel::new(&[], TODAY);
+    let effects = form.input(Field::Expiry, "12/2030", 7, InputKind::Insert);
+    assert!(effects.contains(&Effect::Focus(Field::SecurityCode)), "pasted: {effects:?}");
 }
 
 #[test]

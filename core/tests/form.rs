@@ -44,12 +44,93 @@ fn invalid_is_shown_at_once() {
 }
 
 #[test]
-fn empty_field_blur_shows_nothing_until_submit() {
-    let mut f = form();
-    assert_eq!(f.blur(Field::Name), vec![]);
-    let Err(effects) = f.submit() else { panic!("empty form must not submit") };
+fn an_empty_required_field_says_required_on_blur() {
+    // (label, typed before leaving the field)
+    const ROWS: &[(&str, Field, &str)] = &[
+        ("empty name", Field::Name, ""),
+        ("whitespace-only name", Field::Name, "   "),
+        ("ideographic spaces only", Field::Name, "\u{3000}\u{3000}"),
+        ("empty number", Field::Number, ""),
+        ("empty expiry", Field::Expiry, ""),
+        ("empty security code", Field::SecurityCode, ""),
+    ];
+    for &(label, field, typed) in ROWS {
+        let mut f = form();
+        let effects = type_all(&mut f, field, typed);
+        assert!(!effects.iter().any(|e| matches!(e, Effect::ShowError { .. })), "{label}: not while typing");
+        assert_eq!(f.blur(field), vec![Effect::ShowError { field, error: FieldError::Required }], "{label}");
+        assert_eq!(f.blur(field), vec![], "{label}: shown once");
+    }
+    // Optional billing fields left empty stay quiet.
+    let mut f = FormModel::new(&[Field::PostalCode], TODAY);
+    assert_eq!(f.blur(Field::PostalCode), vec![]);
+    let Err(effects) = form().submit() else { panic!("empty form must not submit") };
     assert!(effects.contains(&Effect::ShowError { field: Field::Name, error: FieldError::Required }));
     assert_eq!(effects.last(), Some(&Effect::Focus(Field::Number)), "focus goes to the first bad field");
+}
+
+#[test]
+fn a_code_left_from_another_brand_is_judged_again_at_once() {
+    // (label, number before, code typed, number after, error shown on the code at once)
+    const ROWS: &[(&str, &str, &str, &str, Option<FieldError>)] = &[
+        ("amex code, then visa", "378282246310005", "1234", "4242424242424242", Some(FieldError::TooLong)),
+        ("amex code, then visa's first digit", "3782", "1234", "4", Some(FieldError::TooLong)),
+        ("visa code, then amex", "4242", "123", "3782", Some(FieldError::Incomplete)),
+        ("visa code, then mastercard", "4242", "123", "5555", None),
+    ];
+    for &(label, before, code, after, shown) in ROWS {
+        let mut f = form();
+        type_all(&mut f, Field::Number, before);
+        type_all(&mut f, Field::SecurityCode, code);
+        assert_eq!(f.get(Field::SecurityCode).unwrap().shown, None, "{label}: valid before");
+        let effects = f.input(Field::Number, after, after.len(), InputKind::Other);
+        assert_eq!(f.get(Field::SecurityCode).unwrap().shown, shown, "{label}: {effects:?}");
+        if let Some(error) = shown {
+            assert!(effects.contains(&Effect::ShowError { field: Field::SecurityCode, error }), "{label}");
+        }
+    }
+    // Back to amex: the 4-digit code is right again and its error goes.
+    let mut f = form();
+    type_all(&mut f, Field::Number, "3782");
+    type_all(&mut f, Field::SecurityCode, "1234");
+    f.input(Field::Number, "4242", 4, InputKind::Other);
+    let effects = f.input(Field::Number, "3782", 4, InputKind::Other);
+    assert!(effects.contains(&Effect::HideError { field: Field::SecurityCode }), "{effects:?}");
+    // An untouched, empty code stays quiet when the brand changes.
+    let mut f = form();
+    let effects = type_all(&mut f, Field::Number, "3782");
+    assert!(!effects.iter().any(|e| matches!(e, Effect::ShowError { .. })), "{effects:?}");
+}
+
+#[test]
+fn focus_goes_to_the_first_field_that_needs_the_customer() {
+    let focus = |effects: &[Effect]| {
+        effects.iter().find_map(|e| if let Effect::Focus(f) = e { Some(*f) } else { None })
+    };
+    // Everything filled, then the number retyped: focus stays (nothing else needs the customer).
+    let mut f = form();
+    type_all(&mut f, Field::Number, "4242424242424242");
+    type_all(&mut f, Field::Expiry, "1228");
+    type_all(&mut f, Field::SecurityCode, "123");
+    type_all(&mut f, Field::Name, "Taro Yamada");
+    f.input(Field::Number, "", 0, InputKind::Other);
+    assert_eq!(focus(&type_all(&mut f, Field::Number, "5555555555554444")), None);
+    // Expiry and code filled, name empty: past the filled ones to the name.
+    f.input(Field::Name, "", 0, InputKind::Other);
+    f.input(Field::Number, "", 0, InputKind::Other);
+    assert_eq!(focus(&type_all(&mut f, Field::Number, "4242424242424242")), Some(Field::Name));
+    // Expiry filled but incomplete: that is where the customer is needed.
+    f.input(Field::Expiry, "12", 2, InputKind::Other);
+    f.input(Field::Number, "", 0, InputKind::Other);
+    assert_eq!(focus(&type_all(&mut f, Field::Number, "4242424242424242")), Some(Field::Expiry));
+    // The last field done with an earlier one still empty: back to that one.
+    let mut f = form();
+    type_all(&mut f, Field::Expiry, "1228");
+    // (4 digits: with no brand yet, a code is full at 4.)
+    assert_eq!(focus(&type_all(&mut f, Field::SecurityCode, "1234")), Some(Field::Name));
+    type_all(&mut f, Field::Name, "Taro Yamada");
+    f.input(Field::SecurityCode, "", 0, InputKind::Other);
+    assert_eq!(focus(&type_all(&mut f, Field::SecurityCode, "1234")), Some(Field::Number));
 }
 
 #[test]

@@ -270,3 +270,86 @@ fn failure_texts_do_not_accuse_the_customer() {
         }
     }
 }
+
+#[test]
+fn japanese_and_thai_texts_read_naturally() {
+    let rows: &[(Message, Locale, &str)] = &[
+        (Message::ExpiryTooFarAhead, Locale::Ja, "有効期限が先すぎます。ご確認ください。"),
+        (
+            Message::FailurePaymentRejected,
+            Locale::Ja,
+            "お支払いが承認されませんでした。もう一度お試しください。それでも承認されない場合は、\
+             カード発行会社にお問い合わせいただくか、別のお支払い方法をお使いください。",
+        ),
+        (
+            Message::FailurePaymentCancelled,
+            Locale::Ja,
+            "お支払いはキャンセルされました。引き続きご注文される場合は、もう一度お手続きください。",
+        ),
+        (
+            Message::FailurePaymentRejected,
+            Locale::Th,
+            "การชำระเงินถูกปฏิเสธ กรุณาลองอีกครั้ง หากยังไม่สำเร็จ กรุณาติดต่อผู้ออกบัตรหรือใช้วิธีชำระเงินอื่น",
+        ),
+    ];
+    for (m, locale, want) in rows {
+        assert_eq!(m.text(*locale), *want, "{} / {}", m.key(), locale.code());
+    }
+    // "…いただくか、…いただくか、…" strings alternatives together clumsily: one per sentence.
+    for &m in Message::ALL {
+        for sentence in m.text(Locale::Ja).split_terminator('。') {
+            assert!(sentence.matches("いただくか").count() <= 1, "{}: {sentence}", m.key());
+            assert!(sentence.matches("か、").count() <= 1, "{}: {sentence}", m.key());
+        }
+    }
+}
+
+#[test]
+fn mastercard_is_spelled_as_the_brand_spells_it() {
+    for &m in Message::ALL {
+        for locale in Locale::ALL {
+            assert!(!m.text(locale).contains("MasterCard"), "{} / {}", m.key(), locale.code());
+        }
+    }
+    assert_eq!(omise_checkout_core::Brand::Mastercard.display_name(), "Mastercard");
+}
+
+#[test]
+fn every_locale_has_the_after_token_texts_and_they_reassure() {
+    // Shown by `form.showError` once a token exists: the customer must learn that the card was
+    // not charged and that trying again is safe, in every language.
+    let rows: &[(ErrorCode, Locale, &str)] = &[
+        (ErrorCode::OrderFailed, Locale::En, "not charged"),
+        (ErrorCode::OrderFailed, Locale::Ja, "請求は行われていません"),
+        (ErrorCode::OrderFailed, Locale::Th, "ยังไม่มีการเรียกเก็บเงิน"),
+        (ErrorCode::Offline, Locale::En, "not charged"),
+        (ErrorCode::Offline, Locale::Ja, "請求は行われていません"),
+        (ErrorCode::Offline, Locale::Th, "ยังไม่มีการเรียกเก็บเงิน"),
+        (ErrorCode::Offline, Locale::En, "connection"),
+        (ErrorCode::Offline, Locale::Ja, "接続"),
+        (ErrorCode::Offline, Locale::Th, "การเชื่อมต่อ"),
+    ];
+    for &(code, locale, needle) in rows {
+        let text = messages::error(code).text(locale);
+        assert!(text.contains(needle), "{} / {}: {text:?}", code.code(), locale.code());
+    }
+    for code in [ErrorCode::OrderFailed, ErrorCode::Offline] {
+        assert_eq!(ErrorCode::from_code(code.code()), Some(code));
+        assert_eq!(messages::error(code).key(), code.code());
+    }
+    assert_eq!(ErrorCode::from_code("order-failed"), None);
+}
+
+#[test]
+fn every_message_is_found_by_its_key_and_processing_is_in_every_locale() {
+    for &m in Message::ALL {
+        assert_eq!(Message::from_key(m.key()), Some(m), "{}", m.key());
+    }
+    assert_eq!(Message::from_key("Processing"), None, "keys match exactly");
+    assert_eq!(Message::from_key(""), None);
+    // The Pay button's busy text (`message('processing', locale)`, `bindPayButton`).
+    let rows = [(Locale::En, "Processing…"), (Locale::Ja, "処理しています…"), (Locale::Th, "กำลังดำเนินการ…")];
+    for (locale, want) in rows {
+        assert_eq!(Message::Processing.text(locale), want);
+    }
+}

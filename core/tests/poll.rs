@@ -237,7 +237,7 @@ fn retry_after_past_the_budget_ends_awaiting_confirmation() {
     let [Effect::Finish(out)] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!(
         (out.state, out.message, out.status),
-        (OutcomeState::Pending, Message::StatusReceived, PaymentStatus::Pending)
+        (OutcomeState::Pending, Message::StatusStillConfirming, PaymentStatus::Pending)
     );
     assert!(poller.is_done());
 }
@@ -282,7 +282,13 @@ fn budget_exhaustion_ends_awaiting_confirmation() {
         assert!(*at >= *budget, "{label}: finished early at {at}");
         assert_eq!(
             (out.state, out.kind, out.message, out.error, out.status),
-            (OutcomeState::Pending, Kind::Pending, Message::StatusReceived, None, PaymentStatus::Pending),
+            (
+                OutcomeState::Pending,
+                Kind::Pending,
+                Message::StatusStillConfirming,
+                None,
+                PaymentStatus::Pending
+            ),
             "{label}"
         );
     }
@@ -292,7 +298,10 @@ fn budget_exhaustion_ends_awaiting_confirmation() {
 fn budget_spent_on_transient_errors_is_still_awaiting_confirmation() {
     let run = drive(PollConfig::new(None, Some(20_000)), 0, |_, _| error(ErrorCode::NetworkError));
     let out = outcome(&run);
-    assert_eq!((out.state, out.message, out.error), (OutcomeState::Pending, Message::StatusReceived, None));
+    assert_eq!(
+        (out.state, out.message, out.error),
+        (OutcomeState::Pending, Message::StatusStillConfirming, None)
+    );
     assert_eq!(out.status, PaymentStatus::Unknown, "no status was ever seen");
     assert_eq!(*run.fetch_times.last().unwrap(), 20_000, "last check at the deadline");
 }
@@ -526,4 +535,45 @@ fn never_two_requests_in_flight_and_nothing_after_the_end() {
             }
         }
     }
+}
+
+#[test]
+fn bank_and_wallet_failures_never_speak_of_a_card() {
+    use omise_checkout_core::status::Method;
+    // (failure code, card text, bank or wallet text)
+    let rows: &[(&str, Message, Message)] = &[
+        ("insufficient_fund", Message::FailureInsufficientFund, Message::FailureInsufficientBalanceOther),
+        ("insufficient_balance", Message::FailureInsufficientFund, Message::FailureInsufficientBalanceOther),
+        ("payment_rejected", Message::FailurePaymentRejected, Message::FailureDeclinedOther),
+        ("stolen_or_lost_card", Message::FailureStolenOrLostCard, Message::FailureDeclinedOther),
+        ("failed_fraud_check", Message::FailureFraudCheck, Message::FailureDeclinedOther),
+        ("failed_processing", Message::FailureFailedProcessing, Message::FailureGeneric),
+        ("invalid_account_number", Message::FailureInvalidAccount, Message::FailureInvalidAccountOther),
+        ("payment_cancelled", Message::FailurePaymentCancelled, Message::FailurePaymentCancelled),
+        ("timeout", Message::FailureTimeout, Message::FailureTimeout),
+        ("something_new", Message::FailureGeneric, Message::FailureGeneric),
+    ];
+    for (code, card, other) in rows {
+        let failed = |method| {
+            let mut p = Poller::new(PollConfig::default());
+            p.note_method(method);
+            p.step(Event::Start, 0);
+            let effects = p.step(Event::Answer(failed_with(PaymentStatus::Failed, code)), 0);
+            let [Effect::Finish(out)] = effects.as_slice() else { panic!("{effects:?}") };
+            out.message
+        };
+        assert_eq!(failed(Method::Card), *card, "{code} by card");
+        assert_eq!(failed(Method::Other), *other, "{code} by bank or wallet");
+        for locale in omise_checkout_core::locale::Locale::ALL {
+            let text = other.text(locale).to_lowercase();
+            for word in ["card", "カード", "บัตร", "issuer"] {
+                assert!(!text.contains(word), "{code} ({locale:?}) speaks of a card: {text}");
+            }
+        }
+    }
+    assert_eq!(Method::of(Some("promptpay")), Some(Method::Other));
+    assert_eq!(Method::of(Some("mobile_banking_kbank")), Some(Method::Other));
+    assert_eq!(Method::of(Some("card")), Some(Method::Card));
+    assert_eq!(Method::of(Some(" ")), None);
+    assert_eq!(Method::of(None), None);
 }

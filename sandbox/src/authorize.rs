@@ -2,6 +2,7 @@
 //! the bank's or wallet's page for sources. No script and no inline style (strict CSP).
 
 use crate::app::AppState;
+use crate::authorize_text::{self as words, Lang, T};
 use crate::body::{parse_form, read_bytes, text};
 use crate::cards::Behaviour;
 use crate::errors::ApiError;
@@ -13,7 +14,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use std::time::Instant;
 
-pub const MERCHANT: &str = "omise-checkout demo shop";
+pub use crate::authorize_text::MERCHANT;
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(s: &str) -> String {
@@ -51,83 +52,97 @@ pub fn format_amount(amount: i64, currency: &str) -> String {
     }
 }
 
-fn document(status: StatusCode, title: &str, main: &str) -> Response {
+fn document(lang: Lang, status: StatusCode, title: &str, main: &str) -> Response {
     let html = format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/__sandbox/sandbox.css\">\n<link rel=\"icon\" href=\"data:,\">\n</head>\n\
-         <body>\n<main class=\"sheet\">\n<p class=\"badge\">Sandbox · test mode</p>\n{main}</main>\n</body>\n</html>\n",
-        title = escape(title)
+         <title>{title} · {merchant}</title>\n<link rel=\"stylesheet\" href=\"/__sandbox/sandbox.css\">\n<link rel=\"icon\" href=\"data:,\">\n</head>\n\
+         <body>\n<main class=\"sheet\">\n<p class=\"badge\">{badge}</p>\n{main}</main>\n</body>\n</html>\n",
+        code = lang.code(),
+        title = escape(title),
+        merchant = escape(MERCHANT),
+        badge = escape(words::text(lang, T::Badge)),
     );
     (status, Html(html)).into_response()
 }
 
-fn not_found_page() -> Response {
-    document(
-        StatusCode::NOT_FOUND,
-        "Payment not found",
-        "<h1>Payment not found</h1>\n<p>There is no payment waiting for authorization here.</p>\n",
-    )
+/// A page with a heading and one paragraph.
+fn simple_page(lang: Lang, status: StatusCode, title: T, text: T) -> Response {
+    let title = words::text(lang, title);
+    let main = format!("<h1>{}</h1>\n<p>{}</p>\n", escape(title), escape(words::text(lang, text)));
+    document(lang, status, title, &main)
 }
 
-fn describe(charge: &Charge) -> (String, &'static str, String, String) {
+fn not_found_page(lang: Lang) -> Response {
+    simple_page(lang, StatusCode::NOT_FOUND, T::NotFoundTitle, T::NotFoundText)
+}
+
+fn describe(charge: &Charge, lang: Lang) -> (&'static str, &'static str, String, String) {
+    let say = |t| words::text(lang, t);
     if let Some(card) = &charge.card {
         let notice = match card.behaviour {
             Behaviour::ThreeDSecureFails => {
-                "<p class=\"notice\">This test card fails 3-D Secure: the payment will be rejected \
-                 whichever button you press.</p>\n"
+                format!("<p class=\"notice\">{}</p>\n", escape(say(T::FailsThreeDSecure)))
             }
-            _ => "",
+            _ => String::new(),
         };
-        (
-            "3-D Secure verification".into(),
-            "Card",
-            format!("{} ending in {}", card.brand, card.last_digits),
-            notice.into(),
-        )
+        let ending = say(T::CardEnding).replacen("{}", card.brand, 1).replacen("{}", &card.last_digits, 1);
+        (say(T::ThreeDSecure), say(T::Card), ending, notice)
     } else if let Some(source) = &charge.source {
         let heading = match source.flow {
-            "offline" => "Scan to pay",
-            "app_redirect" => "Confirm in your banking app",
-            _ => "Confirm the payment",
+            "offline" => say(T::ScanToPay),
+            "app_redirect" => say(T::ConfirmInApp),
+            _ => say(T::ConfirmPayment),
         };
-        (heading.into(), "Payment method", source.kind.replace('_', " "), String::new())
+        (heading, say(T::PaymentMethod), source.kind.replace('_', " "), String::new())
     } else {
-        ("Confirm the payment".into(), "Payment method", String::new(), String::new())
+        (say(T::ConfirmPayment), say(T::PaymentMethod), String::new(), String::new())
     }
 }
 
-fn decided_notice(charge: &Charge) -> String {
+fn decided_notice(charge: &Charge, lang: Lang) -> String {
+    let answered = escape(words::text(lang, T::AlreadyAnswered));
     match (&charge.outcome, &charge.return_uri) {
         (None, _) => String::new(),
         (Some(_), Some(uri)) => format!(
-            "<p class=\"notice\">This payment was already answered. <a href=\"{}\">Return to the shop</a>.</p>\n",
-            escape(uri)
+            "<p class=\"notice\">{answered} <a href=\"{}\">{}</a></p>\n",
+            escape(uri),
+            escape(words::text(lang, T::ReturnToShop))
         ),
-        (Some(_), None) => "<p class=\"notice\">This payment was already answered.</p>\n".into(),
+        (Some(_), None) => format!("<p class=\"notice\">{answered}</p>\n"),
     }
 }
 
-pub async fn page(State(app): State<AppState>, Path(id): Path<String>) -> Response {
+pub async fn page(State(app): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
     let mut inner = app.store.lock();
-    let Some((_, charge)) = inner.find_charge(&id) else { return not_found_page() };
+    let Some((_, charge)) = inner.find_charge(&id) else {
+        return not_found_page(Lang::pick(None, &headers));
+    };
+    let lang = Lang::pick(charge.return_uri.as_deref(), &headers);
     if charge.authorize_uri.is_none() {
-        return not_found_page();
+        return not_found_page(lang);
     }
-    let (heading, method_label, method, notice) = describe(charge);
+    let say = |t| escape(words::text(lang, t));
+    let (heading, method_label, method, notice) = describe(charge, lang);
     let main = format!(
-        "<h1>{heading}</h1>\n<dl>\n<dt>Merchant</dt><dd>{MERCHANT}</dd>\n\
-         <dt>Amount</dt><dd class=\"amount\">{amount}</dd>\n<dt>{method_label}</dt><dd>{method}</dd>\n</dl>\n\
+        "<h1>{heading}</h1>\n<dl>\n<dt>{merchant_label}</dt><dd>{merchant}</dd>\n\
+         <dt>{amount_label}</dt><dd class=\"amount\">{amount}</dd>\n<dt>{method_label}</dt><dd>{method}</dd>\n</dl>\n\
          {notice}{decided}<form method=\"post\" action=\"/authorize/{id}\">\n\
-         <button type=\"submit\" name=\"decision\" value=\"authorize\" class=\"primary\">Authorize</button>\n\
-         <button type=\"submit\" name=\"decision\" value=\"decline\">Decline</button>\n</form>\n",
-        heading = escape(&heading),
+         <button type=\"submit\" name=\"decision\" value=\"authorize\" class=\"primary\">{authorize}</button>\n\
+         <button type=\"submit\" name=\"decision\" value=\"decline\">{decline}</button>\n</form>\n",
+        heading = escape(heading),
+        merchant_label = say(T::Merchant),
+        merchant = escape(MERCHANT),
+        amount_label = say(T::Amount),
         amount = escape(&format_amount(charge.amount, &charge.currency)),
+        method_label = escape(method_label),
         method = escape(&method),
-        decided = decided_notice(charge),
+        decided = decided_notice(charge, lang),
         id = escape(&charge.id),
+        authorize = say(T::Authorize),
+        decline = say(T::Decline),
     );
-    let mut resp = document(StatusCode::OK, &heading, &main);
+    let mut resp = document(lang, StatusCode::OK, heading, &main);
     // The form's answer redirects to `return_uri`; browsers check `form-action` on that
     // redirect too, so the merchant's origin joins 'self' (nothing else is relaxed).
     let csp = match charge.return_uri.as_deref().and_then(origin_of) {
@@ -153,19 +168,19 @@ pub fn origin_of(url: &str) -> Option<String> {
     safe.then(|| format!("{scheme}://{host}"))
 }
 
-fn redirect_to(uri: &str) -> Response {
+fn redirect_to(uri: &str, lang: Lang) -> Response {
     match HeaderValue::from_str(uri) {
         Ok(location) => {
             let mut r = StatusCode::SEE_OTHER.into_response();
             r.headers_mut().insert(header::LOCATION, location);
             r
         }
-        Err(_) => done_page(),
+        Err(_) => done_page(lang),
     }
 }
 
-fn done_page() -> Response {
-    document(StatusCode::OK, "Payment answered", "<h1>Thank you</h1>\n<p>You can close this page.</p>\n")
+fn done_page(lang: Lang) -> Response {
+    simple_page(lang, StatusCode::OK, T::DoneTitle, T::DoneText)
 }
 
 pub async fn decide(
@@ -176,21 +191,16 @@ pub async fn decide(
 ) -> Result<Response, ApiError> {
     let bytes = read_bytes(&headers, body).await?;
     let decision = text(&parse_form(&bytes), "decision").unwrap_or_default();
+    let mut inner = app.store.lock();
+    let lang = Lang::pick(inner.find_charge(&id).and_then(|(_, c)| c.return_uri.as_deref()), &headers);
     let approve = match decision.as_str() {
         "authorize" => true,
         "decline" => false,
-        _ => {
-            return Ok(document(
-                StatusCode::BAD_REQUEST,
-                "Choose an answer",
-                "<h1>Choose an answer</h1>\n<p>Press Authorize or Decline.</p>\n",
-            ))
-        }
+        _ => return Ok(simple_page(lang, StatusCode::BAD_REQUEST, T::ChooseTitle, T::ChooseText)),
     };
-    let mut inner = app.store.lock();
-    let Some((account, charge)) = inner.find_charge(&id) else { return Ok(not_found_page()) };
+    let Some((account, charge)) = inner.find_charge(&id) else { return Ok(not_found_page(lang)) };
     if charge.authorize_uri.is_none() {
-        return Ok(not_found_page());
+        return Ok(not_found_page(lang));
     }
     if charge.outcome.is_none() {
         let fails_3ds = charge.card.as_ref().is_some_and(|c| c.behaviour == Behaviour::ThreeDSecureFails);
@@ -207,8 +217,8 @@ pub async fn decide(
     }
     let return_uri = inner.find_charge(&id).and_then(|(_, c)| c.return_uri.clone());
     Ok(match return_uri {
-        Some(uri) => redirect_to(&uri),
-        None => done_page(),
+        Some(uri) => redirect_to(&uri, lang),
+        None => done_page(lang),
     })
 }
 

@@ -157,7 +157,7 @@ fn refuse_amount(params: &Value) -> Option<Response> {
 }
 
 /// `POST /demo/orders` (JSON) `{"token"|"source","amount"?,"currency"?,"settleDelayMs"?,
-/// "publicKey"?}`: a charge for the cart, returning to this server's `complete.html`.
+/// "publicKey"?,"lang"?}`: a charge for the cart, returning to this server's `complete.html`.
 /// A client's `returnUri` is ignored.
 pub async fn create_order(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Response {
     if !is_json(&headers) {
@@ -176,7 +176,11 @@ pub async fn create_order(State(app): State<AppState>, headers: HeaderMap, body:
     };
     let origin = app.origin(&headers);
     let order_id = ids::random_id("ord_");
-    let return_uri = format!("{origin}/complete.html?order={order_id}");
+    // The shopper's language, so the bank's page and the return page keep speaking it: one of
+    // the demo's own three, never free text.
+    let lang =
+        params.get("lang").and_then(Value::as_str).filter(|l| ["en", "ja", "th"].contains(l)).unwrap_or("en");
+    let return_uri = format!("{origin}/complete.html?order={order_id}&lang={lang}");
     let form = charge_form(&params, &return_uri, &order_id);
     let charge = match api(&app, Method::POST, "/charges", &secret_key, &headers, Some(form)).await {
         Ok(charge) => charge,
@@ -222,6 +226,9 @@ pub async fn order_status(
                 "amount": field(&charge, "amount"),
                 "currency": field(&charge, "currency"),
                 "paid": field(&charge, "paid"),
+                // How the shopper paid: the source's type, else a card (the widget's failure
+                // texts for banks and wallets never speak of a card).
+                "method": charge.get("source").and_then(|s| s.get("type")).cloned().unwrap_or_else(|| json!("card")),
             }),
         ),
         Err(resp) => resp,

@@ -12,7 +12,6 @@ use crate::app::App;
 use crate::errors::ApiError;
 use crate::origins::is_loopback_origin;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
 
 /// The stylesheet of the authorization pages: an asset, not a control.
 const SANDBOX_CSS: &str = "/__sandbox/sandbox.css";
@@ -36,13 +35,12 @@ fn is_guarded(path: &str) -> bool {
     path.starts_with("/demo/") || is_control(path)
 }
 
-fn refused() -> Response {
+fn refused() -> ApiError {
     ApiError::new(
         StatusCode::FORBIDDEN,
         "forbidden",
         "cross-site requests to /demo and /__sandbox are refused: use the pages this server serves",
     )
-    .into_response()
 }
 
 /// Whether a browser page at `origin` may call the guarded routes.
@@ -51,12 +49,12 @@ fn trusted(app: &App, origin: &str) -> bool {
 }
 
 /// The CORS answer for this request, or the refusal to send instead of running it.
-pub fn check(app: &App, path: &str, headers: &HeaderMap) -> Result<Cors, Response> {
+pub fn check(app: &App, path: &str, headers: &HeaderMap) -> Result<Cors, ApiError> {
     if !is_guarded(path) {
         return Ok(Cors::Any);
     }
     if app.live() && is_control(path) {
-        return Err(ApiError::not_found("the requested resource").into_response());
+        return Err(ApiError::not_found("the requested resource"));
     }
     let text = |name: &str| headers.get(name).map(|v| v.to_str().unwrap_or("?"));
     // Every current browser sends it (Chrome 76+, Firefox 90+, Safari 16.4+); `none` is the

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod app;
 pub mod auth;
 pub mod authorize;
+pub mod authorize_text;
 pub mod body;
 pub mod cards;
 pub mod charges;

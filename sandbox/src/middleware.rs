@@ -78,7 +78,7 @@ pub async fn gate(State(app): State<AppState>, req: Request, next: Next) -> Resp
     // Only the path is ever logged: query strings and bodies may carry customer data.
     let path = req.uri().path().to_owned();
     let (cors, mut resp) = match guard::check(&app, &path, req.headers()) {
-        Err(refused) => (guard::Cors::Omit, refused),
+        Err(refused) => (guard::Cors::Omit, refused.into_response()),
         Ok(cors) => (cors, answer(&app, req, next, &path, &method).await),
     };
     resp = plain_errors_as_objects(resp).await;

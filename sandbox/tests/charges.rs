@@ -64,7 +64,7 @@ async fn decide(sb: &Sandbox, charge: &Value, decision: &str) -> String {
     assert_eq!(page.status, 200);
     assert!(page.header("content-type").starts_with("text/html"));
     assert!(page.header("content-security-policy").contains("script-src 'self' 'wasm-unsafe-eval'"));
-    assert!(page.body.contains("omise-checkout demo shop"));
+    assert!(page.body.contains("Sandbox Supply Co."));
     assert!(page.body.contains("value=\"authorize\"") && page.body.contains("value=\"decline\""));
     assert!(!page.body.contains("<script") && !page.body.contains("style="));
     let r = sb.post_form(&path, None, &format!("decision={decision}")).await;

@@ -57,7 +57,7 @@ async fn a_forged_host_does_not_move_authorize_or_demo_urls() {
     assert!(o["authorizeUri"].as_str().unwrap().starts_with(&format!("{}/authorize/", sb.base)), "{o}");
     assert_eq!(o["statusUrl"], format!("{}/demo/orders/{oid}", sb.base));
     let r = sb.post_form(&sb.path_of(o["authorizeUri"].as_str().unwrap()), None, "decision=authorize").await;
-    assert_eq!(r.header("location"), format!("{}/complete.html?order={oid}", sb.base));
+    assert_eq!(r.header("location"), format!("{}/complete.html?order={oid}&lang=en", sb.base));
 }
 
 #[tokio::test]
@@ -71,7 +71,7 @@ async fn the_demo_returns_customers_only_to_its_own_page() {
     assert!(!page.header("content-security-policy").contains("evil.example"));
     let r = sb.post_form(&path, None, "decision=decline").await;
     assert_eq!(r.status, 303);
-    assert_eq!(r.header("location"), format!("{}/complete.html?order={oid}", sb.base));
+    assert_eq!(r.header("location"), format!("{}/complete.html?order={oid}&lang=en", sb.base));
 }
 
 #[tokio::test]

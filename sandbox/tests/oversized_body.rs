@@ -7,7 +7,7 @@ use common::{start, SK};
 use omise_sandbox::auth::basic_header;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use tokio::net::TcpSocket;
 
 const SIZE: usize = 3 * 1024 * 1024;
 
@@ -37,9 +37,14 @@ fn request(auth: Option<&str>, chunked: bool) -> Vec<u8> {
     out
 }
 
-/// Writes the whole request, then reads the whole answer: `Err` if either fails.
+/// Writes the whole request, then reads the whole answer: `Err` if either fails. The send
+/// buffer is small, as on a slower link than loopback: the client is still writing when the
+/// server answers, which is when a server that closes early resets the connection.
 async fn send(addr: std::net::SocketAddr, request: &[u8]) -> Result<String, String> {
-    let mut s = TcpStream::connect(addr).await.map_err(|e| e.to_string())?;
+    let socket = TcpSocket::new_v4().map_err(|e| e.to_string())?;
+    socket.set_send_buffer_size(64 * 1024).map_err(|e| e.to_string())?;
+    let mut s = socket.connect(addr).await.map_err(|e| e.to_string())?;
+    s.set_nodelay(true).map_err(|e| e.to_string())?;
     s.write_all(request).await.map_err(|e| format!("writing: {e}"))?;
     let mut answer = Vec::new();
     // The answer ends when the server closes or when the JSON object is complete.

@@ -151,7 +151,7 @@ async fn demo_orders_end_to_end() {
     assert_eq!(o["status"], "pending");
     let path = sb.path_of(o["authorizeUri"].as_str().unwrap());
     let r = sb.post_form(&path, None, "decision=authorize").await;
-    assert_eq!(r.header("location"), format!("{}/complete.html?order={oid}", sb.base));
+    assert_eq!(r.header("location"), format!("{}/complete.html?order={oid}&lang=en", sb.base));
     let url = format!("/demo/orders/{oid}");
     assert_eq!(sb.get(&url, None).await.json()["status"], "pending");
     tokio::time::sleep(Duration::from_millis(400)).await;
@@ -171,7 +171,7 @@ async fn demo_orders_end_to_end() {
     let r = sb.post_form(&sb.path_of(o["authorizeUri"].as_str().unwrap()), None, "decision=decline").await;
     assert_eq!(
         r.header("location"),
-        format!("{}/complete.html?order={}", sb.base, o["orderId"].as_str().unwrap())
+        format!("{}/complete.html?order={}&lang=en", sb.base, o["orderId"].as_str().unwrap())
     );
     let s = sb.get(&format!("/demo/orders/{}", o["orderId"].as_str().unwrap()), None).await.json();
     assert_eq!(

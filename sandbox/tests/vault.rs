@@ -73,6 +73,9 @@ async fn brands_are_omise_names() {
         ("6447032400000000001", "Discover"),
         ("36021042000004", "Diners Club"),
         ("6250947000000006", "UnionPay"),
+        // 622126–622925: UnionPay (Discover's network accepts it), Luhn not required.
+        ("6221558812340000", "UnionPay"),
+        ("6221260000000000", "UnionPay"),
     ] {
         let t = sb.token(number).await;
         assert_eq!(t["card"]["brand"], brand, "{number}");

@@ -5,6 +5,7 @@
 
 use std::cell::Cell;
 
+use omise_checkout_core::brand::Brand;
 use omise_checkout_core::field::Field;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;
@@ -19,6 +20,7 @@ thread_local! {
 pub struct FieldDom {
     pub field: Field,
     pub wrap: HtmlElement,
+    pub label: HtmlElement,
     pub input: HtmlInputElement,
     pub error: HtmlElement,
     pub hint: Option<HtmlElement>,
@@ -28,6 +30,7 @@ pub struct FieldDom {
 pub struct Dom {
     pub root: HtmlElement,
     pub fields: Vec<FieldDom>,
+    /// The brand's mark beside the number (`brand_mark`), named for screen readers.
     pub brand: HtmlElement,
     pub form_error: HtmlElement,
     pub live: HtmlElement,
@@ -84,9 +87,31 @@ impl Dom {
         Some(Dom { root, fields: built, brand: brand?, form_error, live })
     }
 
-    /// Texts that follow the locale (labels, hints, placeholders).
-    pub fn set_security_code_hint(&self, four: bool, locale: Locale) {
+    /// The detected brand: its mark, `data-brand` on the root, the security-code hint.
+    pub fn set_brand(&self, brand: Option<Brand>, locale: Locale) {
+        super::brand_mark::show(&self.brand, brand);
+        let _ = match brand {
+            Some(b) => self.root.set_attribute("data-brand", b.id()),
+            None => self.root.remove_attribute("data-brand"),
+        };
+        self.set_security_code_hint(brand, locale);
+    }
+
+    /// Every text that follows the locale (labels, placeholders, hints, `lang`); values stay.
+    pub fn relabel(&self, locale: Locale, brand: Option<Brand>) {
+        let _ = self.root.set_attribute("lang", locale.code());
+        for f in &self.fields {
+            f.label.set_text_content(Some(label_text(f.field).text(locale)));
+            if let Some(m) = placeholder(f.field) {
+                f.input.set_placeholder(m.text(locale));
+            }
+        }
+        self.set_security_code_hint(brand, locale);
+    }
+
+    fn set_security_code_hint(&self, brand: Option<Brand>, locale: Locale) {
         if let Some(hint) = self.field(Field::SecurityCode).and_then(|f| f.hint.as_ref()) {
+            let four = brand.is_some_and(|b| b.security_code_len() == 4);
             let m = if four { Message::HintSecurityCode4 } else { Message::HintSecurityCode3 };
             hint.set_text_content(Some(m.text(locale)));
         }
@@ -134,16 +159,15 @@ fn build_field(
     if field != Field::Name && field != Field::City && field != Field::Country {
         input.set_attribute("autocapitalize", "off").ok()?;
     }
-    match field {
-        Field::Expiry => input.set_placeholder(Message::PlaceholderExpiry.text(locale)),
-        Field::Name => input.set_placeholder(Message::PlaceholderName.text(locale)),
-        _ => {}
+    if let Some(m) = placeholder(field) {
+        input.set_placeholder(m.text(locale));
     }
     control.append_child(&input).ok()?;
     let mut described = vec![format!("{id}-error")];
     let mut brand = None;
     if field == Field::Number {
         let b = el(document, "span", "omise-brand")?;
+        b.set_hidden(true);
         b.set_id(&format!("{id}-brand"));
         control.append_child(&b).ok()?;
         described.push(format!("{id}-brand"));
@@ -164,7 +188,15 @@ fn build_field(
     error.set_id(&format!("{id}-error"));
     wrap.append_child(&error).ok()?;
     input.set_attribute("aria-describedby", &described.join(" ")).ok()?;
-    Some((FieldDom { field, wrap, input, error, hint }, brand))
+    Some((FieldDom { field, wrap, label, input, error, hint }, brand))
+}
+
+fn placeholder(field: Field) -> Option<Message> {
+    match field {
+        Field::Expiry => Some(Message::PlaceholderExpiry),
+        Field::Name => Some(Message::PlaceholderName),
+        _ => None,
+    }
 }
 
 pub fn label_text(field: Field) -> Message {

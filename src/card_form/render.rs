@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use omise_checkout_core::brand::Brand;
 use omise_checkout_core::field::Field;
 use omise_checkout_core::form::Effect;
 use omise_checkout_core::messages;
@@ -18,6 +17,7 @@ impl Inner {
         {
             let dom = self.dom.borrow();
             let Some(dom) = dom.as_ref() else { return };
+            let locale = self.locale.get();
             let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
             for effect in effects {
                 match effect {
@@ -33,26 +33,12 @@ impl Inner {
                         }
                     }
                     Effect::ShowError { field, error } => {
-                        let text = messages::field_error(field, error).text(self.locale);
+                        let text = messages::field_error(field, error).text(locale);
                         show_error(dom.field(field), Some(text));
                         announce(&dom.live, text);
                     }
                     Effect::HideError { field } => show_error(dom.field(field), None),
-                    Effect::Brand(brand) => {
-                        dom.brand.set_text_content(brand.map(Brand::omise_name));
-                        match brand {
-                            Some(b) => {
-                                let _ = dom.root.set_attribute("data-brand", b.id());
-                            }
-                            None => {
-                                let _ = dom.root.remove_attribute("data-brand");
-                            }
-                        }
-                        dom.set_security_code_hint(
-                            brand.is_some_and(|b| b.security_code_len() == 4),
-                            self.locale,
-                        );
-                    }
+                    Effect::Brand(brand) => dom.set_brand(brand, locale),
                     Effect::Focus(field) => focus = Some(field),
                     Effect::Changed => changed = true,
                 }
@@ -63,6 +49,8 @@ impl Inner {
             self.focus(field);
         }
         if changed {
+            // The card changed: a decline or service error about the old one is stale now.
+            self.set_form_error(None);
             self.emit("change", &self.state());
         }
     }
@@ -74,24 +62,14 @@ impl Inner {
         }
     }
 
-    /// The form-level error (network, configuration, "check the highlighted fields").
-    pub(super) fn render_form_error(&self, text: Option<&str>) {
+    /// Every field error on screen, in the form's language now (after `setLocale`).
+    pub(super) fn render_field_errors(&self) {
         let dom = self.dom.borrow();
         let Some(dom) = dom.as_ref() else { return };
-        dom.form_error.set_text_content(text);
-        if let Some(t) = text {
-            announce(&dom.live, t);
-        }
-    }
-
-    pub(super) fn set_busy(&self, busy: bool) {
-        let dom = self.dom.borrow();
-        let Some(dom) = dom.as_ref() else { return };
-        let _ = dom.root.class_list().toggle_with_force("omise-card-form--busy", busy);
-        let _ = dom.root.set_attribute("aria-busy", if busy { "true" } else { "false" });
-        // Read-only, not disabled: the values stay focusable and visible while the request runs.
-        for f in &dom.fields {
-            f.input.set_read_only(busy);
+        let locale = self.locale.get();
+        for f in &self.model.borrow().fields {
+            let text = f.shown.map(|e| messages::field_error(f.field, e).text(locale));
+            show_error(dom.field(f.field), text);
         }
     }
 }
@@ -104,7 +82,7 @@ fn show_error(field: Option<&super::dom::FieldDom>, text: Option<&str>) {
 }
 
 /// Polite announcement; emptied first so the same text is read again.
-fn announce(live: &HtmlElement, text: &str) {
+pub(super) fn announce(live: &HtmlElement, text: &str) {
     live.set_text_content(None);
     live.set_text_content(Some(text));
 }

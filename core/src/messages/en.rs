@@ -71,6 +71,10 @@ pub(super) fn text(message: Message) -> &'static str {
         NoAuthorizationNeeded => "This payment doesn't need any further confirmation.",
         Destroyed => "This payment step was closed before it finished. Please try again.",
         UnknownError => "Something went wrong. Please try again.",
+        OrderFailed => "We couldn't place your order. Your card was not charged. Please try again.",
+        Offline => {
+            "You seem to be offline. Your card was not charged. Please check your connection and try again."
+        }
 
         StatusReceived => "Your order was received and is awaiting payment confirmation.",
         StatusFailed => "Your payment failed and your order couldn't be processed.",
@@ -110,5 +114,22 @@ pub(super) fn text(message: Message) -> &'static str {
         FailureGeneric => {
             "Your payment couldn't be completed. Please try again or use another payment method."
         }
+
+        FailureInsufficientBalanceOther => {
+            "Your account or wallet balance is insufficient. Please top it up or use another payment method."
+        }
+        FailureDeclinedOther => {
+            "Your bank or wallet declined this payment. Please try again or use another payment method."
+        }
+        FailureInvalidAccountOther => {
+            "Your account details are invalid. Please check them or use another payment method."
+        }
+        StatusStillConfirming => {
+            "We're still confirming your payment. You won't be charged twice, and you'll get an email \
+             as soon as it's confirmed."
+        }
+        ActionCheckAgain => "Check again",
+        ActionTryAgain => "Try again",
+        ActionOtherMethod => "Use another payment method",
     }
 }

@@ -27,7 +27,7 @@ pub(super) fn text(message: Message) -> &'static str {
         ExpiryInvalid => "有効期限が正しくありません。MM / YY の形式で入力してください。",
         ExpiryMonthInvalid => "有効期限の月は01から12の間で入力してください。",
         ExpiryExpired => "有効期限が過ぎています。ご確認いただくか、別のカードをお使いください。",
-        ExpiryTooFarAhead => "有効期限が先の日付すぎます。ご確認ください。",
+        ExpiryTooFarAhead => "有効期限が先すぎます。ご確認ください。",
         SecurityCodeRequired => "セキュリティコードを入力してください。",
         SecurityCodeIncomplete => "セキュリティコードが最後まで入力されていません。",
         SecurityCodeInvalid => "セキュリティコードが正しくありません。",
@@ -75,6 +75,13 @@ pub(super) fn text(message: Message) -> &'static str {
         NoAuthorizationNeeded => "このお支払いには追加の確認は必要ありません。",
         Destroyed => "処理が完了する前に画面が閉じられました。もう一度お試しください。",
         UnknownError => "エラーが発生しました。もう一度お試しください。",
+        OrderFailed => {
+            "ご注文を確定できませんでした。カードへの請求は行われていません。もう一度お試しください。"
+        }
+        Offline => {
+            "インターネットに接続されていないようです。カードへの請求は行われていません。\
+             接続をご確認のうえ、もう一度お試しください。"
+        }
 
         StatusReceived => "ご注文を受け付けました。お支払いの確認をお待ちしています。",
         StatusFailed => "お支払いに失敗したため、ご注文を処理できませんでした。",
@@ -91,7 +98,7 @@ pub(super) fn text(message: Message) -> &'static str {
             "お支払いを処理できませんでした。もう一度お試しいただくか、別のカードをお使いください。"
         }
         FailurePaymentRejected => {
-            "お支払いが承認されませんでした。もう一度お試しいただくか、カード発行会社にお問い合わせいただくか、別のお支払い方法をお使いください。"
+            "お支払いが承認されませんでした。もう一度お試しください。それでも承認されない場合は、カード発行会社にお問い合わせいただくか、別のお支払い方法をお使いください。"
         }
         FailureInvalidSecurityCode => {
             "セキュリティコードが正しくありませんでした。カードに記載のコードをご確認のうえ、もう一度お試しください。"
@@ -103,7 +110,7 @@ pub(super) fn text(message: Message) -> &'static str {
             "カードまたは口座の情報が正しくありません。ご確認いただくか、別のお支払い方法をお使いください。"
         }
         FailurePaymentCancelled => {
-            "お支払いはキャンセルされました。ご注文を希望される場合は、もう一度お手続きください。"
+            "お支払いはキャンセルされました。引き続きご注文される場合は、もう一度お手続きください。"
         }
         FailureTimeout => "お支払いが時間内に完了しませんでした。もう一度お試しください。",
         FailureAmountMismatch => {
@@ -112,5 +119,13 @@ pub(super) fn text(message: Message) -> &'static str {
         FailureGeneric => {
             "お支払いを完了できませんでした。もう一度お試しいただくか、別のお支払い方法をお使いください。"
         }
+
+        FailureInsufficientBalanceOther => "口座またはウォレットの残高が足りません。チャージするか、別のお支払い方法をご利用ください。",
+        FailureDeclinedOther => "銀行またはウォレットでお支払いが承認されませんでした。もう一度お試しいただくか、別のお支払い方法をご利用ください。",
+        FailureInvalidAccountOther => "口座情報に誤りがあります。内容をご確認いただくか、別のお支払い方法をご利用ください。",
+        StatusStillConfirming => "お支払いの確認にお時間をいただいています。二重に請求されることはありません。確認が済みしだいメールでお知らせします。",
+        ActionCheckAgain => "もう一度確認する",
+        ActionTryAgain => "もう一度試す",
+        ActionOtherMethod => "別のお支払い方法を選ぶ",
     }
 }

@@ -1,5 +1,5 @@
 // Compiles against the package's generated declarations (tsc --noEmit, strict).
-import init, { OmiseCheckout, validateCardNumber, statusMessage, type CardFormState, type TokenResult } from 'omise-checkout';
+import init, { OmiseCheckout, validateCardNumber, statusMessage, message, type BusyEvent, type CardFormState, type LocaleId, type ShownError, type TokenResult } from 'omise-checkout';
 
 await init();
 const checkout = new OmiseCheckout({ publicKey: 'pkey_test_123', locale: 'ja', timeoutMs: 10_000 });
@@ -20,4 +20,18 @@ const final: 'succeeded' | 'failed' | 'pending' = outcome.state;
 const v = validateCardNumber('4242');
 const s: 'valid' | 'incomplete' | 'invalid' = v.state;
 console.log(brand, complete, final, s, statusMessage('failed', 'insufficient_fund', 'th').text);
+// Busy state, Pay button, errors after the token, language switch.
+const busy: boolean = form.state().busy;
+form.bindPayButton('#pay');
+form.on('busy', (detail: BusyEvent) => console.log(detail.busy, busy));
+const response: Response = await form.busyWhile(fetch('/orders'));
+const shown: ShownError | null = form.showError(response.ok ? null : 'order_failed');
+form.showError('insufficient_fund');
+form.setLocale('th');
+const locale: LocaleId = form.locale;
+checkout.setLocale('ja');
+const processing: string | undefined = message('processing', locale);
+const kept = checkout.mountCardForm('#card2', { clearAfterToken: 'on-success' });
+kept.destroy();
+console.log(shown?.message, processing);
 form.destroy();

@@ -10,8 +10,9 @@ use omise_checkout_core::api::{Expect, Problem};
 use omise_checkout_core::endpoint;
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::locale::Locale;
-use omise_checkout_core::poll::{Answer, Effect, Event, Outcome, PollConfig, Poller};
-use omise_checkout_core::status::{self, PaymentStatus};
+use omise_checkout_core::messages::Message;
+use omise_checkout_core::poll::{Answer, Effect, Event, PollConfig, Poller};
+use omise_checkout_core::status::{self, Kind, Method, PaymentStatus};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -19,9 +20,12 @@ use web_sys::{Element, HtmlElement};
 use crate::api::call;
 use crate::checkout::OmiseCheckout;
 use crate::config::{self, Config};
+use crate::js;
 use crate::listener::Listener;
 use crate::timer::Timeout;
-use crate::{js, results};
+
+mod view;
+use view::Actions;
 
 /// What is polled.
 enum Subject {
@@ -33,9 +37,15 @@ enum Subject {
 struct Run {
     config: Rc<Config>,
     subject: Subject,
+    poll_config: PollConfig,
     poller: RefCell<Poller>,
     target: Option<Element>,
     status_el: RefCell<Option<HtmlElement>>,
+    /// The buttons under the status ("Try again", "Use another payment method", "Check again").
+    actions: RefCell<Option<Actions>>,
+    /// Where "Try again" and "Use another payment method" lead (validated like `statusUrl`).
+    retry_url: Option<String>,
+    other_method_url: Option<String>,
     on_update: Option<Function>,
     timer: RefCell<Option<Timeout>>,
     listeners: RefCell<Vec<Listener>>,
@@ -60,12 +70,20 @@ impl OmiseCheckout {
             js::uint_field(&options, "interval").map(u64::from),
             js::uint_field(&options, "maxWait").map(u64::from),
         );
+        let mut poller = Poller::new(poll_config);
+        if let Some(method) = Method::of(js::get_str(&options, "method").as_deref()) {
+            poller.note_method(method);
+        }
         let run = Rc::new(Run {
             config: self.config.clone(),
             subject,
-            poller: RefCell::new(Poller::new(poll_config)),
+            poll_config,
+            poller: RefCell::new(poller),
             target,
             status_el: RefCell::new(None),
+            actions: RefCell::new(None),
+            retry_url: link_option(&options, "retryUrl")?,
+            other_method_url: link_option(&options, "otherMethodUrl")?,
             on_update: js::get(&options, "onUpdate").dyn_into::<Function>().ok(),
             timer: RefCell::new(None),
             listeners: RefCell::new(Vec::new()),
@@ -78,13 +96,14 @@ impl OmiseCheckout {
         let stopper = Rc::downgrade(&run);
         let destroy = Closure::<dyn FnMut()>::new(move || {
             if let Some(run) = stopper.upgrade() {
+                run.remove_actions();
                 run.dispatch(Event::Destroy);
             }
         });
         js::set(&promise, "destroy", destroy.as_ref());
         // Holds only a weak handle; a finished run is freed even if the page keeps the promise.
         destroy.forget();
-        run.dispatch(Event::Start);
+        run.start();
         Ok(promise)
     }
 
@@ -97,7 +116,7 @@ impl OmiseCheckout {
         #[wasm_bindgen(unchecked_param_type = "string | undefined")] failure_code: JsValue,
         locale: Option<String>,
     ) -> JsValue {
-        let locale = locale.map_or(self.config.locale, |l| config::pick_locale(Some(&l)));
+        let locale = locale.map_or(self.config.locale(), |l| config::pick_locale(Some(&l)));
         status_message_value(&status, failure_code.as_string(), locale)
     }
 }
@@ -156,6 +175,30 @@ fn subject(options: &JsValue) -> Result<Subject, JsValue> {
     ))
 }
 
+/// An optional link option (`retryUrl`, `otherMethodUrl`): a path on this site or an https://
+/// URL, like `statusUrl`; anything else throws before anything is shown.
+fn link_option(options: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    match js::get(options, name) {
+        v if v.is_undefined() || v.is_null() => Ok(None),
+        v => match v.as_string().filter(|u| endpoint::is_status_url(u)) {
+            Some(url) => Ok(Some(url.trim().to_string())),
+            None => Err(config::error(
+                "insecure_endpoint",
+                "omise-checkout: retryUrl and otherMethodUrl must be paths on this site or https:// URLs.",
+            )),
+        },
+    }
+}
+
+/// How the shopper paid, if the answer says: a source's `type`, the merchant's own `method`, or
+/// a `card` object.
+fn method_of(object: &JsValue) -> Option<Method> {
+    let source_type = js::get_str(&js::get(object, "source"), "type");
+    Method::of(source_type.as_deref())
+        .or_else(|| Method::of(js::get_str(object, "method").as_deref()))
+        .or_else(|| js::get(object, "card").is_object().then_some(Method::Card))
+}
+
 fn find_target(v: &JsValue) -> Result<Element, JsValue> {
     let document = web_sys::window().and_then(|w| w.document());
     match v.as_string() {
@@ -170,6 +213,25 @@ fn now_ms() -> u64 {
 }
 
 impl Run {
+    /// Shows the busy "Checking your payment status…" state and starts polling.
+    fn start(self: &Rc<Self>) {
+        self.render_status(Kind::Pending, Message::Checking.text(self.config.locale()), true);
+        self.dispatch(Event::Start);
+    }
+
+    /// "Check again" after "still confirming": a fresh budget, the same target; later outcomes
+    /// reach `onUpdate` (the promise has resolved already).
+    fn check_again(self: &Rc<Self>) {
+        let mut poller = Poller::new(self.poll_config);
+        if let Some(method) = self.poller.borrow().method() {
+            poller.note_method(method);
+        }
+        *self.poller.borrow_mut() = poller;
+        self.remove_actions();
+        self.listen();
+        self.start();
+    }
+
     fn listen(self: &Rc<Self>) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let run = self.clone();
@@ -199,13 +261,13 @@ impl Run {
                     *self.timer.borrow_mut() = timer;
                 }
                 Effect::Show(outcome) => {
-                    let value = self.render(&outcome);
+                    let value = self.render(&outcome, false);
                     if let Some(f) = &self.on_update {
                         let _ = f.call1(&JsValue::UNDEFINED, &value);
                     }
                 }
                 Effect::Finish(outcome) => {
-                    let value = self.render(&outcome);
+                    let value = self.render(&outcome, true);
                     self.finish(value);
                 }
                 Effect::Stop => {
@@ -240,6 +302,9 @@ impl Run {
         };
         match result {
             Ok(object) => {
+                if let Some(method) = method_of(&object) {
+                    self.poller.borrow_mut().note_method(method);
+                }
                 let field = match self.subject {
                     Subject::StatusUrl(_) => "status",
                     _ => "charge_status",
@@ -253,44 +318,6 @@ impl Run {
             }
             Err(Problem { code, retry_after_ms, .. }) => Answer::Error { code, retry_after_ms },
         }
-    }
-
-    /// Renders the outcome as text in a polite live region inside `target`; returns the JS value.
-    fn render(&self, outcome: &Outcome) -> JsValue {
-        let locale = self.config.locale;
-        let text = outcome.message.text(locale);
-        let value = js::object(&[
-            ("state", JsValue::from_str(outcome.state.code())),
-            ("status", JsValue::from_str(outcome.status.code())),
-            ("kind", JsValue::from_str(outcome.kind.code())),
-            ("message", JsValue::from_str(text)),
-        ]);
-        if let Some(code) = &outcome.failure_code {
-            js::set(&value, "failureCode", &JsValue::from_str(code));
-        }
-        if let Some(e) = outcome.error {
-            js::set(&value, "error", &results::error_object(&Problem::new(e), locale));
-        }
-        if let Some(target) = &self.target {
-            let mut slot = self.status_el.borrow_mut();
-            if slot.is_none() {
-                let el = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.create_element("div").ok())
-                    .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-                if let Some(el) = el {
-                    let _ = el.set_attribute("role", "status");
-                    let _ = el.set_attribute("aria-live", "polite");
-                    let _ = target.append_child(&el);
-                    *slot = Some(el);
-                }
-            }
-            if let Some(el) = slot.as_ref() {
-                el.set_class_name(&format!("omise-status omise-status--{}", outcome.kind.code()));
-                el.set_text_content(Some(text));
-            }
-        }
-        value
     }
 
     fn finish(&self, value: JsValue) {

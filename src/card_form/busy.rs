@@ -1,0 +1,183 @@
+//! The busy state: while `tokenize()` runs (and while work the merchant hands to `busyWhile`
+//! runs, e.g. the order call), the form says so, so a slow vault never looks like a form that
+//! is not filled in: `aria-busy` and a class on the form, inputs read-only (not disabled: they
+//! stay focusable and readable), `state().busy`, the `busy` event, and on the buttons given to
+//! `bindPayButton` a spinner with the localized "Processing…".
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::Promise;
+use omise_checkout_core::messages::Message;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlElement, Node};
+
+use super::{find_element, CardForm, Inner};
+use crate::listener::Listener;
+use crate::{config, js};
+
+/// A button bound with `bindPayButton`.
+pub(super) struct PayButton {
+    el: HtmlElement,
+    /// The button's own content, set aside while it shows the spinner and "Processing…".
+    saved: RefCell<Option<Vec<Node>>>,
+    /// The "Processing…" text while busy (said again on `setLocale`).
+    label: RefCell<Option<HtmlElement>>,
+    /// Swallows clicks while busy, before the page's own click handlers run.
+    _click: Listener,
+}
+
+#[wasm_bindgen]
+impl CardForm {
+    /// Lets the form show its busy state on your Pay button: while busy the button gets
+    /// `aria-busy="true"`, the class `omise-pay-button--busy`, and a spinner with the localized
+    /// "Processing…" in place of its content (restored afterwards); clicks are ignored then (no
+    /// second order). The button stays enabled and in the Tab order. Undone by `destroy()`.
+    #[wasm_bindgen(js_name = bindPayButton)]
+    pub fn bind_pay_button(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "HTMLElement | string")] button: JsValue,
+    ) -> Result<(), JsValue> {
+        let Some(inner) = self.live() else { return Ok(()) };
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| find_element(&d, &button))
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            .ok_or_else(|| {
+                config::error(
+                    "invalid_button",
+                    "omise-checkout: bindPayButton needs a button element or a CSS selector that matches one",
+                )
+            })?;
+        if inner.pay_buttons.borrow().iter().any(|b| b.el == el) {
+            return Ok(());
+        }
+        let weak = Rc::downgrade(&inner);
+        let click = Listener::with_capture(el.as_ref(), "click", true, move |event| {
+            if weak.upgrade().is_some_and(|i| i.is_busy()) {
+                event.prevent_default();
+                event.stop_immediate_propagation();
+            }
+        });
+        let _ = el.class_list().add_1("omise-pay-button");
+        let button = PayButton { el, saved: RefCell::new(None), label: RefCell::new(None), _click: click };
+        render_pay_button(&button, inner.is_busy(), Message::Processing.text(inner.locale.get()));
+        inner.pay_buttons.borrow_mut().push(button);
+        Ok(())
+    }
+
+    /// Keeps the form busy until `work` settles (typically your order call after the token),
+    /// and returns a promise that settles the same way.
+    #[wasm_bindgen(js_name = busyWhile, skip_typescript)]
+    pub fn busy_while(&self, work: JsValue) -> Promise {
+        let work = Promise::resolve(&work);
+        let Some(inner) = self.live() else { return work };
+        inner.busy_start();
+        let weak = Rc::downgrade(&inner);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let settled = JsFuture::from(work).await;
+            if let Some(inner) = weak.upgrade() {
+                inner.busy_end();
+            }
+            settled
+        })
+    }
+}
+
+impl Inner {
+    pub(super) fn is_busy(&self) -> bool {
+        self.busy.get() > 0
+    }
+
+    pub(super) fn busy_start(&self) {
+        let n = self.busy.get();
+        self.busy.set(n.saturating_add(1));
+        if n == 0 {
+            self.busy_changed();
+        }
+    }
+
+    pub(super) fn busy_end(&self) {
+        let n = self.busy.get();
+        self.busy.set(n.saturating_sub(1));
+        if n == 1 {
+            self.busy_changed();
+        }
+    }
+
+    fn busy_changed(&self) {
+        let busy = self.is_busy();
+        if let Some(dom) = self.dom.borrow().as_ref() {
+            let _ = dom.root.class_list().toggle_with_force("omise-card-form--busy", busy);
+            let _ = dom.root.set_attribute("aria-busy", if busy { "true" } else { "false" });
+            for f in &dom.fields {
+                f.input.set_read_only(busy);
+            }
+        }
+        self.render_pay_buttons();
+        self.emit("busy", &js::object(&[("busy", JsValue::from_bool(busy))]));
+    }
+
+    /// The bound buttons as the busy state and the locale say now.
+    pub(super) fn render_pay_buttons(&self) {
+        let text = Message::Processing.text(self.locale.get());
+        for b in self.pay_buttons.borrow().iter() {
+            render_pay_button(b, self.is_busy(), text);
+        }
+    }
+
+    /// Gives the buttons back as they were (on `destroy()`).
+    pub(super) fn unbind_pay_buttons(&self) {
+        for b in self.pay_buttons.take() {
+            render_pay_button(&b, false, "");
+            let _ = b.el.class_list().remove_1("omise-pay-button");
+        }
+    }
+}
+
+fn render_pay_button(b: &PayButton, busy: bool, text: &str) {
+    let el = &b.el;
+    let mut saved = b.saved.borrow_mut();
+    match (busy, saved.is_some()) {
+        (true, false) => {
+            let mut nodes = Vec::new();
+            while let Some(child) = el.first_child() {
+                let _ = el.remove_child(&child);
+                nodes.push(child);
+            }
+            *saved = Some(nodes);
+            let Some(document) = el.owner_document() else { return };
+            let span = |class: &str| {
+                let e = document.create_element("span").ok()?.dyn_into::<HtmlElement>().ok()?;
+                e.set_class_name(class);
+                let _ = el.append_child(&e);
+                Some(e)
+            };
+            if let Some(spinner) = span("omise-spinner") {
+                let _ = spinner.set_attribute("aria-hidden", "true");
+            }
+            let label = span("omise-pay-button__text");
+            if let Some(l) = &label {
+                l.set_text_content(Some(text));
+            }
+            *b.label.borrow_mut() = label;
+        }
+        (true, true) => {
+            if let Some(l) = b.label.borrow().as_ref() {
+                l.set_text_content(Some(text));
+            }
+        }
+        (false, true) => {
+            el.set_text_content(None);
+            for node in saved.take().unwrap_or_default() {
+                let _ = el.append_child(&node);
+            }
+            b.label.take();
+        }
+        (false, false) => {}
+    }
+    let _ = el.class_list().toggle_with_force("omise-pay-button--busy", busy);
+    let _ = if busy { el.set_attribute("aria-busy", "true") } else { el.remove_attribute("aria-busy") };
+}

@@ -1,0 +1,63 @@
+//! The form-level error: declines and service errors from `tokenize()`, and what the merchant
+//! reports after the token with `showError` (the order call failed, the shopper went offline).
+//! Kept as a catalog message, so a language switch says it again in the new language; hidden
+//! as soon as the shopper edits the card (`render::apply`).
+
+use omise_checkout_core::error::ErrorCode;
+use omise_checkout_core::messages::{self, Message};
+use wasm_bindgen::prelude::*;
+
+use super::render::announce;
+use super::{CardForm, Inner};
+use crate::js;
+
+#[wasm_bindgen]
+impl CardForm {
+    /// Shows an error in the form, localized, for what happened after the token: `order_failed`
+    /// (your order call failed; the card was not charged), `offline`, any other `ErrorCode`, or
+    /// a charge's `failure_code` (a decline, with its own advice). The card stays in the form,
+    /// so the shopper can try again at once; the error goes when they edit the card. `null`
+    /// hides it. Returns `{ code, message }` as shown, or `null`.
+    #[wasm_bindgen(js_name = showError, unchecked_return_type = "ShownError | null")]
+    pub fn show_error(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AfterTokenErrorCode | ErrorCode | (string & {}) | null")]
+        code: Option<String>,
+    ) -> JsValue {
+        let Some(inner) = self.live() else { return JsValue::NULL };
+        let Some(code) = code.filter(|c| !c.trim().is_empty()) else {
+            inner.set_form_error(None);
+            return JsValue::NULL;
+        };
+        let (code, message) = match ErrorCode::from_code(code.trim()) {
+            Some(c) => (JsValue::from_str(c.code()), messages::error(c)),
+            // A charge's failure code; unknown ones get the generic failure text, never the
+            // string itself.
+            None => (JsValue::from_str(&code), messages::failure(&code)),
+        };
+        inner.set_form_error(Some(message));
+        js::object(&[("code", code), ("message", JsValue::from_str(message.text(inner.locale.get())))])
+    }
+}
+
+impl Inner {
+    /// Shows (and announces) a form-level error, or hides it.
+    pub(super) fn set_form_error(&self, message: Option<Message>) {
+        if message.is_none() && self.form_error.get().is_none() {
+            return; // every keystroke comes here: no DOM work when nothing is shown
+        }
+        self.form_error.set(message);
+        self.render_form_error(true);
+    }
+
+    /// Puts the form-level error's text on screen in the form's language.
+    pub(super) fn render_form_error(&self, announce_it: bool) {
+        let dom = self.dom.borrow();
+        let Some(dom) = dom.as_ref() else { return };
+        let text = self.form_error.get().map(|m| m.text(self.locale.get()));
+        dom.form_error.set_text_content(text);
+        if let (Some(t), true) = (text, announce_it) {
+            announce(&dom.live, t);
+        }
+    }
+}

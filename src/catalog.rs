@@ -1,0 +1,21 @@
+//! `message(key, locale?)`: one text of the catalog by its stable key, for what merchants draw
+//! themselves around the widget (e.g. `processing` on their own Pay button while the form is
+//! busy, `order_failed` beside it). Plain text: set it with `textContent`.
+
+use omise_checkout_core::messages::Message;
+use wasm_bindgen::prelude::*;
+
+use crate::config;
+
+/// The catalog's text for `key` in `locale` (`en`, `ja`, `th` or a tag such as `th-TH`;
+/// default: the browser's languages, then `en`), or `undefined` for an unknown key.
+#[wasm_bindgen(unchecked_return_type = "string | undefined")]
+pub fn message(
+    #[wasm_bindgen(unchecked_param_type = "MessageKey")] key: &str,
+    locale: Option<String>,
+) -> JsValue {
+    match Message::from_key(key) {
+        Some(m) => JsValue::from_str(m.text(config::pick_locale(locale.as_deref()))),
+        None => JsValue::UNDEFINED,
+    }
+}
