@@ -8,14 +8,16 @@ use wasm_bindgen::prelude::*;
 use crate::config;
 
 /// The catalog's text for `key` in `locale` (`en`, `ja`, `th` or a tag such as `th-TH`;
-/// default: the browser's languages, then `en`), or `undefined` for an unknown key.
+/// default: the browser's languages, then `en`), or `undefined` for an unknown key (or one
+/// that is not a string). Arguments are `JsValue`s read here: the glue passes a non-string
+/// `&str` or `Option<String>` badly (a wasm trap).
 #[wasm_bindgen(unchecked_return_type = "string | undefined")]
 pub fn message(
-    #[wasm_bindgen(unchecked_param_type = "MessageKey")] key: &str,
-    locale: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "MessageKey")] key: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] locale: JsValue,
 ) -> JsValue {
-    match Message::from_key(key) {
-        Some(m) => JsValue::from_str(m.text(config::pick_locale(locale.as_deref()))),
+    match key.as_string().as_deref().and_then(Message::from_key) {
+        Some(m) => JsValue::from_str(m.text(config::pick_locale(locale.as_string().as_deref()))),
         None => JsValue::UNDEFINED,
     }
 }

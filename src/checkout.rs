@@ -117,10 +117,11 @@ impl OmiseCheckout {
     }
 
     /// Switches the language of later messages (errors, statuses) and of every card form this
-    /// checkout mounted, in place: what was typed stays.
+    /// checkout mounted, in place: what was typed stays. A `locale` that is not a string is
+    /// read like an unknown tag (the browser's languages, then `en`).
     #[wasm_bindgen(js_name = setLocale)]
-    pub fn set_locale(&self, locale: &str) {
-        let locale = crate::config::pick_locale(Some(locale));
+    pub fn set_locale(&self, #[wasm_bindgen(unchecked_param_type = "string")] locale: JsValue) {
+        let locale = crate::config::pick_locale(locale.as_string().as_deref());
         self.config.set_locale(locale);
         for form in self.live_forms() {
             form.set_locale(locale);

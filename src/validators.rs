@@ -98,9 +98,7 @@ fn caret_of(caret: &JsValue, input: &str) -> usize {
 /// whole number is read as its digits). Anything else than text is `invalid`, brand `null`.
 /// The input (a copy in wasm memory) and every copy made of it are wiped before they are freed.
 #[wasm_bindgen(js_name = validateCardNumber, unchecked_return_type = "CardNumberResult")]
-pub fn validate_card_number(
-    #[wasm_bindgen(unchecked_param_type = "TextInput")] input: JsValue,
-) -> JsValue {
+pub fn validate_card_number(#[wasm_bindgen(unchecked_param_type = "TextInput")] input: JsValue) -> JsValue {
     let Some(input) = text(&input).map(SecretString::from) else {
         let o = not_text();
         set(&o, "brand", &JsValue::NULL);
@@ -126,7 +124,7 @@ pub fn validate_card_number(
 #[wasm_bindgen(js_name = formatCardNumber, unchecked_return_type = "FormatResult")]
 pub fn format_card_number(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number | undefined")] caret: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] caret: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input = format_input(&input, "formatCardNumber: input must be a string")?;
     let f = format::card_number(&input, caret_of(&caret, &input));
@@ -138,7 +136,7 @@ pub fn format_card_number(
 #[wasm_bindgen(js_name = formatExpiry, unchecked_return_type = "FormatResult")]
 pub fn format_expiry(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number | undefined")] caret: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] caret: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input = format_input(&input, "formatExpiry: input must be a string")?;
     let f = expiry::format(&input, caret_of(&caret, &input));
@@ -184,7 +182,7 @@ pub fn validate_expiry(
 #[wasm_bindgen(js_name = validateSecurityCode, unchecked_return_type = "FieldResult")]
 pub fn validate_security_code(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BrandId | null | undefined")] brand: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "BrandId | null")] brand: JsValue,
 ) -> JsValue {
     let Some(input) = text(&input).map(SecretString::from) else { return not_text() };
     let brand = brand.as_string().as_deref().and_then(Brand::from_id);

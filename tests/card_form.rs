@@ -661,9 +661,9 @@ async fn a_slow_vault_shows_busy_in_state_event_and_pay_button() {
     button.click();
     assert_eq!(clicks.get(), 0, "a click while busy never reaches the page (no second order)");
     // The busy text follows a language switch.
-    checkout.set_locale("ja");
+    checkout.set_locale("ja".into());
     assert_eq!(button.text_content().unwrap_or_default(), Message::Processing.text(Locale::Ja));
-    checkout.set_locale("en");
+    checkout.set_locale("en".into());
 
     let r = JsFuture::from(pending).await.unwrap();
     assert!(get(&r, "token").is_object(), "{}", json(&r));
@@ -700,21 +700,25 @@ async fn the_card_stays_until_the_outcome_is_known() {
     assert_eq!(input(&root, "number").value(), "4242 4242 4242 4242", "kept after the token");
     assert_eq!(input(&root, "security-code").value(), "123");
     // The order call failed (502): the merchant says so in the form; the card is still there.
-    let shown = form.show_error(Some("order_failed".into()));
+    let shown = form.show_error("order_failed".into());
     assert_eq!(text(&shown, "code"), "order_failed");
     let want = messages::error(ErrorCode::OrderFailed).text(Locale::En);
     assert_eq!(text(&shown, "message"), want);
     assert_eq!(form_error_text(&root), want);
     let live = root.query_selector("[aria-live='polite']").unwrap().unwrap();
     assert_eq!(live.text_content().unwrap_or_default(), want, "announced");
-    form.show_error(Some("offline".into()));
+    form.show_error("offline".into());
     assert_eq!(form_error_text(&root), messages::error(ErrorCode::Offline).text(Locale::En));
     // A declined charge's failure code gets its own advice; an unknown one the generic text.
-    form.show_error(Some("insufficient_fund".into()));
+    form.show_error("insufficient_fund".into());
     assert_eq!(form_error_text(&root), Message::FailureInsufficientFund.text(Locale::En));
-    form.show_error(Some("<b>weird</b>".into()));
+    form.show_error("<b>weird</b>".into());
     assert_eq!(form_error_text(&root), Message::FailureGeneric.text(Locale::En));
-    form.show_error(None);
+    // Not a string (a status number passed by mistake): a generic text, never a trap.
+    let shown = form.show_error(502.into());
+    assert_eq!(text(&shown, "code"), "unknown_error");
+    assert_eq!(form_error_text(&root), messages::error(ErrorCode::Unknown).text(Locale::En));
+    form.show_error(JsValue::NULL);
     assert_eq!(form_error_text(&root), "");
     // The retry makes a new token from the same card, with nothing retyped.
     let r = tokenize(&form).await;
@@ -769,7 +773,7 @@ async fn a_stale_decline_goes_and_focus_skips_filled_fields() {
         root.query_selector(".omise-field--expiry .omise-error").unwrap().unwrap(),
     );
     assert_eq!(form_error_text(&root), "", "editing the card hides the stale error");
-    form.show_error(Some("order_failed".into()));
+    form.show_error("order_failed".into());
     for prop in ["color", "font-size", "font-weight"] {
         assert_eq!(computed(&form_error, prop, None), computed(&field_error, prop, None), "{prop}");
     }
@@ -845,10 +849,10 @@ async fn set_locale_switches_the_language_in_place() {
     type_text(&number, "42424242");
     blur(&number);
     type_text(&input(&root, "name"), "Taro Yamada");
-    form.show_error(Some("offline".into()));
+    form.show_error("offline".into());
     assert_eq!(error_text(&root, "number"), en(Field::Number, FieldError::Incomplete));
 
-    form.set_locale("ja");
+    form.set_locale("ja".into());
     let ja = Locale::Ja;
     assert_eq!(form.locale(), "ja");
     assert_eq!(root.get_attribute("lang").as_deref(), Some("ja"));
@@ -872,7 +876,7 @@ async fn set_locale_switches_the_language_in_place() {
     assert_eq!(text(&get(&r, "error"), "message"), messages::error(ErrorCode::ValidationError).text(ja));
 
     // The checkout's setLocale reaches its forms and its later messages.
-    checkout.set_locale("th-TH");
+    checkout.set_locale("th-TH".into());
     let th = Locale::Th;
     assert_eq!(checkout.locale(), "th");
     assert_eq!(form.locale(), "th");
@@ -887,7 +891,7 @@ async fn set_locale_switches_the_language_in_place() {
         text(&get(&answer, "error"), "message"),
         messages::error(ErrorCode::NoAuthorizationNeeded).text(th)
     );
-    assert_eq!(omise_checkout::message("processing", Some("th".into())), Message::Processing.text(th));
-    assert!(omise_checkout::message("no_such_key", None).is_undefined());
+    assert_eq!(omise_checkout::message("processing".into(), "th".into()), Message::Processing.text(th));
+    assert!(omise_checkout::message("no_such_key".into(), JsValue::UNDEFINED).is_undefined());
     form.destroy();
 }

@@ -227,7 +227,7 @@ async fn hostile_server_text_is_inert() {
     let m = shop.checkout.status_message(
         obj(&[("status", "failed".into()), ("failure_code", "<b>x</b>".into())]),
         JsValue::UNDEFINED,
-        None,
+        JsValue::UNDEFINED,
     );
     assert_eq!(text(&m, "text"), en(Message::FailureGeneric));
     assert_eq!(text(&m, "kind"), "failure");
@@ -337,7 +337,7 @@ fn status_messages_cover_every_status() {
             let m = status_message(
                 status.into(),
                 code.map_or(JsValue::UNDEFINED, JsValue::from),
-                Some(locale.code().into()),
+                locale.code().into(),
             );
             assert_eq!(text(&m, "kind"), kind, "{status}");
             assert_eq!(text(&m, "text"), message.text(locale), "{status} {locale:?}");
@@ -356,7 +356,9 @@ async fn a_spinner_while_polling_then_still_confirming_with_check_again() {
     let (seen, t) = (busy_seen.clone(), target.clone());
     let on_update = Closure::<dyn FnMut(JsValue)>::new(move |_| {
         let el = status_el(&t);
-        if el.class_list().contains("omise-status--busy") && el.get_attribute("aria-busy").as_deref() == Some("true") {
+        if el.class_list().contains("omise-status--busy")
+            && el.get_attribute("aria-busy").as_deref() == Some("true")
+        {
             seen.set(true);
         }
     });
@@ -375,15 +377,22 @@ async fn a_spinner_while_polling_then_still_confirming_with_check_again() {
     let el = status_el(&target);
     assert_eq!(el.text_content().unwrap_or_default(), en(Message::StatusStillConfirming));
     assert!(!el.class_list().contains("omise-status--busy"), "no spinner once polling is over");
-    let button: web_sys::HtmlElement =
-        target.query_selector(".omise-status-actions button").unwrap().expect("Check again").dyn_into().unwrap();
+    let button: web_sys::HtmlElement = target
+        .query_selector(".omise-status-actions button")
+        .unwrap()
+        .expect("Check again")
+        .dyn_into()
+        .unwrap();
     assert_eq!(button.text_content().unwrap_or_default(), en(Message::ActionCheckAgain));
     // The shopper completes 3-D Secure in another tab, then checks again.
     decide(&text(&order, "authorizeUri"), "authorize").await;
     button.click();
     sleep(50).await;
     assert!(status_el(&target).class_list().contains("omise-status--busy"), "polling again");
-    assert!(target.query_selector(".omise-status-actions").unwrap().is_none(), "the button is gone meanwhile");
+    assert!(
+        target.query_selector(".omise-status-actions").unwrap().is_none(),
+        "the button is gone meanwhile"
+    );
     for _ in 0..40 {
         if status_el(&target).class_list().contains("omise-status--success") {
             break;
@@ -421,14 +430,17 @@ async fn a_failure_offers_try_again_and_another_method_in_the_shoppers_words() {
         ("statusUrl", text(&order, "statusUrl").into()),
         ("retryUrl", "javascript:alert(1)".into()),
     ]));
-    assert_eq!(text(&bad.err().expect("refused"), "code"), "insecure_endpoint");
+    assert_eq!(text(&bad.expect_err("refused"), "code"), "insecure_endpoint");
 }
 
 #[wasm_bindgen_test]
 async fn a_declined_bank_payment_never_mentions_a_card() {
     let shop = shop("en").await;
-    let params =
-        obj(&[("type", "internet_banking_scb".into()), ("amount", 100000.into()), ("currency", "thb".into())]);
+    let params = obj(&[
+        ("type", "internet_banking_scb".into()),
+        ("amount", 100000.into()),
+        ("currency", "thb".into()),
+    ]);
     let id = text(&get(&JsFuture::from(shop.checkout.create_source(params)).await.unwrap(), "source"), "id");
     let order = shop.order(("source", &id), 0).await;
     decide(&text(&order, "authorizeUri"), "decline").await;

@@ -107,7 +107,10 @@ async fn a_token_comes_through_the_provider_page_and_the_frame_url_has_no_card_d
     assert_eq!(text(&get(&token, "card"), "last_digits"), "4242");
     assert_eq!(request_count(&key, "/tokens").await, 1);
     assert!(!frame.src().contains("4242"), "no card data in the frame URL");
-    assert_eq!(input(&root, "number").value(), "", "card data cleared after the token");
+    // The card stays until the outcome is known (the default), then goes.
+    assert_eq!(input(&root, "number").value(), "4242 4242 4242 4242", "kept after the token");
+    checkout.authorize(obj(&[("status", "successful".into())]));
+    assert_eq!(input(&root, "number").value(), "", "card data cleared once the charge succeeded");
     // A second form shares the iframe.
     let (second, _) = mount(&checkout);
     assert_eq!(provider_frames(&v).len(), 1);

@@ -53,9 +53,10 @@ struct Parts {
     year: String,
     /// A separator followed the month (typed `1/`, `12/`, `12 `).
     separated: bool,
-    /// The input ends in `MM /`: what Backspace leaves of the ` / ` we show, so the separator
-    /// goes with it (a typed `12/` keeps it).
-    backspaced: bool,
+    /// The input ends in the ` / ` we show, or what Backspace leaves of it: the year digit
+    /// after it or the separator itself was just deleted, and the separator goes with it
+    /// (`12 / 3` ⌫ → `12`). A separator the customer types (`12/`, `12 `) stays.
+    left_over: bool,
 }
 
 fn is_expiry_separator(c: char) -> bool {
@@ -80,10 +81,11 @@ fn parse(input: &str) -> Option<Parts> {
         }
     }
     let separated = groups.len() > 1;
-    let backspaced = matches!(input.as_bytes(), [.., d, b' ', b'/'] if d.is_ascii_digit());
+    let left_over =
+        matches!(input.as_bytes(), [.., d, b' ', b'/'] | [.., d, b' ', b'/', b' '] if d.is_ascii_digit());
     groups.retain(|g| !g.is_empty());
     let parts =
-        |month: &str, year: &str| Parts { month: month.into(), year: year.into(), separated, backspaced };
+        |month: &str, year: &str| Parts { month: month.into(), year: year.into(), separated, left_over };
     match groups.as_slice() {
         [] => Some(Parts::default()),
         // Autofill `YYYY-MM`.
@@ -116,7 +118,7 @@ fn format_parts(parts: &Parts) -> String {
     let lone_month_done = matches!(month.as_bytes(), [d] if *d >= b'2' || parts.separated);
     let pad = month.len() == 1 && (lone_month_done || !year.is_empty());
     let separator =
-        !year.is_empty() || lone_month_done || (month.len() == 2 && parts.separated && !parts.backspaced);
+        !year.is_empty() || lone_month_done || (month.len() == 2 && parts.separated && !parts.left_over);
     let mut out = String::with_capacity(month.len() + year.len() + 4);
     if pad {
         out.push('0');

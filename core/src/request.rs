@@ -118,7 +118,7 @@ impl TokenRequest {
             body.push_str("%5D=");
             match value {
                 Value::Text(t) => percent_encode(t, &mut body),
-                Value::Number(n) => push_uint(&mut body, n),
+                Value::Number(n) => push_uint(&mut body, n.into()),
             }
         }
         body
@@ -153,7 +153,7 @@ impl TokenRequest {
                     json_escape(t, &mut json);
                     json.push('"');
                 }
-                Value::Number(n) => push_uint(&mut json, n),
+                Value::Number(n) => push_uint(&mut json, n.into()),
             }
         }
         json.push('}');
@@ -162,8 +162,8 @@ impl TokenRequest {
 }
 
 /// A whole number in decimal (no `to_string`: STYLE.md rule 9).
-fn push_uint(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
+pub(crate) fn push_uint(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
     let mut i = digits.len();
     let mut n = n;
     loop {

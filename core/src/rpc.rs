@@ -124,46 +124,15 @@ pub fn unwrap_answer(a: &AnswerShape) -> Unwrapped {
     }
 }
 
-/// A JSON string literal of `s` (quotes, backslash and control characters escaped).
-pub fn push_json_string(s: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
+/// A JSON string literal of `s`.
+fn push_json_string(s: &str, out: &mut String) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            // U+2028/2029 are valid JSON but break older script parsers; escape them too.
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                let n = c as u32;
-                out.push_str("\\u");
-                for shift in [12, 8, 4, 0] {
-                    out.push(HEX[((n >> shift) & 15) as usize] as char);
-                }
-            }
-            c => out.push(c),
-        }
-    }
+    crate::request::json_escape(s, out);
     out.push('"');
 }
 
-/// Decimal digits without `core::fmt` (STYLE.md pattern 9).
-pub fn push_decimal(mut n: u64, out: &mut String) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &b in &buf[i..] {
-        out.push(b as char);
-    }
+fn push_decimal(n: u64, out: &mut String) {
+    crate::request::push_uint(out, n);
 }
 
 #[cfg(test)]
@@ -214,23 +183,6 @@ mod tests {
             m.as_str(),
             "omisecheckout3 {\"jsonrpc\":\"2.0\",\"method\":\"createToken\",\"params\":[\"pkey_test_1\",{\"card\":{\"number\":\"4242\"}}],\"id\":7}"
         );
-    }
-
-    #[test]
-    fn json_strings_are_escaped() {
-        let rows: &[(&str, &str)] = &[
-            ("plain", "\"plain\""),
-            ("quote\"back\\slash", "\"quote\\\"back\\\\slash\""),
-            ("line\nbreak\ttab\r", "\"line\\nbreak\\ttab\\r\""),
-            ("\u{1}\u{1f}", "\"\\u0001\\u001f\""),
-            ("タイ ไทย", "\"タイ ไทย\""),
-            ("\u{2028}", "\"\\u2028\""),
-        ];
-        for (input, want) in rows {
-            let mut out = String::new();
-            push_json_string(input, &mut out);
-            assert_eq!(&out, want, "{input:?}");
-        }
     }
 
     #[test]
@@ -294,15 +246,6 @@ mod tests {
         ];
         for (label, shape, want) in rows {
             assert_eq!(unwrap_answer(shape), *want, "{label}");
-        }
-    }
-
-    #[test]
-    fn decimals_without_fmt() {
-        for n in [0u64, 7, 10, 4_294_967_295, u64::MAX] {
-            let mut s = String::new();
-            push_decimal(n, &mut s);
-            assert_eq!(s, n.to_string());
         }
     }
 }

@@ -118,6 +118,7 @@ fn format_keeps_caret() {
         ("12/|", "12 / |"),
         ("1 /|", "01 / |"),
         ("12 /|", "12|"),
+        ("12 / |", "12|"),
         ("927|", "09 / 27|"),
         // The month retyped over a selection: the caret stays after the month.
         ("9| / 28", "09| / 28"),
@@ -185,18 +186,18 @@ const TYPING: &[Sequence] = &[
         ],
     ),
     ("full-width slash", &[('１', "1|"), ('２', "12|"), ('／', "12 / |"), ('３', "12 / 3|")]),
-    // One Backspace per thing the customer sees: a year digit, then the whole separator.
+    // The separator goes with the last year digit, and one Backspace takes a typed one.
     (
-        "backspace the year, then the separator",
-        &[
-            ('1', "1|"),
-            ('2', "12|"),
-            ('/', "12 / |"),
-            ('2', "12 / 2|"),
-            ('⌫', "12 / |"),
-            ('⌫', "12|"),
-            ('⌫', "1|"),
-        ],
+        "backspace the year, the separator goes with it",
+        &[('1', "1|"), ('2', "12|"), ('/', "12 / |"), ('2', "12 / 2|"), ('⌫', "12|"), ('⌫', "1|")],
+    ),
+    (
+        "backspace a typed separator",
+        &[('1', "1|"), ('2', "12|"), ('/', "12 / |"), ('⌫', "12|"), ('/', "12 / |")],
+    ),
+    (
+        "retype after backspace",
+        &[('1', "1|"), ('2', "12|"), ('3', "12 / 3|"), ('⌫', "12|"), ('4', "12 / 4|")],
     ),
     ("backspace after a padded month", &[('4', "04 / |"), ('⌫', "04|"), ('⌫', "0|"), ('⌫', "|")]),
 ];
@@ -250,14 +251,18 @@ fn a_four_digit_year_completes_the_field() {
     for (label, typed, complete_at) in rows {
         let mut form = FormModel::new(&[], TODAY);
         let mut value = String::new();
-        for (i, c) in typed.chars().enumerate() {
+        for (typed_so_far, c) in typed.chars().enumerate().map(|(i, c)| (i + 1, c)) {
             value.push(c);
             let effects = form.input(Field::Expiry, &value, value.len(), InputKind::Insert);
             if let Some(Effect::SetValue { value: v, .. }) = effects.first() {
                 value = v.to_string();
             }
             let moved = effects.contains(&Effect::Focus(Field::SecurityCode));
-            assert_eq!(moved, i + 1 == *complete_at, "{label}: after {:?}: {effects:?}", &typed[..=i]);
+            assert_eq!(
+                moved,
+                typed_so_far == *complete_at,
+                "{label}: key {typed_so_far} → {value:?}: {effects:?}"
+            );
         }
         assert_eq!(form.get(Field::Expiry).map(|f| f.state), Some(Valid), "{label}");
     }

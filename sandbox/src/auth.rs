@@ -69,6 +69,11 @@ pub fn authenticate(headers: &HeaderMap, store: &Inner, want: KeyKind) -> Result
     }
 }
 
+/// The account and kind of key, for routes either key may call (sources, capability).
+pub fn authenticate_any(headers: &HeaderMap, store: &Inner) -> Result<(usize, KeyKind), ApiError> {
+    presented_key(headers).and_then(|k| store.account_of(&k)).ok_or_else(ApiError::authentication)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

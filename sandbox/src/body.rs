@@ -61,34 +61,97 @@ pub async fn read_params(headers: &HeaderMap, body: Body) -> Result<Value, ApiEr
     ))
 }
 
-/// `card[number]=4242&amount=100` → `{"card":{"number":"4242"},"amount":"100"}`.
-/// One level of brackets is all the Omise API uses; deeper keys keep their raw name.
+/// `card[number]=4242&amount=100` → `{"card":{"number":"4242"},"amount":"100"}`; deeper keys
+/// nest too (`on[days_of_month][]=1&on[days_of_month][]=15` → `{"on":{"days_of_month":["1","15"]}}`,
+/// as Rails-style clients send schedules). At most a few levels: nothing Omise takes is deeper.
 pub fn parse_form(bytes: &[u8]) -> Value {
-    let mut root = Map::new();
+    let mut root = Value::Object(Map::new());
     for (key, value) in form_urlencoded::parse(bytes) {
         let value = Value::String(value.into_owned());
         match split_key(&key) {
-            Some((outer, inner)) => {
-                let entry = root.entry(outer.to_owned()).or_insert_with(|| Value::Object(Map::new()));
-                if !entry.is_object() {
-                    *entry = Value::Object(Map::new());
-                }
-                if let Value::Object(map) = entry {
-                    map.insert(inner.to_owned(), value);
-                }
-            }
+            Some(path) => insert_path(&mut root, &path, value),
             None => {
-                root.insert(key.into_owned(), value);
+                if let Value::Object(map) = &mut root {
+                    map.insert(key.into_owned(), value);
+                }
             }
         }
     }
-    Value::Object(root)
+    root
 }
 
-fn split_key(key: &str) -> Option<(&str, &str)> {
+/// `a[b][c][]` → `["a", "b", "c", ""]` (`""`: append to a list); `None` for a plain or
+/// malformed key, which is then kept as it is.
+fn split_key(key: &str) -> Option<Vec<&str>> {
     let open = key.find('[')?;
-    let inner = key[open + 1..].strip_suffix(']')?;
-    (open > 0 && !inner.contains(['[', ']'])).then(|| (&key[..open], inner))
+    if open == 0 || !key.ends_with(']') {
+        return None;
+    }
+    let mut path = vec![&key[..open]];
+    for part in key[open + 1..key.len() - 1].split("][") {
+        if part.contains(['[', ']']) {
+            return None;
+        }
+        path.push(part);
+    }
+    (path.len() <= 5).then_some(path)
+}
+
+fn insert_path(node: &mut Value, path: &[&str], value: Value) {
+    let Some((first, rest)) = path.split_first() else { return };
+    if first.is_empty() {
+        if !node.is_array() {
+            *node = Value::Array(Vec::new());
+        }
+        if let Value::Array(items) = node {
+            match rest.is_empty() {
+                true => items.push(value),
+                false => {
+                    let mut child = Value::Object(Map::new());
+                    insert_path(&mut child, rest, value);
+                    items.push(child);
+                }
+            }
+        }
+        return;
+    }
+    if !node.is_object() {
+        *node = Value::Object(Map::new());
+    }
+    if let Value::Object(map) = node {
+        if rest.is_empty() {
+            map.insert((*first).to_owned(), value);
+        } else {
+            let child = map.entry((*first).to_owned()).or_insert(Value::Null);
+            insert_path(child, rest, value);
+        }
+    }
+}
+
+/// A yes/no field: JSON booleans or `true`/`false` text.
+pub fn boolean(v: &Value, key: &str) -> Option<bool> {
+    match v.get(key)? {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => match s.trim() {
+            "true" | "1" => Some(true),
+            "false" | "0" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `metadata`: an object, or `{}`.
+pub fn metadata(v: &Value) -> Value {
+    match v.get("metadata") {
+        Some(m @ Value::Object(_)) => m.clone(),
+        _ => Value::Object(Map::new()),
+    }
+}
+
+/// Short free text (descriptions, e-mails): at most 255 characters.
+pub fn short_text(v: &Value, key: &str) -> Option<String> {
+    text(v, key).map(|d| d.chars().take(255).collect())
 }
 
 /// A field as text: strings as they are, numbers written out; anything else is absent.
@@ -129,7 +192,10 @@ mod tests {
         assert_eq!(v["card"]["number"], "4242");
         assert_eq!(v["card"]["name"], "A B");
         assert_eq!(v["amount"], "100");
-        assert_eq!(v["x[a][b]"], "1");
+        assert_eq!(v["x"]["a"]["b"], "1");
+        let v = parse_form(b"on[days_of_month][]=1&on[days_of_month][]=15&charge[amount]=5&bad]=2&[x]=3");
+        assert_eq!(v["on"]["days_of_month"], serde_json::json!(["1", "15"]));
+        assert_eq!((v["charge"]["amount"].as_str(), v["bad]"].as_str(), v["[x]"].as_str()), (Some("5"), Some("2"), Some("3")));
     }
 
     #[test]

@@ -26,6 +26,43 @@ impl Behaviour {
     }
 }
 
+/// Stored as text (`--db` records): `succeed`, `3ds`, `3ds_fails`, `fail:CODE`.
+impl Behaviour {
+    pub fn name(self) -> String {
+        match self {
+            Succeed => "succeed".into(),
+            ThreeDSecure => "3ds".into(),
+            ThreeDSecureFails => "3ds_fails".into(),
+            Fail(code) => format!("fail:{code}"),
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Behaviour> {
+        match name {
+            "succeed" => Some(Succeed),
+            "3ds" => Some(ThreeDSecure),
+            "3ds_fails" => Some(ThreeDSecureFails),
+            _ => {
+                let code = name.strip_prefix("fail:")?;
+                TEST_CARDS.iter().find_map(|(_, b)| matches!(b, Fail(c) if *c == code).then_some(*b))
+            }
+        }
+    }
+}
+
+impl serde::Serialize for Behaviour {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Behaviour {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        Behaviour::from_name(&name).ok_or_else(|| serde::de::Error::custom("unknown card behaviour"))
+    }
+}
+
 use Behaviour::*;
 
 /// Every SPEC §5 card. Numbers not listed here behave like `Succeed` without 3-D Secure.
@@ -117,6 +154,14 @@ mod tests {
             let check = omise_checkout_core::number::check(n);
             assert_eq!(check.state, omise_checkout_core::Validity::Valid, "{n}");
         }
+    }
+
+    #[test]
+    fn behaviours_round_trip_through_their_names() {
+        for (_, b) in TEST_CARDS {
+            assert_eq!(Behaviour::from_name(&b.name()), Some(*b));
+        }
+        assert_eq!(Behaviour::from_name("fail:made_up"), None);
     }
 
     #[test]

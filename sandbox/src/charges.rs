@@ -1,159 +1,239 @@
-//! `POST /charges` and `GET /charges/{id}`: the merchant server's calls, secret key only.
+//! The charges room: `POST /charges`, `GET /charges` (list), `GET`/`PATCH /charges/{id}`,
+//! `POST /charges/{id}/capture|reverse|expire`, secret key only. The rules live in
+//! charge_rules.rs; this file owns the routes and the Charge object's JSON.
 
-use crate::app::AppState;
 use crate::auth::{self, KeyKind};
-use crate::body::{int, read_params, text, Int};
-use crate::cards::{failure_message, Behaviour};
+use crate::body::{int, metadata, read_params, short_text, Int};
+use crate::cards::failure_message;
+use crate::charge_rules::{self, parse_request};
+use crate::clock::rfc3339_ms;
 use crate::errors::{json_response, ApiError};
-use crate::sources::{amount_and_currency, source_json};
-use crate::store::{Charge, Outcome};
+use crate::list::{self, Page};
+use crate::refunds::refund_json;
+use crate::sources::source_json;
+use crate::state::AppState;
+use crate::store::{Account, Charge, Outcome};
 use crate::tokens::card_json;
-use crate::{clock, ids};
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use serde_json::{json, Map, Value};
-use std::time::{Duration, Instant};
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::{json, Value};
 
-/// The Charge object (SPEC §2) as it looks at `now` (settle delays resolve lazily).
-pub fn charge_json(charge: &Charge, now: Instant) -> Value {
-    let status = charge.status(now);
-    let (code, message) = match charge.visible_outcome(now) {
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/charges", post(create).get(list))
+        .route("/charges/{id}", get(read).patch(update))
+        .route("/charges/{id}/capture", post(capture))
+        .route("/charges/{id}/reverse", post(reverse))
+        .route("/charges/{id}/expire", post(expire))
+}
+
+fn time(ms: Option<i64>) -> Value {
+    ms.map_or(Value::Null, |t| rfc3339_ms(t).into())
+}
+
+/// The Charge object with every documented field (SPEC §2; Omise's charge reference).
+pub fn charge_json(acc: &Account, c: &Charge, now_ms: i64) -> Value {
+    let status = c.status(now_ms);
+    let (code, message) = match c.visible_outcome(now_ms) {
         Some(Outcome::Failed(code)) => (Some(code.clone()), Some(failure_message(code))),
         _ => (None, None),
     };
-    let successful = status == "successful";
+    let paid = c.paid(now_ms);
+    let authorized = c.authorized(now_ms) && c.reversed_ms.is_none();
+    let capturable = c.capturable(now_ms);
+    let refunds: Vec<Value> =
+        c.refund_ids.iter().filter_map(|id| acc.refunds.get(id)).map(|r| refund_json(r, now_ms)).collect();
+    let (fee, fee_vat, net) = c.fees();
+    let card = c.card.as_ref().map(|card| {
+        let location = c.customer.as_ref().map(|cust| format!("/customers/{cust}/cards/{}", card.id));
+        card_json(card, location)
+    });
+    let offsite = c.source.as_ref().filter(|s| s.flow != "offline").map(|s| s.kind.clone());
+    let offline = c.source.as_ref().filter(|s| s.flow == "offline").map(|s| s.kind.clone());
     json!({
         "object": "charge",
-        "id": charge.id,
+        "id": c.id,
         "livemode": false,
-        "location": format!("/charges/{}", charge.id),
-        "status": status,
-        "authorized": successful,
-        "paid": successful,
-        "amount": charge.amount,
-        "currency": charge.currency,
-        "description": charge.description,
-        "metadata": charge.metadata,
+        "location": format!("/charges/{}", c.id),
+        "amount": c.amount,
+        "authorization_type": null,
+        "authorized_amount": if authorized { c.amount } else { 0 },
+        "captured_amount": if paid { c.funding_amount() } else { 0 },
+        "net": net,
+        "fee": fee,
+        "fee_vat": fee_vat,
+        "interest": 0,
+        "interest_vat": 0,
+        "funding_amount": c.funding_amount(),
+        "refunded_amount": c.refunded_amount,
+        "refunded": c.refunded_amount,
+        "transaction_fees": {"fee_flat": "0.0", "fee_rate": "3.65", "vat_rate": "7.0"},
+        "platform_fee": {"fixed": null, "amount": null, "percentage": null},
+        "currency": c.currency,
+        "funding_currency": c.currency,
+        "ip": c.ip,
+        "refunds": list::all(&format!("/charges/{}/refunds", c.id), now_ms, refunds),
+        "link": null,
+        "description": c.description,
+        "metadata": c.metadata,
+        "card": card,
+        "source": c.source.as_ref().map(|s| source_json(s, status)),
+        "schedule": c.schedule,
+        "customer": c.customer,
+        "dispute": null,
+        "transaction": c.transaction.as_ref().filter(|_| paid),
         "failure_code": code,
         "failure_message": message,
-        "authorize_uri": charge.authorize_uri,
-        "return_uri": charge.return_uri,
-        "card": charge.card.as_ref().map(card_json),
-        "source": charge.source.as_ref().map(|s| source_json(s, status)),
-        "created_at": charge.created_at,
+        "status": status,
+        "authorize_uri": c.authorize_uri,
+        "return_uri": c.return_uri,
+        "created_at": rfc3339_ms(c.created_ms),
+        "paid_at": time(c.captured_ms.or(c.settles_at_ms.map(|t| t.max(c.created_ms))).or(Some(c.created_ms)).filter(|_| paid)),
+        "expires_at": rfc3339_ms(c.expires_at_ms),
+        "expired_at": time(c.expired_ms),
+        "reversed_at": time(c.reversed_ms),
+        "zero_interest_installments": false,
+        "branch": null,
+        "terminal": null,
+        "device": null,
+        "authorized": authorized,
+        "capturable": capturable,
+        "capture": c.capture,
+        "disputable": paid,
+        "livemode_charge": false,
+        "can_perform_void": false,
+        "voided": false,
+        "paid": paid,
+        "expired": c.expired_ms.is_some(),
+        "reversed": c.reversed_ms.is_some(),
+        "reversible": capturable,
+        "refundable": c.refundable(now_ms),
+        "partially_refundable": c.refundable(now_ms),
+        "missing_3ds_fields": [],
+        "authenticated_by": if c.authorize_uri.is_some() && c.card.is_some() { Value::from("3DS") } else { Value::Null },
+        "authentication": if c.authorize_uri.is_some() && c.card.is_some() { Value::from("3DS") } else { Value::Null },
+        "approval_code": null,
+        "acquirer_reference_number": null,
+        "merchant_advice": null,
+        "merchant_advice_code": null,
+        "merchant_name": null,
+        "merchant_uid": null,
+        "linked_account": null,
+        "offsite": offsite,
+        "offline": offline,
+        "source_of_fund": "card",
+        "unmanaged_payment": null,
+        "reference": null,
     })
 }
 
-/// `metadata[sandbox_settle_delay_ms]`: this charge's settle delay, capped at ten minutes.
-fn settle_delay(metadata: &Value) -> Option<Duration> {
-    match int(metadata, "sandbox_settle_delay_ms") {
-        Int::Value(ms) if ms >= 0 => Some(Duration::from_millis(ms.min(600_000) as u64)),
-        _ => None,
-    }
+fn secret(app: &AppState, headers: &HeaderMap) -> Result<usize, ApiError> {
+    auth::authenticate(headers, &app.store.lock(), KeyKind::Secret)
 }
 
-fn return_uri(params: &Value) -> Result<Option<String>, ApiError> {
-    let Some(uri) = text(params, "return_uri").filter(|u| !u.trim().is_empty()) else {
-        return Ok(None);
-    };
-    let ok = (uri.starts_with("http://") || uri.starts_with("https://"))
-        && uri.len() <= 2048
-        && !uri.chars().any(|c| c.is_control() || c.is_whitespace());
-    if ok {
-        Ok(Some(uri))
-    } else {
-        Err(ApiError::bad_request("return_uri is invalid"))
-    }
-}
-
-pub async fn create(
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    let account = auth::authenticate(&headers, &app.store.lock(), KeyKind::Secret)?;
+pub async fn create(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+    let account = secret(&app, &headers)?;
     let params = read_params(&headers, body).await?;
-    let (amount, currency) = amount_and_currency(&params)?;
-    let return_uri = return_uri(&params)?;
-    let metadata = match params.get("metadata") {
-        Some(m @ Value::Object(_)) => m.clone(),
-        _ => Value::Object(Map::new()),
-    };
-    let card_id = text(&params, "card").filter(|s| !s.is_empty());
-    let source_id = text(&params, "source").filter(|s| !s.is_empty());
-    let id = ids::random_id("chrg_test_");
-    let authorize_uri = format!("{}/authorize/{id}", app.origin(&headers));
-    let mut charge = Charge {
-        id: id.clone(),
-        amount,
-        currency,
-        description: text(&params, "description").map(|d| d.chars().take(255).collect()),
-        settle_delay: settle_delay(&metadata),
-        metadata,
-        return_uri,
-        authorize_uri: None,
-        card: None,
-        source: None,
-        created_at: clock::now_rfc3339(),
-        outcome: None,
-        settles_at: None,
-    };
-
-    let mut inner = app.store.lock();
-    let acc = inner.account(account);
-    match (card_id, source_id) {
-        (Some(token_id), None) => {
-            let token = acc.tokens.get_mut(&token_id).ok_or_else(|| ApiError::not_found("token"))?;
-            if token.used {
-                return Err(ApiError::new(StatusCode::BAD_REQUEST, "used_token", "token was already used"));
-            }
-            let behaviour = token.card.behaviour;
-            if behaviour.needs_3ds() && charge.return_uri.is_none() {
-                return Err(ApiError::bad_request("return_uri is required for 3-D Secure charges"));
-            }
-            token.used = true;
-            token.charge_id = Some(id.clone());
-            charge.card = Some(token.card.clone());
-            match behaviour {
-                Behaviour::Succeed => charge.outcome = Some(Outcome::Successful),
-                Behaviour::Fail(code) => charge.outcome = Some(Outcome::Failed(code.to_owned())),
-                Behaviour::ThreeDSecure | Behaviour::ThreeDSecureFails => {
-                    charge.authorize_uri = Some(authorize_uri)
-                }
-            }
-        }
-        (None, Some(src_id)) => {
-            let source = acc.sources.get_mut(&src_id).ok_or_else(|| ApiError::not_found("source"))?;
-            if source.charge_id.is_some() {
-                return Err(ApiError::bad_request("source was already used"));
-            }
-            if source.amount != charge.amount || source.currency != charge.currency {
-                return Err(ApiError::bad_request("amount and currency must match the source's"));
-            }
-            if source.flow != "offline" && charge.return_uri.is_none() {
-                return Err(ApiError::bad_request("return_uri is required for redirect sources"));
-            }
-            source.charge_id = Some(id.clone());
-            charge.source = Some(source.clone());
-            charge.authorize_uri = Some(authorize_uri);
-        }
-        (Some(_), Some(_)) => return Err(ApiError::bad_request("give either card or source, not both")),
-        (None, None) => return Err(ApiError::bad_request("card or source is required")),
-    }
-    let body = charge_json(&charge, Instant::now());
-    inner.insert_charge(account, charge);
+    let origin = app.origin(&headers);
+    let body = app
+        .write(|inner, now| {
+            let req = parse_request(&params, now)?;
+            let charge = charge_rules::create(inner, account, req, &origin, now)?;
+            Ok(charge_json(inner.account(account), &charge, now))
+        })
+        .await?;
     Ok(json_response(StatusCode::OK, &body))
 }
 
-pub async fn read(
+pub async fn read(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let mut inner = app.store.lock();
+    let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
+    let acc = inner.account(account);
+    let charge = acc.charges.get(&id).ok_or_else(|| ApiError::not_found("charge"))?;
+    Ok(json_response(StatusCode::OK, &charge_json(acc, charge, app.now_ms())))
+}
+
+pub async fn list(State(app): State<AppState>, headers: HeaderMap, q: RawQuery) -> Result<Response, ApiError> {
+    let now = app.now_ms();
+    let page = Page::from_params(&list::query(&q), now)?;
+    let mut inner = app.store.lock();
+    let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
+    let acc = inner.account(account);
+    let items = acc.charges.values().map(|c| (c.created_ms, c.id.clone(), c)).collect();
+    let (total, page_items) = page.slice(items);
+    let data = page_items.into_iter().map(|c| charge_json(acc, c, now)).collect();
+    Ok(json_response(StatusCode::OK, &page.json("/charges", total, data)))
+}
+
+/// `PATCH /charges/{id}`: `description`, `metadata` (merged; a `null` value removes a key).
+pub async fn update(
     State(app): State<AppState>,
     headers: HeaderMap,
     Path(id): Path<String>,
+    body: Body,
 ) -> Result<Response, ApiError> {
-    let mut inner = app.store.lock();
-    let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
-    let charge = inner.account(account).charges.get(&id).ok_or_else(|| ApiError::not_found("charge"))?;
-    Ok(json_response(StatusCode::OK, &charge_json(charge, Instant::now())))
+    let account = secret(&app, &headers)?;
+    let params = read_params(&headers, body).await?;
+    let body = app
+        .write(|inner, now| {
+            charge_rules::change(inner, account, &id, "charge.update", now, |c| {
+                if params.get("description").is_some() {
+                    c.description = short_text(&params, "description");
+                }
+                if let (Value::Object(new), Value::Object(old)) = (metadata(&params), &mut c.metadata) {
+                    for (k, v) in new {
+                        if v.is_null() {
+                            old.remove(&k);
+                        } else {
+                            old.insert(k, v);
+                        }
+                    }
+                }
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(json_response(StatusCode::OK, &body))
+}
+
+/// `POST /charges/{id}/capture` with an optional `capture_amount` (partial capture).
+pub async fn capture(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let account = secret(&app, &headers)?;
+    let params = read_params(&headers, body).await?;
+    let amount = match int(&params, "capture_amount") {
+        Int::Missing => None,
+        Int::Value(a) => Some(a),
+        Int::Invalid => return Err(ApiError::bad_request("capture_amount must be an integer")),
+    };
+    let body = app
+        .write(|inner, now| {
+            charge_rules::change(inner, account, &id, "charge.capture", now, |c| charge_rules::capture(c, amount, now))
+        })
+        .await?;
+    Ok(json_response(StatusCode::OK, &body))
+}
+
+pub async fn reverse(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let account = secret(&app, &headers)?;
+    let body = app
+        .write(|inner, now| charge_rules::change(inner, account, &id, "charge.reverse", now, |c| charge_rules::reverse(c, now)))
+        .await?;
+    Ok(json_response(StatusCode::OK, &body))
+}
+
+pub async fn expire(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let account = secret(&app, &headers)?;
+    let body = app
+        .write(|inner, now| charge_rules::change(inner, account, &id, "charge.expire", now, |c| charge_rules::expire(c, now)))
+        .await?;
+    Ok(json_response(StatusCode::OK, &body))
 }

@@ -61,4 +61,22 @@ impl ApiClient {
         };
         tokio::time::timeout(CALL_TIMEOUT, call).await.map_err(|_| "timed out".to_owned())?
     }
+
+    /// A webhook delivery: POSTs JSON (no key), answers the status or an error.
+    pub async fn post_json(&self, url: &str, body: Bytes, timeout: Duration) -> Result<StatusCode, String> {
+        let request = Request::builder()
+            .method(Method::POST)
+            .uri(url)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::USER_AGENT, "omise-sandbox-webhooks")
+            .body(Full::new(body))
+            .map_err(|e| e.to_string())?;
+        let call = async {
+            let response = self.client.request(request).await.map_err(|e| e.to_string())?;
+            let status = response.status();
+            let _ = response.into_body().collect().await;
+            Ok(status)
+        };
+        tokio::time::timeout(timeout, call).await.map_err(|_| "timed out".to_owned())?
+    }
 }

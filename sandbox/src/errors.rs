@@ -30,10 +30,16 @@ impl ApiError {
         Self::new(StatusCode::BAD_REQUEST, "bad_request", message)
     }
 
+    /// `400 invalid_charge`: what Omise answers for a bad amount, currency or charge request.
+    pub fn invalid_charge(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "invalid_charge", message)
+    }
+
     pub fn body(&self) -> Value {
         json!({
             "object": "error",
-            "location": format!("https://www.omise.co/api-errors#{}", self.code),
+            // Omise's anchors spell the code with dashes: `#authentication-failure`.
+            "location": format!("https://www.omise.co/api-errors#{}", self.code.replace('_', "-")),
             "code": self.code,
             "message": self.message,
         })

@@ -1,12 +1,15 @@
-//! `POST /sources` and `GET /sources/{id}` with the public key: redirect payment methods.
+//! `POST /sources` and `GET /sources/{id}` (either key): redirect payment methods.
 
-use crate::app::AppState;
+use crate::clock::rfc3339_ms;
+use crate::state::AppState;
+use axum::routing::{get, post};
+use axum::Router;
 use crate::auth::{self, KeyKind};
 use crate::body::{int, read_params, text, Int};
 use crate::errors::{json_response, ApiError};
 use crate::store::Source;
 use crate::tokens::charge_status;
-use crate::{clock, ids};
+use crate::ids;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -72,18 +75,17 @@ pub fn source_json(source: &Source, charge_status: &str) -> Value {
         "amount": source.amount,
         "currency": source.currency,
         "charge_status": charge_status,
-        "created_at": source.created_at,
+        "created_at": rfc3339_ms(source.created_ms),
     })
 }
 
-pub async fn create(
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    let account = auth::authenticate(&headers, &app.store.lock(), KeyKind::Public)?;
-    let params = read_params(&headers, body).await?;
-    let kind = text(&params, "type").unwrap_or_default();
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/sources", post(create)).route("/sources/{id}", get(read))
+}
+
+/// A source from `{type, amount, currency}` (also a charge's inline `source[type]`).
+pub fn new_source(params: &Value, now_ms: i64) -> Result<Source, ApiError> {
+    let kind = text(params, "type").unwrap_or_default();
     let Some((kind, flow)) = SOURCE_TYPES.iter().find(|(t, _)| *t == kind) else {
         let names: Vec<&str> = SOURCE_TYPES.iter().map(|(t, _)| *t).collect();
         return Err(ApiError::new(
@@ -92,18 +94,33 @@ pub async fn create(
             format!("type is not supported (use one of {})", names.join(", ")),
         ));
     };
-    let (amount, currency) = amount_and_currency(&params)?;
-    let source = Source {
+    let (amount, currency) = amount_and_currency(params)?;
+    Ok(Source {
         id: ids::random_id("src_test_"),
         kind: (*kind).to_owned(),
-        flow,
+        flow: (*flow).to_owned(),
         amount,
         currency,
         charge_id: None,
-        created_at: clock::now_rfc3339(),
-    };
+        created_ms: now_ms,
+    })
+}
+
+/// `POST /sources`: with either key (Omise.js uses the public key, servers the secret key).
+pub async fn create(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let (account, _) = auth::authenticate_any(&headers, &app.store.lock())?;
+    let params = read_params(&headers, body).await?;
+    let source = new_source(&params, app.now_ms())?;
     let body = source_json(&source, "unknown");
-    app.store.lock().insert_source(account, source);
+    app.write(|inner, _| {
+        inner.insert_source(account, source);
+        Ok(())
+    })
+    .await?;
     Ok(json_response(StatusCode::OK, &body))
 }
 
@@ -113,9 +130,9 @@ pub async fn read(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let mut inner = app.store.lock();
-    let account = auth::authenticate(&headers, &inner, KeyKind::Public)?;
+    let (account, _) = auth::authenticate_any(&headers, &inner)?;
     let source =
         inner.account(account).sources.get(&id).cloned().ok_or_else(|| ApiError::not_found("source"))?;
-    let status = charge_status(&inner, account, source.charge_id.as_deref());
+    let status = charge_status(&inner, account, source.charge_id.as_deref(), app.now_ms());
     Ok(json_response(StatusCode::OK, &source_json(&source, status)))
 }

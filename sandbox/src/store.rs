@@ -1,113 +1,69 @@
-//! In-memory state: accounts (each with its own tokens, sources and charges), keys, faults,
-//! request counts and demo orders. One mutex; every critical section is a few map operations.
-//! Bounded: past `--max-objects` of a kind the oldest go (evict.rs).
+//! The one store: accounts (each with its own objects, model.rs), keys, faults, request counts
+//! and demo orders, behind one mutex; every critical section is a few map operations.
+//! Bounded: past `--max-objects` of a kind the oldest go (evict.rs). With `--db` every change
+//! is also written to disk before the answer leaves (persist.rs): handlers `touch` what they
+//! changed and `commit`.
 
 use crate::auth::KeyKind;
-use crate::cards::Behaviour;
 use crate::evict::Bounds;
 use crate::faults::Fault;
-use serde_json::Value;
+use crate::persist::{Commit, Persist};
+use crate::webhooks::Outbox;
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
-use std::time::{Duration, Instant};
 
-/// What a token keeps of the card: the token object's fields and the test behaviour.
-/// Never the full number, never the security code.
-#[derive(Debug, Clone)]
-pub struct CardInfo {
-    pub id: String,
-    pub brand: &'static str,
-    pub last_digits: String,
-    pub name: String,
-    pub expiration_month: u32,
-    pub expiration_year: u32,
-    pub fingerprint: String,
-    pub security_code_check: bool,
-    pub city: Option<String>,
-    pub postal_code: Option<String>,
-    pub country: String,
-    pub created_at: String,
-    pub behaviour: Behaviour,
+pub use crate::model::*;
+
+/// The kinds of object an account holds (and the `--db` record prefix of each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Token,
+    Source,
+    Charge,
+    Refund,
+    Customer,
+    Schedule,
+    Occurrence,
+    Event,
 }
 
-#[derive(Debug, Clone)]
-pub struct Token {
-    pub id: String,
-    pub card: CardInfo,
-    pub used: bool,
-    pub charge_id: Option<String>,
-    pub created_at: String,
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Token,
+        Kind::Source,
+        Kind::Charge,
+        Kind::Refund,
+        Kind::Customer,
+        Kind::Schedule,
+        Kind::Occurrence,
+        Kind::Event,
+    ];
+
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Kind::Token => "tokn",
+            Kind::Source => "src",
+            Kind::Charge => "chrg",
+            Kind::Refund => "rfnd",
+            Kind::Customer => "cust",
+            Kind::Schedule => "schd",
+            Kind::Occurrence => "occu",
+            Kind::Event => "evnt",
+        }
+    }
+
+    pub fn from_prefix(p: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.prefix() == p)
+    }
 }
 
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub id: String,
-    pub kind: String,
-    pub flow: &'static str,
-    pub amount: i64,
-    pub currency: String,
-    pub charge_id: Option<String>,
-    pub created_at: String,
-}
-
-/// A charge's final state, or what it will settle to.
+/// Something changed that `--db` must write (or delete, when it is gone).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    Successful,
-    Failed(String),
-}
-
-#[derive(Debug, Clone)]
-pub struct Charge {
-    pub id: String,
-    pub amount: i64,
-    pub currency: String,
-    pub description: Option<String>,
-    pub metadata: Value,
-    pub return_uri: Option<String>,
-    pub authorize_uri: Option<String>,
-    pub card: Option<CardInfo>,
-    pub source: Option<Source>,
-    pub created_at: String,
-    /// Set at creation for immediate outcomes, or by the authorization page.
-    pub outcome: Option<Outcome>,
-    /// The outcome shows only from this instant on (the settle delay after the redirect).
-    pub settles_at: Option<Instant>,
-    /// Per-charge settle delay (`metadata[sandbox_settle_delay_ms]`).
-    pub settle_delay: Option<Duration>,
-}
-
-impl Charge {
-    /// The outcome visible now: pending until decided and settled.
-    pub fn visible_outcome(&self, now: Instant) -> Option<&Outcome> {
-        match self.settles_at {
-            Some(at) if now < at => None,
-            _ => self.outcome.as_ref(),
-        }
-    }
-
-    pub fn status(&self, now: Instant) -> &'static str {
-        match self.visible_outcome(now) {
-            None => "pending",
-            Some(Outcome::Successful) => "successful",
-            Some(Outcome::Failed(_)) => "failed",
-        }
-    }
-}
-
-#[derive(Debug, Default)]
-pub struct Account {
-    pub tokens: HashMap<String, Token>,
-    pub sources: HashMap<String, Source>,
-    pub charges: HashMap<String, Charge>,
-    pub settle_delay_ms: Option<u64>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Order {
-    pub charge_id: String,
-    /// The merchant account's secret key the order was charged with.
-    pub secret_key: String,
+pub enum Rec {
+    Object(Kind, usize, String),
+    Account(usize),
+    Order(String),
+    Meta,
 }
 
 #[derive(Debug)]
@@ -123,6 +79,13 @@ pub struct Inner {
     pub orders: HashMap<String, Order>,
     /// Which objects go first when a kind is full.
     pub bounds: Bounds,
+    /// The sandbox clock's offset, mirrored here so `--db` keeps it (clock.rs).
+    pub clock_offset_ms: i64,
+    /// `--db`: the writer, and what changed since the last commit.
+    pub persist: Option<Persist>,
+    pub dirty: Vec<Rec>,
+    /// Webhooks: where recorded events leave (webhooks.rs); `None` without `--webhook`.
+    pub outbox: Option<Outbox>,
 }
 
 #[derive(Debug)]
@@ -146,6 +109,10 @@ impl Store {
                 default_settle_delay_ms: settle_delay_ms,
                 orders: HashMap::new(),
                 bounds: Bounds::new(max_objects),
+                clock_offset_ms: 0,
+                persist: None,
+                dirty: Vec::new(),
+                outbox: None,
             }),
         }
     }
@@ -166,12 +133,15 @@ impl Inner {
         self.accounts.entry(id).or_default()
     }
 
-    /// Settle delay for a new decision on a charge of `account`.
-    pub fn settle_delay(&self, account: usize, charge: &Charge) -> Duration {
-        charge.settle_delay.unwrap_or_else(|| {
-            let ms =
-                self.accounts.get(&account).and_then(|a| a.settle_delay_ms).unwrap_or(self.settle_delay_ms);
-            Duration::from_millis(ms)
+    /// The secret key of an account (the demo backend charges with it).
+    pub fn secret_key_of(&self, account: usize) -> Option<String> {
+        self.keys.iter().find(|(_, (a, k))| *a == account && *k == KeyKind::Secret).map(|(key, _)| key.clone())
+    }
+
+    /// Settle delay (ms) for a new decision on a charge of `account`.
+    pub fn settle_delay_ms(&self, account: usize, charge: &Charge) -> u64 {
+        charge.settle_delay_ms.unwrap_or_else(|| {
+            self.accounts.get(&account).and_then(|a| a.settle_delay_ms).unwrap_or(self.settle_delay_ms)
         })
     }
 
@@ -180,16 +150,54 @@ impl Inner {
         self.accounts.iter_mut().find_map(|(i, a)| a.charges.get_mut(id).map(|c| (*i, c)))
     }
 
+    /// Records that an object changed (written by the next `commit` when `--db` is on).
+    pub fn touch(&mut self, kind: Kind, account: usize, id: &str) {
+        if self.persist.is_some() {
+            let rec = Rec::Object(kind, account, id.to_owned());
+            if self.dirty.last() != Some(&rec) {
+                self.dirty.push(rec);
+            }
+        }
+    }
+
+    pub fn touch_rec(&mut self, rec: Rec) {
+        if self.persist.is_some() {
+            self.dirty.push(rec);
+        }
+    }
+
+    /// Hands what changed to the `--db` writer; the answer waits for the returned commit.
+    pub fn commit(&mut self) -> Commit {
+        match self.persist.clone() {
+            Some(p) if !self.dirty.is_empty() => {
+                let dirty = std::mem::take(&mut self.dirty);
+                p.write(self, dirty)
+            }
+            _ => Commit::done(),
+        }
+    }
+
     /// Clears objects, faults, counts and orders; keys and accounts stay valid.
     pub fn reset(&mut self) {
-        for account in self.accounts.values_mut() {
+        let mut gone = Vec::new();
+        for (id, account) in self.accounts.iter_mut() {
+            for kind in Kind::ALL {
+                gone.extend(crate::persist::ids_of(account, kind).into_iter().map(|o| Rec::Object(kind, *id, o)));
+            }
             *account = Account::default();
+        }
+        gone.extend(self.orders.keys().map(|o| Rec::Order(o.clone())));
+        gone.extend(self.accounts.keys().map(|a| Rec::Account(*a)));
+        for rec in gone {
+            self.touch_rec(rec);
         }
         self.bounds.clear_objects();
         self.faults.clear();
         self.requests.clear();
         self.orders.clear();
         self.settle_delay_ms = self.default_settle_delay_ms;
+        self.clock_offset_ms = 0;
+        self.touch_rec(Rec::Meta);
     }
 
     pub fn count_request(&mut self, path: &str) {

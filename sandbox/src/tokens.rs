@@ -5,41 +5,51 @@ use crate::auth::{self, KeyKind};
 use crate::body::read_params;
 use crate::errors::{json_response, ApiError};
 use crate::store::{CardInfo, Inner, Token};
+use crate::clock::rfc3339_ms;
 use crate::{cards, clock, ids, validate};
+use axum::routing::{get, post};
+use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::{json, Value};
-use std::time::Instant;
 
-/// The Card object (SPEC §2).
-pub fn card_json(card: &CardInfo) -> Value {
+/// The Card object (SPEC §2) at `location` (a customer's card has one; a token's has none).
+pub fn card_json(card: &CardInfo, location: Option<String>) -> Value {
+    let b = &card.billing;
     json!({
         "object": "card",
         "id": card.id,
         "livemode": false,
-        "location": null,
+        "location": location,
+        "deleted": false,
+        "street1": b.street1,
+        "street2": b.street2,
+        "city": b.city,
+        "state": b.state,
+        "postal_code": b.postal_code,
         "country": card.country,
-        "city": card.city,
-        "postal_code": card.postal_code,
+        "phone_number": b.phone_number,
         "financing": "credit",
         "bank": "Bank of the Sandbox",
         "brand": card.brand,
+        "first_digits": null,
         "last_digits": card.last_digits,
         "name": card.name,
         "expiration_month": card.expiration_month,
         "expiration_year": card.expiration_year,
         "fingerprint": card.fingerprint,
         "security_code_check": card.security_code_check,
-        "created_at": card.created_at,
+        "tokenization_method": null,
+        "created_at": rfc3339_ms(card.created_ms),
     })
 }
 
 /// `charge_status` of a token or source: its charge's status, `unknown` before any charge.
-pub fn charge_status(inner: &Inner, account: usize, charge_id: Option<&str>) -> &'static str {
+pub fn charge_status(inner: &Inner, account: usize, charge_id: Option<&str>, now_ms: i64) -> &'static str {
     let charge = charge_id.and_then(|id| inner.accounts.get(&account)?.charges.get(id));
-    charge.map_or("unknown", |c| c.status(Instant::now()))
+    charge.map_or("unknown", |c| c.status(now_ms))
 }
 
 pub fn token_json(token: &Token, charge_status: &str) -> Value {
@@ -50,9 +60,13 @@ pub fn token_json(token: &Token, charge_status: &str) -> Value {
         "location": format!("/tokens/{}", token.id),
         "used": token.used,
         "charge_status": charge_status,
-        "created_at": token.created_at,
-        "card": card_json(&token.card),
+        "created_at": rfc3339_ms(token.created_ms),
+        "card": card_json(&token.card, None),
     })
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/tokens", post(create)).route("/tokens/{id}", get(read))
 }
 
 pub async fn create(
@@ -70,27 +84,30 @@ pub async fn create(
     let valid = validate::validate(&card, clock::this_month())
         .map_err(|message| ApiError::new(StatusCode::BAD_REQUEST, "invalid_card", message))?;
     let behaviour = cards::behaviour(&valid.digits);
-    let now = clock::now_rfc3339();
+    let now = app.now_ms();
     let info = CardInfo {
         id: ids::random_id("card_test_"),
-        brand: valid.brand.omise_name(),
+        brand: valid.brand.omise_name().to_owned(),
         last_digits: valid.digits[valid.digits.len().saturating_sub(4)..].to_owned(),
         name: valid.name,
         expiration_month: valid.month,
         expiration_year: valid.year,
         fingerprint: cards::fingerprint(&valid.digits),
         security_code_check: behaviour.security_code_check(),
-        city: valid.city,
-        postal_code: valid.postal_code,
-        // The issuer's country: every sandbox card is "issued" in Thailand.
-        country: "th".to_owned(),
-        created_at: now.clone(),
+        billing: valid.billing,
+        // As sent; else the issuer's country: every sandbox card is "issued" in Thailand.
+        country: valid.country.unwrap_or_else(|| "th".to_owned()),
+        created_ms: now,
         behaviour,
     };
     let token =
-        Token { id: ids::random_id("tokn_test_"), card: info, used: false, charge_id: None, created_at: now };
+        Token { id: ids::random_id("tokn_test_"), card: info, used: false, charge_id: None, created_ms: now };
     let body = token_json(&token, "unknown");
-    app.store.lock().insert_token(account, token);
+    app.write(|inner, _| {
+        inner.insert_token(account, token);
+        Ok(())
+    })
+    .await?;
     Ok(json_response(StatusCode::OK, &body))
 }
 
@@ -103,6 +120,6 @@ pub async fn read(
     let account = auth::authenticate(&headers, &inner, KeyKind::Public)?;
     let token =
         inner.account(account).tokens.get(&id).cloned().ok_or_else(|| ApiError::not_found("token"))?;
-    let status = charge_status(&inner, account, token.charge_id.as_deref());
+    let status = charge_status(&inner, account, token.charge_id.as_deref(), app.now_ms());
     Ok(json_response(StatusCode::OK, &token_json(&token, status)))
 }

@@ -16,8 +16,9 @@ pub struct ValidCard {
     pub name: String,
     pub month: u32,
     pub year: u32,
-    pub city: Option<String>,
-    pub postal_code: Option<String>,
+    pub billing: crate::model::Billing,
+    /// `card[country]` as sent (lowercase ISO 3166 code), if any.
+    pub country: Option<String>,
 }
 
 /// Longest free-text value kept (names, cities): anything longer is refused or cut.
@@ -27,6 +28,18 @@ fn optional(card: &Value, key: &str) -> Option<String> {
     let v = text(card, key)?;
     let v = v.trim();
     (!v.is_empty()).then(|| v.chars().take(MAX_TEXT).collect())
+}
+
+/// The optional billing fields, echoed by the card object.
+pub fn billing(card: &Value) -> crate::model::Billing {
+    crate::model::Billing {
+        street1: optional(card, "street1"),
+        street2: optional(card, "street2"),
+        city: optional(card, "city"),
+        state: optional(card, "state"),
+        postal_code: optional(card, "postal_code"),
+        phone_number: optional(card, "phone_number"),
+    }
 }
 
 fn year_of(v: Int) -> Option<u32> {
@@ -95,8 +108,8 @@ pub fn validate(card: &Value, today: YearMonth) -> Result<ValidCard, String> {
             name,
             month,
             year,
-            city: optional(card, "city"),
-            postal_code: optional(card, "postal_code"),
+            billing: billing(card),
+            country: optional(card, "country").map(|c| c.to_ascii_lowercase()),
         }),
         _ => Err(join_parts(&parts)),
     }

@@ -17,23 +17,27 @@ impl CardForm {
     /// (your order call failed; the card was not charged), `offline`, any other `ErrorCode`, or
     /// a charge's `failure_code` (a decline, with its own advice). The card stays in the form,
     /// so the shopper can try again at once; the error goes when they edit the card. `null`
-    /// hides it. Returns `{ code, message }` as shown, or `null`.
+    /// hides it; a value that is not a string shows the generic `unknown_error` text. Returns
+    /// `{ code, message }` as shown, or `null`.
     #[wasm_bindgen(js_name = showError, unchecked_return_type = "ShownError | null")]
     pub fn show_error(
         &self,
         #[wasm_bindgen(unchecked_param_type = "AfterTokenErrorCode | ErrorCode | (string & {}) | null")]
-        code: Option<String>,
+        code: JsValue,
     ) -> JsValue {
         let Some(inner) = self.live() else { return JsValue::NULL };
-        let Some(code) = code.filter(|c| !c.trim().is_empty()) else {
+        if code.is_null() || code.is_undefined() || code.as_string().is_some_and(|c| c.trim().is_empty()) {
             inner.set_form_error(None);
             return JsValue::NULL;
-        };
-        let (code, message) = match ErrorCode::from_code(code.trim()) {
-            Some(c) => (JsValue::from_str(c.code()), messages::error(c)),
-            // A charge's failure code; unknown ones get the generic failure text, never the
-            // string itself.
-            None => (JsValue::from_str(&code), messages::failure(&code)),
+        }
+        let (code, message) = match code.as_string() {
+            Some(code) => match ErrorCode::from_code(code.trim()) {
+                Some(c) => (JsValue::from_str(c.code()), messages::error(c)),
+                // A charge's failure code; unknown ones get the generic failure text, never the
+                // string itself.
+                None => (JsValue::from_str(&code), messages::failure(&code)),
+            },
+            None => (JsValue::from_str(ErrorCode::Unknown.code()), messages::error(ErrorCode::Unknown)),
         };
         inner.set_form_error(Some(message));
         js::object(&[("code", code), ("message", JsValue::from_str(message.text(inner.locale.get())))])

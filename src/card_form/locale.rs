@@ -11,10 +11,12 @@ use crate::{config, js};
 impl CardForm {
     /// Shows the form in `locale` (`en`, `ja`, `th` or a tag such as `th-TH`) without losing
     /// what was typed: labels, placeholders, hints, the errors on screen and the Pay button's
-    /// busy text are said again in the new language. Errors returned later follow it too.
+    /// busy text are said again in the new language. Errors returned later follow it too. A
+    /// `locale` that is not a string is read like an unknown tag (the browser's languages, then
+    /// `en`): a `JsValue`, as a non-string `&str` argument would trap in the glue.
     #[wasm_bindgen(js_name = setLocale)]
-    pub fn set_locale(&self, locale: &str) {
-        let locale = config::pick_locale(Some(locale));
+    pub fn set_locale(&self, #[wasm_bindgen(unchecked_param_type = "string")] locale: JsValue) {
+        let locale = config::pick_locale(locale.as_string().as_deref());
         self.locale.set(locale);
         if let Some(inner) = self.live() {
             inner.set_locale(locale);

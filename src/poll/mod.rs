@@ -114,9 +114,10 @@ impl OmiseCheckout {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | ChargeLike")] status: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | undefined")] failure_code: JsValue,
-        locale: Option<String>,
+        // `JsValue`, not `Option<String>`: the glue passes a non-string badly (a wasm trap).
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] locale: JsValue,
     ) -> JsValue {
-        let locale = locale.map_or(self.config.locale(), |l| config::pick_locale(Some(&l)));
+        let locale = locale.as_string().map_or(self.config.locale(), |l| config::pick_locale(Some(&l)));
         status_message_value(&status, failure_code.as_string(), locale)
     }
 }
@@ -126,9 +127,10 @@ impl OmiseCheckout {
 pub fn status_message(
     #[wasm_bindgen(unchecked_param_type = "string | ChargeLike")] status: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | undefined")] failure_code: JsValue,
-    locale: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] locale: JsValue,
 ) -> JsValue {
-    status_message_value(&status, failure_code.as_string(), config::pick_locale(locale.as_deref()))
+    let locale = config::pick_locale(locale.as_string().as_deref());
+    status_message_value(&status, failure_code.as_string(), locale)
 }
 
 fn status_message_value(status: &JsValue, failure_code: Option<String>, locale: Locale) -> JsValue {

@@ -125,3 +125,15 @@ test('createToken reports unreadable card fields as invalid, without a request',
     assert.equal(error.code, 'validation_error', String(value?.toString?.()));
   }
 });
+
+test('statusMessage, message and setLocale take any value too', () => {
+  for (const [label, value] of odd()) {
+    assert.equal(omise.statusMessage('failed', undefined, value).kind, 'failure', label);
+    assert.equal(omise.message(value), undefined, label);
+    assert.equal(typeof omise.message('processing', value), 'string', label);
+    const checkout = new omise.OmiseCheckout({ publicKey: 'pkey_test_1', transport: 'fetch', locale: 'ja' });
+    assert.equal(checkout.statusMessage('failed', undefined, value).kind, 'failure', label);
+    checkout.setLocale(value);
+    assert.ok(['en', 'ja', 'th'].includes(checkout.locale), label);
+  }
+});

@@ -46,7 +46,7 @@ impl Resp {
         let v = self.json();
         assert_eq!(v["object"], "error", "{}", self.body);
         assert_eq!(v["code"], code, "{}", self.body);
-        assert_eq!(v["location"], format!("https://www.omise.co/api-errors#{code}"));
+        assert_eq!(v["location"], format!("https://www.omise.co/api-errors#{}", code.replace('_', "-")));
         assert!(v["message"].as_str().is_some_and(|m| !m.is_empty()));
         v
     }
