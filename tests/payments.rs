@@ -353,8 +353,10 @@ async fn a_spinner_while_polling_then_still_confirming_with_check_again() {
     let order = shop.order(("token", &token), 1500).await;
     let target = container();
     let busy_seen = Rc::new(Cell::new(false));
-    let (seen, t) = (busy_seen.clone(), target.clone());
-    let on_update = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+    let last = Rc::new(std::cell::RefCell::new(JsValue::NULL));
+    let (seen, t, l) = (busy_seen.clone(), target.clone(), last.clone());
+    let on_update = Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| {
+        *l.borrow_mut() = v;
         let el = status_el(&t);
         if el.class_list().contains("omise-status--busy")
             && el.get_attribute("aria-busy").as_deref() == Some("true")
@@ -400,6 +402,8 @@ async fn a_spinner_while_polling_then_still_confirming_with_check_again() {
         sleep(100).await;
     }
     assert_eq!(status_el(&target).text_content().unwrap_or_default(), en(Message::StatusSuccessful));
+    sleep(50).await;
+    assert_eq!(text(&last.borrow(), "state"), "succeeded", "the outcome after Check again reaches onUpdate");
 }
 
 #[wasm_bindgen_test]

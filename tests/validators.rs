@@ -132,6 +132,24 @@ export async function construct_checkout(options) {
   try { return { value: new OmiseCheckout(options) }; } catch (e) { return { thrown: e }; }
 }
 
+/** A card form mounted through the glue, and each of its methods called with `args`. */
+export async function form_methods_with(options, args) {
+  const { OmiseCheckout } = await glue();
+  const checkout = new OmiseCheckout(options);
+  const el = document.createElement('div');
+  document.body.append(el);
+  const form = checkout.mountCardForm(el);
+  const out = [];
+  for (const name of ['on', 'off', 'focus', 'setLocale', 'showError', 'bindPayButton', 'busyWhile']) {
+    try { await form[name](...args); out.push([name, null]); } catch (e) { out.push([name, e]); }
+  }
+  try { checkout.setLocale(...args); } catch (e) { out.push(['checkout.setLocale', e]); }
+  form.destroy();
+  checkout.destroy();
+  el.remove();
+  return out;
+}
+
 /** Values a page may pass by mistake, with a label each. */
 export function odd_values() {
   const throwing = {};
@@ -168,6 +186,8 @@ extern "C" {
     fn odd_values() -> Array;
     fn throwing_object() -> JsValue;
     fn throwing_getter(base: &JsValue, key: &str) -> JsValue;
+    #[wasm_bindgen(catch)]
+    async fn form_methods_with(options: JsValue, args: Array) -> Result<JsValue, JsValue>;
 }
 
 /// `(label, value)` pairs from `odd_values()`.
@@ -424,4 +444,23 @@ async fn create_token_reads_numbers_as_their_digits() {
     let token_card = get(&get(&r, "token"), "card");
     assert_eq!(get(&token_card, "brand").as_string().as_deref(), Some("UnionPay"), "{}", common::json(&r));
     assert_eq!(text(&token_card, "last_digits"), "0000");
+}
+
+#[wasm_bindgen_test]
+async fn card_form_methods_never_trap_on_odd_arguments() {
+    let key = common::fresh_key().await;
+    for (label, value) in odd() {
+        let calls = form_methods_with(common::options(&key, &[]), [value.clone(), value].iter().collect())
+            .await
+            .unwrap_or_else(|e| panic!("{label}: mounting failed: {e:?}"));
+        for call in Array::from(&calls).iter() {
+            let name = Reflect::get_u32(&call, 0).unwrap().as_string().unwrap();
+            let thrown = Reflect::get_u32(&call, 1).unwrap();
+            if thrown.is_null() {
+                continue;
+            }
+            let kind = get(&get(&thrown, "constructor"), "name").as_string().unwrap_or_default();
+            assert_ne!(kind, "RuntimeError", "{name}({label}) trapped: {:?}", get(&thrown, "message"));
+        }
+    }
 }

@@ -1,6 +1,6 @@
 // The demo checkout: mounts the card form, tokenizes (or creates a source), asks the demo
 // merchant backend to charge, and sends the customer to 3-D Secure / the bank when needed.
-import init, { OmiseCheckout } from '/dist/omise_checkout.js';
+import init, { OmiseCheckout, message } from '/dist/omise_checkout.js';
 import { TEXT, CARDS, lang, setLang, translate } from '/demo-i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -20,13 +20,14 @@ if (config.live && !config.publicKey.startsWith('pkey_test_')) {
 
 let checkout = null;
 let form = null;
-let busy = false;
+let submitting = false;
 
 function mount() {
-  form?.destroy();
   checkout = new OmiseCheckout({ publicKey: config.publicKey, vaultUrl: config.vaultUrl, apiUrl: config.apiUrl, locale: lang() });
   form = checkout.mountCardForm('#card-form');
-  form.on('change', update);
+  // Pay stays enabled: tokenize() explains what is missing. While the widget or the order call
+  // is busy, the button shows a spinner and "Processing…" and swallows clicks.
+  form.bindPayButton($('pay'));
   update();
 }
 
@@ -38,7 +39,6 @@ function update() {
   const card = method() === 'card';
   $('card-form').hidden = !card;
   $('bank-note').hidden = card;
-  $('pay').disabled = busy || (card && !form.state().complete);
 }
 
 function showError(text) {
@@ -47,41 +47,56 @@ function showError(text) {
 
 async function pay(event) {
   event.preventDefault();
-  if (busy) return; // a double click creates one order
-  busy = true;
-  update();
-  $('pay').classList.add('busy');
+  if (submitting) return; // a double click creates one order
+  submitting = true;
   showError('');
+  $('filled').textContent = '';
   try {
-    let order;
-    if (method() === 'card') {
-      const { token, error } = await form.tokenize();
-      if (error) return; // shown in the form, localized
-      order = await createOrder({ token: token.id });
-    } else {
-      const { source, error } = await checkout.createSource({ type: method(), amount: AMOUNT, currency: CURRENCY });
-      if (error) return showError(error.message);
-      order = await createOrder({ source: source.id });
-    }
-    if (!order) return;
-    sessionStorage.setItem('demo-lang', lang());
-    if (order.authorizeUri) {
-      const r = checkout.authorize({ status: order.status, authorize_uri: order.authorizeUri });
-      if (r.error) showError(r.error.message);
-      return; // the browser is on its way to the authorization page
-    }
-    if (order.status === 'failed') {
-      showError(checkout.statusMessage('failed', order.failureCode).text);
-      return;
-    }
-    location.assign(`/complete.html?order=${encodeURIComponent(order.orderId)}`);
+    if (method() === 'card') await payByCard();
+    else await payByBank();
   } finally {
-    busy = false;
-    $('pay').classList.remove('busy');
-    update();
+    submitting = false;
   }
 }
 
+async function payByCard() {
+  const { token, error } = await form.tokenize();
+  if (error) return; // shown in the form, localized, with focus on the first field to fix
+  // The card stays in the form until the outcome is known: a failed order call keeps it.
+  const order = await form.busyWhile(createOrder({ token: token.id }));
+  if (!order.ok) {
+    form.showError(order.offline ? 'offline' : 'order_failed');
+    return;
+  }
+  sessionStorage.setItem('demo-lang', lang());
+  if (order.body.authorizeUri) {
+    // Clears the card (clearAfterToken: 'on-success') as the browser leaves for 3-D Secure.
+    const r = checkout.authorize({ status: order.body.status, authorize_uri: order.body.authorizeUri });
+    if (r.error) form.showError(r.error.code);
+    return;
+  }
+  if (order.body.status === 'failed') {
+    // The decline, in the shopper's words, in the form; the card stays so it can be corrected.
+    form.showError({ failure_code: order.body.failureCode });
+    return;
+  }
+  form.clear();
+  location.assign(`/complete.html?order=${encodeURIComponent(order.body.orderId)}&lang=${lang()}`);
+}
+
+async function payByBank() {
+  await form.busyWhile((async () => {
+    const { source, error } = await checkout.createSource({ type: method(), amount: AMOUNT, currency: CURRENCY });
+    if (error) return showError(error.message);
+    const order = await createOrder({ source: source.id });
+    if (!order.ok) return showError(message(order.offline ? 'offline' : 'order_failed', lang()));
+    sessionStorage.setItem('demo-lang', lang());
+    const r = checkout.authorize({ status: order.body.status, authorize_uri: order.body.authorizeUri });
+    if (r.error) showError(r.error.message);
+  })());
+}
+
+/** `{ ok: true, body }`, or `{ ok: false, offline }` when the order could not be placed. */
 async function createOrder(payment) {
   let res;
   try {
@@ -91,15 +106,11 @@ async function createOrder(payment) {
       body: JSON.stringify({ ...payment, amount: AMOUNT, currency: CURRENCY, lang: lang() }),
     });
   } catch {
-    showError(TEXT[lang()].order_failed);
-    return null;
+    return { ok: false, offline: !navigator.onLine };
   }
   const body = await res.json().catch(() => null);
-  if (!res.ok || !body || body.error) {
-    showError(TEXT[lang()].order_failed);
-    return null;
-  }
-  return body;
+  if (!res.ok || !body || body.error) return { ok: false, offline: false };
+  return { ok: true, body };
 }
 
 function fill(number) {
@@ -154,19 +165,18 @@ function renderCards() {
   }
 }
 
-function relabel() {
-  translate();
-  renderCards();
-  mount();
-}
-
 for (const b of document.querySelectorAll('[data-lang]')) {
   b.addEventListener('click', () => {
     setLang(b.dataset.lang);
-    relabel();
+    translate();
+    renderCards();
+    // In place: what the shopper typed stays.
+    checkout.setLocale(lang());
   });
 }
 for (const r of document.querySelectorAll('input[name="method"]')) r.addEventListener('change', update);
 $('pay-form').addEventListener('submit', pay);
-relabel();
+translate();
+renderCards();
+mount();
 document.body.dataset.ready = 'true';

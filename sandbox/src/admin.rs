@@ -1,6 +1,8 @@
 //! `/__sandbox/*`: controls for tests. Not part of the Omise API; no key needed.
 
-use crate::app::AppState;
+use crate::clock::{rfc3339_ms, DAY_MS};
+use crate::state::AppState;
+use crate::store::Rec;
 use crate::body::read_params;
 use crate::charges::charge_json;
 use crate::errors::{json_response, ApiError};
@@ -12,13 +14,12 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use std::time::Instant;
 
 /// `POST /__sandbox/keys` → a fresh account: `{"publicKey","secretKey"}`.
-pub async fn new_keys(State(app): State<AppState>) -> Response {
+pub async fn new_keys(State(app): State<AppState>) -> Result<Response, ApiError> {
     let (public_key, secret_key) = (ids::random_key("pkey_test_"), ids::random_key("skey_test_"));
-    app.store.lock().new_account(public_key.clone(), secret_key.clone());
-    json_response(StatusCode::OK, &json!({"publicKey": public_key, "secretKey": secret_key}))
+    app.write(|inner, _| Ok(inner.new_account(public_key.clone(), secret_key.clone()))).await?;
+    Ok(json_response(StatusCode::OK, &json!({"publicKey": public_key, "secretKey": secret_key})))
 }
 
 pub async fn list_faults(State(app): State<AppState>) -> Response {
@@ -70,22 +71,70 @@ pub async fn set_config(
         Some(key) => {
             let (account, _) = inner.account_of(key).ok_or_else(|| ApiError::not_found("key"))?;
             inner.account(account).settle_delay_ms = Some(ms);
+            inner.touch_rec(Rec::Account(account));
         }
-        None => inner.settle_delay_ms = ms,
+        None => {
+            inner.settle_delay_ms = ms;
+            inner.touch_rec(Rec::Meta);
+        }
     }
     Ok(json_response(StatusCode::OK, &json!({"settleDelayMs": ms})))
 }
 
-pub async fn reset(State(app): State<AppState>) -> Response {
-    app.store.lock().reset();
-    json_response(StatusCode::OK, &json!({"reset": true}))
+/// Clears objects, faults, counts, orders and the clock's offset (back to real time).
+pub async fn reset(State(app): State<AppState>) -> Result<Response, ApiError> {
+    app.write(|inner, _| {
+        inner.reset();
+        app.clock.set_offset(0);
+        Ok(())
+    })
+    .await?;
+    Ok(json_response(StatusCode::OK, &json!({"reset": true})))
+}
+
+fn clock_json(app: &AppState) -> Value {
+    let now = app.now_ms();
+    json!({"now": rfc3339_ms(now), "nowMs": now, "offsetMs": app.clock.offset_ms()})
+}
+
+/// `GET /__sandbox/clock` → `{"now","nowMs","offsetMs"}`: the sandbox time.
+pub async fn read_clock(State(app): State<AppState>) -> Response {
+    json_response(StatusCode::OK, &clock_json(&app))
+}
+
+/// `POST /__sandbox/clock` `{"advanceMs":N}` or `{"advanceSeconds":N}` or `{"advanceDays":N}`:
+/// moves sandbox time forward, then runs everything that came due (schedules, expiry, refund
+/// settlement) before answering, so a test sees the result at once.
+pub async fn advance_clock(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+    let params = read_params(&headers, body).await?;
+    let n = |key: &str| params.get(key).and_then(Value::as_f64);
+    let ms = match (n("advanceMs"), n("advanceSeconds"), n("advanceDays")) {
+        (Some(ms), None, None) => ms,
+        (None, Some(s), None) => s * 1000.0,
+        (None, None, Some(d)) => d * DAY_MS as f64,
+        _ => return Err(ApiError::bad_request("give one of advanceMs, advanceSeconds, advanceDays")),
+    };
+    // At most ten years per call: schedules walk day by day.
+    if !(0.0..=3_660.0 * DAY_MS as f64).contains(&ms) {
+        return Err(ApiError::bad_request("the clock only moves forward, at most 3660 days per call"));
+    }
+    app.write(|inner, _| {
+        app.clock.advance(ms as i64);
+        inner.clock_offset_ms = app.clock.offset_ms();
+        inner.touch_rec(Rec::Meta);
+        crate::ticker::run(inner, app.now_ms());
+        Ok(())
+    })
+    .await?;
+    Ok(json_response(StatusCode::OK, &clock_json(&app)))
 }
 
 /// `GET /__sandbox/charges/{id}`: any account's charge, no key.
 pub async fn read_charge(State(app): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
     let mut inner = app.store.lock();
-    let (_, charge) = inner.find_charge(&id).ok_or_else(|| ApiError::not_found("charge"))?;
-    Ok(json_response(StatusCode::OK, &charge_json(charge, Instant::now())))
+    let (account, _) = inner.find_charge(&id).ok_or_else(|| ApiError::not_found("charge"))?;
+    let acc = inner.account(account);
+    Ok(json_response(StatusCode::OK, &charge_json(acc, &acc.charges[&id], app.now_ms())))
 }
 
 /// `GET /__sandbox/requests?path=/tokens[&key=pkey_…]` → `{"count":N}` requests under that path

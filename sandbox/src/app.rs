@@ -1,73 +1,29 @@
-//! The router and the state every handler shares. The Omise emulation (vault, API,
-//! authorization pages), the demo merchant backend and the sandbox controls are separate
-//! modules; this file only wires them.
+//! The router: each room (tokens, sources, charges, refunds, customers, schedules, search,
+//! events, capability) brings its own routes; this file only joins them with the
+//! authorization pages, the demo backend, the test controls and the static files, and puts the
+//! one middleware in front. The shared state is in state.rs.
 
-use crate::client::ApiClient;
 use crate::errors::ApiError;
-use crate::origins::Origins;
-use crate::store::Store;
-use crate::{admin, authorize, charges, demo, middleware, provider, sources, static_files, tokens, Config};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use crate::{admin, authorize, capability, charges, customers, demo, demo_webhooks, events, middleware};
+use crate::{provider, refunds, schedules, search, sources, static_files, tokens};
+use axum::extract::Request;
+use axum::http::{Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use std::net::SocketAddr;
-use std::sync::{Arc, OnceLock};
 
-pub struct App {
-    pub config: Config,
-    pub store: Store,
-    pub client: ApiClient,
-    /// The demo pages' Content-Security-Policy (middleware::csp_for).
-    pub csp: HeaderValue,
-    /// The bound address, known once the listener is up.
-    pub addr: OnceLock<SocketAddr>,
-    /// This server's own origins (from `--public-url` or the bound address), set with `addr`.
-    pub origins: OnceLock<Origins>,
-}
+pub use crate::state::{App, AppState};
 
-pub type AppState = Arc<App>;
+/// The first path segments of the Omise API: a trailing slash is accepted on these, and an
+/// unknown path under them is an API `not_found`, never a static file.
+pub const API_ROOTS: &[&str] = &[
+    "tokens", "sources", "charges", "refunds", "customers", "schedules", "occurrences", "search", "events",
+    "capability", "account", "balance", "transactions", "disputes", "transfers", "recipients", "links",
+];
 
-impl App {
-    pub fn new(config: Config) -> AppState {
-        let store =
-            Store::new(&config.public_key, &config.secret_key, config.settle_delay_ms, config.max_objects);
-        // Upstream origins are validated URLs; the fallback cannot be reached in practice.
-        let csp = HeaderValue::from_str(&middleware::csp_for(&config))
-            .unwrap_or_else(|_| HeaderValue::from_static(middleware::CSP));
-        Arc::new(App {
-            config,
-            store,
-            client: ApiClient::new(),
-            csp,
-            addr: OnceLock::new(),
-            origins: OnceLock::new(),
-        })
-    }
-
-    pub fn origins(&self) -> &Origins {
-        self.origins.get_or_init(|| Origins::new(self.config.public_url.as_deref(), self.loopback_addr()))
-    }
-
-    /// This server's origin for absolute URLs (`authorize_uri`, the demo's URLs): `--public-url`,
-    /// or the name of ours the browser used, else the bound address; never the request's text.
-    pub fn origin(&self, headers: &HeaderMap) -> String {
-        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-        self.origins().for_host(host).to_owned()
-    }
-
-    /// Live mode: the demo uses a real Omise account, and the test controls are off.
-    pub fn live(&self) -> bool {
-        self.config.upstream.is_some()
-    }
-
-    /// Where the server can call itself (the demo backend's API calls).
-    pub fn loopback_addr(&self) -> SocketAddr {
-        let mut addr = self.addr.get().copied().unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 0)));
-        if addr.ip().is_unspecified() {
-            addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
-        }
-        addr
-    }
+fn api_root(path: &str) -> bool {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    API_ROOTS.contains(&first)
 }
 
 async fn not_found() -> ApiError {
@@ -78,17 +34,42 @@ async fn method_not_allowed() -> ApiError {
     ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "bad_request", "method not allowed for this resource")
 }
 
+/// Unknown API paths answer an Omise `not_found`; anything else is a demo page or file.
+async fn fallback(state: axum::extract::State<AppState>, method: Method, uri: Uri) -> Response {
+    if api_root(uri.path()) {
+        return ApiError::not_found(&format!("the API path {}", uri.path())).into_response();
+    }
+    static_files::www(state, method, uri).await
+}
+
+/// `/charges/` → `/charges` (Omise.js posts `/sources/`, some clients add slashes) on API paths.
+async fn trailing_slash(mut req: Request) -> Request {
+    let path = req.uri().path();
+    if path.len() > 1 && path.ends_with('/') && api_root(path) {
+        let trimmed = path.trim_end_matches('/');
+        let rebuilt = match req.uri().query() {
+            Some(q) => format!("{trimmed}?{q}"),
+            None => trimmed.to_owned(),
+        };
+        if let Ok(uri) = rebuilt.parse::<Uri>() {
+            *req.uri_mut() = uri;
+        }
+    }
+    req
+}
+
 pub fn router(state: AppState) -> Router {
     let api = Router::new()
-        // Vault and API (Omise emulation).
-        .route("/tokens", post(tokens::create))
-        .route("/tokens/{id}", get(tokens::read))
-        .route("/sources", post(sources::create))
-        // Omise.js posts sources with a trailing slash.
-        .route("/sources/", post(sources::create))
-        .route("/sources/{id}", get(sources::read))
-        .route("/charges", post(charges::create))
-        .route("/charges/{id}", get(charges::read))
+        // The Omise API, room by room.
+        .merge(tokens::routes())
+        .merge(sources::routes())
+        .merge(charges::routes())
+        .merge(refunds::routes())
+        .merge(customers::routes())
+        .merge(schedules::routes())
+        .merge(search::routes())
+        .merge(events::routes())
+        .merge(capability::routes())
         .route("/authorize/{id}", get(authorize::page).post(authorize::decide))
         // The vault's provider page (tokenization through an iframe, as Omise.js does).
         .route("/provider", get(provider::page))
@@ -104,6 +85,7 @@ pub fn router(state: AppState) -> Router {
         .route("/demo/config", get(demo::config))
         .route("/demo/orders", post(demo::create_order).get(demo::count_orders))
         .route("/demo/orders/{id}", get(demo::order_status))
+        .route("/demo/webhooks", post(demo_webhooks::receive))
         // Sandbox controls for tests.
         .route("/__sandbox/keys", post(admin::new_keys))
         .route(
@@ -111,6 +93,7 @@ pub fn router(state: AppState) -> Router {
             get(admin::list_faults).post(admin::add_fault).delete(admin::clear_faults),
         )
         .route("/__sandbox/config", get(admin::read_config).post(admin::set_config))
+        .route("/__sandbox/clock", get(admin::read_clock).post(admin::advance_clock))
         .route("/__sandbox/reset", post(admin::reset))
         .route("/__sandbox/charges/{id}", get(admin::read_charge))
         .route("/__sandbox/requests", get(admin::requests))
@@ -120,7 +103,9 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(static_files::www_index))
         .route("/dist/{*path}", get(static_files::dist))
         .route("/__sandbox/{*rest}", get(not_found).post(not_found))
-        .fallback(static_files::www)
+        .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed);
-    api.layer(axum::middleware::from_fn_with_state(state.clone(), middleware::gate)).with_state(state)
+    let inner = api.layer(axum::middleware::from_fn_with_state(state.clone(), middleware::gate)).with_state(state);
+    // Outside the inner router, so the path is rewritten before it routes.
+    Router::new().fallback_service(inner).layer(axum::middleware::map_request(trailing_slash))
 }

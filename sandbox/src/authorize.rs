@@ -7,12 +7,11 @@ use crate::body::{parse_form, read_bytes, text};
 use crate::cards::Behaviour;
 use crate::errors::ApiError;
 use crate::middleware::CSP;
-use crate::store::{Charge, Outcome};
+use crate::store::Charge;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use std::time::Instant;
 
 pub use crate::authorize_text::MERCHANT;
 
@@ -86,10 +85,10 @@ fn describe(charge: &Charge, lang: Lang) -> (&'static str, &'static str, String,
             }
             _ => String::new(),
         };
-        let ending = say(T::CardEnding).replacen("{}", card.brand, 1).replacen("{}", &card.last_digits, 1);
+        let ending = say(T::CardEnding).replacen("{}", &card.brand, 1).replacen("{}", &card.last_digits, 1);
         (say(T::ThreeDSecure), say(T::Card), ending, notice)
     } else if let Some(source) = &charge.source {
-        let heading = match source.flow {
+        let heading = match source.flow.as_str() {
             "offline" => say(T::ScanToPay),
             "app_redirect" => say(T::ConfirmInApp),
             _ => say(T::ConfirmPayment),
@@ -191,31 +190,24 @@ pub async fn decide(
 ) -> Result<Response, ApiError> {
     let bytes = read_bytes(&headers, body).await?;
     let decision = text(&parse_form(&bytes), "decision").unwrap_or_default();
-    let mut inner = app.store.lock();
-    let lang = Lang::pick(inner.find_charge(&id).and_then(|(_, c)| c.return_uri.as_deref()), &headers);
-    let approve = match decision.as_str() {
-        "authorize" => true,
-        "decline" => false,
-        _ => return Ok(simple_page(lang, StatusCode::BAD_REQUEST, T::ChooseTitle, T::ChooseText)),
-    };
-    let Some((account, charge)) = inner.find_charge(&id) else { return Ok(not_found_page(lang)) };
-    if charge.authorize_uri.is_none() {
-        return Ok(not_found_page(lang));
-    }
-    if charge.outcome.is_none() {
-        let fails_3ds = charge.card.as_ref().is_some_and(|c| c.behaviour == Behaviour::ThreeDSecureFails);
-        charge.outcome = Some(if approve && !fails_3ds {
-            Outcome::Successful
-        } else {
-            Outcome::Failed("payment_rejected".into())
-        });
-        let snapshot = charge.clone();
-        let delay = inner.settle_delay(account, &snapshot);
-        if let Some((_, charge)) = inner.find_charge(&id) {
-            charge.settles_at = Some(Instant::now() + delay);
+    let (lang, return_uri, commit) = {
+        let mut inner = app.store.lock();
+        let lang = Lang::pick(inner.find_charge(&id).and_then(|(_, c)| c.return_uri.as_deref()), &headers);
+        let approve = match decision.as_str() {
+            "authorize" => true,
+            "decline" => false,
+            _ => return Ok(simple_page(lang, StatusCode::BAD_REQUEST, T::ChooseTitle, T::ChooseText)),
+        };
+        let Some((_, charge)) = inner.find_charge(&id) else { return Ok(not_found_page(lang)) };
+        if charge.authorize_uri.is_none() {
+            return Ok(not_found_page(lang));
         }
-    }
-    let return_uri = inner.find_charge(&id).and_then(|(_, c)| c.return_uri.clone());
+        // The outcome, its settle delay and `charge.complete` (charge_rules.rs).
+        crate::charge_rules::decide(&mut inner, &id, approve, app.now_ms());
+        let return_uri = inner.find_charge(&id).and_then(|(_, c)| c.return_uri.clone());
+        (lang, return_uri, inner.commit())
+    };
+    commit.wait().await?;
     Ok(match return_uri {
         Some(uri) => redirect_to(&uri, lang),
         None => done_page(lang),

@@ -187,7 +187,8 @@ pub async fn create_order(State(app): State<AppState>, headers: HeaderMap, body:
         Err(resp) => return resp,
     };
     let charge_id = charge.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
-    app.store.lock().insert_order(order_id.clone(), Order { charge_id: charge_id.clone(), secret_key });
+    let order = Order { charge_id: charge_id.clone(), secret_key, webhook: None };
+    let _ = app.write(|inner, _| Ok(inner.insert_order(order_id.clone(), order))).await;
     json_response(
         StatusCode::OK,
         &json!({
@@ -229,6 +230,8 @@ pub async fn order_status(
                 // How the shopper paid: the source's type, else a card (the widget's failure
                 // texts for banks and wallets never speak of a card).
                 "method": charge.get("source").and_then(|s| s.get("type")).cloned().unwrap_or_else(|| json!("card")),
+                // The last webhook event about this charge, verified with the API (demo_webhooks.rs).
+                "webhook": crate::demo_webhooks::webhook_json(&order),
             }),
         ),
         Err(resp) => resp,

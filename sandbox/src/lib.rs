@@ -4,35 +4,52 @@
 //! `serve` starts it in-process (the binary, the integration tests and the load example all
 //! use it).
 
+#![recursion_limit = "256"]
+
 pub mod admin;
 pub mod app;
 pub mod auth;
 pub mod authorize;
 pub mod authorize_text;
 pub mod body;
+pub mod capability;
 pub mod cards;
+pub mod charge_rules;
 pub mod charges;
 pub mod client;
 pub mod clock;
 pub mod conn;
+pub mod customers;
 pub mod demo;
+pub mod demo_webhooks;
 pub mod errors;
+pub mod events;
 pub mod evict;
 pub mod faults;
 pub mod guard;
 pub mod ids;
+pub mod list;
 pub mod loadgen;
 pub mod middleware;
+pub mod model;
 pub mod origins;
+pub mod persist;
 pub mod provider;
+pub mod refunds;
 pub mod request_body;
+pub mod schedule_rules;
+pub mod schedules;
+pub mod search;
 pub mod server;
 pub mod sources;
+pub mod state;
 pub mod static_files;
 pub mod store;
+pub mod ticker;
 pub mod tokens;
 pub mod upstream;
 pub mod validate;
+pub mod webhooks;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -69,8 +86,16 @@ pub struct Config {
     pub idle_timeout: Duration,
     /// Connections served at once; more are closed at once, with a log line (server.rs).
     pub max_connections: usize,
-    /// Objects kept per kind (tokens, sources, charges, orders, accounts); the oldest go first.
+    /// Objects kept per kind (tokens, sources, charges, refunds, customers, schedules,
+    /// occurrences, events, orders, accounts); the oldest go first.
     pub max_objects: usize,
+    /// `--db PATH`: every object also in this embedded database file (persist.rs).
+    pub db: Option<PathBuf>,
+    /// `--webhook URL` (repeatable): where events are POSTed (webhooks.rs); a bare `/path` is
+    /// this server.
+    pub webhooks: Vec<String>,
+    /// `--allow-remote-webhooks`: webhook URLs beyond loopback.
+    pub allow_remote_webhooks: bool,
 }
 
 impl Default for Config {
@@ -90,6 +115,9 @@ impl Default for Config {
             idle_timeout: Duration::from_secs(30),
             max_connections: 4_096,
             max_objects: evict::DEFAULT_MAX_OBJECTS,
+            db: None,
+            webhooks: Vec::new(),
+            allow_remote_webhooks: false,
         }
     }
 }
@@ -113,11 +141,13 @@ pub async fn serve(config: Config) -> std::io::Result<(SocketAddr, Handle)> {
     let listener = TcpListener::bind(SocketAddr::new(config.bind, config.port)).await?;
     let addr = listener.local_addr()?;
     let limits = server::Limits::from(&config);
-    let app = app::App::new(config);
+    let app = state::App::new(config)?;
     let _ = app.addr.set(addr);
     let _ = app.origins.set(origins::Origins::new(app.config.public_url.as_deref(), app.loopback_addr()));
-    let router = app::router(app);
+    app.start_outbox();
     let (stop, stopped) = watch::channel(false);
+    ticker::spawn(&app, stopped.clone());
+    let router = app::router(app);
     let task = tokio::spawn(server::run(listener, router, limits, stopped));
     Ok((addr, Handle { stop, task }))
 }

@@ -2,6 +2,7 @@
 
 use omise_sandbox::origins::parse_public_url;
 use omise_sandbox::upstream::Upstream;
+use omise_sandbox::webhooks;
 use omise_sandbox::{serve, Config};
 use std::io::Write;
 use std::process::ExitCode;
@@ -10,7 +11,11 @@ use std::time::Duration;
 const USAGE: &str = "usage: omise-sandbox [--port 8787] [--bind 127.0.0.1] [--www www] [--dist dist]
        [--public-key pkey_test_…] [--secret-key skey_test_…] [--settle-delay-ms 0] [--quiet]
        [--public-url http://127.0.0.1:8787] [--header-timeout-ms 10000] [--idle-timeout-ms 30000]
-       [--max-connections 4096] [--max-objects 10000]
+       [--max-connections 4096] [--max-objects 10000] [--db PATH]
+       [--webhook URL]... [--allow-remote-webhooks]
+
+Webhooks: --webhook is repeatable (or OMISE_SANDBOX_WEBHOOKS=url1,url2); loopback URLs only
+unless --allow-remote-webhooks; a bare /path is this server (npm start: /demo/webhooks).
 
 Live mode (the demo uses a real Omise account; see sandbox/README.md):
   OMISE_PUBLIC_KEY=pkey_… OMISE_SECRET_KEY=skey_… [OMISE_API_URL=https://api.omise.co]
@@ -26,6 +31,10 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
         };
         if flag == "--quiet" {
             config.quiet = true;
+            continue;
+        }
+        if flag == "--allow-remote-webhooks" {
+            config.allow_remote_webhooks = true;
             continue;
         }
         if flag == "--help" || flag == "-h" {
@@ -56,8 +65,13 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
                 config.max_connections = count(&value).ok_or_else(|| bad("not 1 or more"))?
             }
             "--max-objects" => config.max_objects = count(&value).ok_or_else(|| bad("not 1 or more"))?,
+            "--db" if !value.is_empty() => config.db = Some(value.into()),
+            "--webhook" => config.webhooks.push(value),
             _ => return Err(format!("unknown flag {flag}")),
         }
+    }
+    for url in &config.webhooks {
+        webhooks::check_url(url, config.allow_remote_webhooks)?;
     }
     Ok(config)
 }
@@ -101,7 +115,15 @@ async fn shutdown_signal() {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let config = match parse(std::env::args().skip(1)).and_then(|mut c| {
+    // OMISE_SANDBOX_WEBHOOKS=url1,url2 adds to the --webhook flags (checked the same way).
+    let from_env: Vec<String> = std::env::var("OMISE_SANDBOX_WEBHOOKS")
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .flat_map(|u| ["--webhook".to_owned(), u.to_owned()])
+        .collect();
+    let config = match parse(std::env::args().skip(1).chain(from_env)).and_then(|mut c| {
         c.upstream = Upstream::from_env(|name| std::env::var(name).ok())?;
         Ok(c)
     }) {
@@ -185,12 +207,19 @@ mod tests {
         assert_eq!(c.public_url.as_deref(), Some("https://shop.test"));
         assert_eq!((c.header_timeout.as_millis(), c.idle_timeout.as_millis()), (1500, 2500));
         assert_eq!((c.max_connections, c.max_objects), (64, 50));
+        let args = ["--db", "/tmp/x.redb", "--webhook", "/demo/webhooks", "--webhook=http://127.0.0.1:9/h"];
+        let c = parse(args.iter().map(|s| s.to_string())).unwrap();
+        assert_eq!(c.db.as_deref(), Some(std::path::Path::new("/tmp/x.redb")));
+        assert_eq!(c.webhooks, ["/demo/webhooks", "http://127.0.0.1:9/h"]);
+        let args = ["--allow-remote-webhooks", "--webhook", "https://example.com/hooks"];
+        assert!(parse(args.iter().map(|s| s.to_string())).is_ok());
         for bad in [
             &["--public-key", "skey_x"][..],
             &["--nope"],
             &["--public-url", "https://shop.test/pay"],
             &["--header-timeout-ms", "0"],
             &["--max-objects", "-1"],
+            &["--webhook", "http://example.com/hooks"],
         ] {
             assert!(parse(bad.iter().map(|s| s.to_string())).is_err(), "{bad:?}");
         }

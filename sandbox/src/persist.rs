@@ -82,40 +82,42 @@ stored!(
     crate::model::Event
 );
 
-/// Runs `$body` with `$m` bound to the account's map of `$kind` (`&` or `&mut`).
+/// Runs `$body` with `$m` bound to the account's map of `$kind` (`ref`: shared, `mut`: unique).
 macro_rules! with_map {
-    ($kind:expr, $($r:ident)? $acc:expr, $m:ident => $body:expr) => {
+    (@pick $kind:expr, $m:ident, $body:expr, $($field:tt)*) => {
         match $kind {
-            Kind::Token => { let $m = & $($r)? $acc.tokens; $body }
-            Kind::Source => { let $m = & $($r)? $acc.sources; $body }
-            Kind::Charge => { let $m = & $($r)? $acc.charges; $body }
-            Kind::Refund => { let $m = & $($r)? $acc.refunds; $body }
-            Kind::Customer => { let $m = & $($r)? $acc.customers; $body }
-            Kind::Schedule => { let $m = & $($r)? $acc.schedules; $body }
-            Kind::Occurrence => { let $m = & $($r)? $acc.occurrences; $body }
-            Kind::Event => { let $m = & $($r)? $acc.events; $body }
+            Kind::Token => { let $m = $($field)* tokens; $body }
+            Kind::Source => { let $m = $($field)* sources; $body }
+            Kind::Charge => { let $m = $($field)* charges; $body }
+            Kind::Refund => { let $m = $($field)* refunds; $body }
+            Kind::Customer => { let $m = $($field)* customers; $body }
+            Kind::Schedule => { let $m = $($field)* schedules; $body }
+            Kind::Occurrence => { let $m = $($field)* occurrences; $body }
+            Kind::Event => { let $m = $($field)* events; $body }
         }
     };
+    (ref $kind:expr, $acc:ident, $m:ident => $body:expr) => { with_map!(@pick $kind, $m, $body, &$acc.) };
+    (mut $kind:expr, $acc:ident, $m:ident => $body:expr) => { with_map!(@pick $kind, $m, $body, &mut $acc.) };
 }
 
 pub fn ids_of(acc: &Account, kind: Kind) -> Vec<String> {
-    with_map!(kind, acc, m => m.keys().cloned().collect())
+    with_map!(ref kind, acc, m => m.keys().cloned().collect())
 }
 
 pub fn remove_object(acc: &mut Account, kind: Kind, id: &str) {
-    with_map!(kind, mut acc, m => { m.remove(id); })
+    with_map!(mut kind, acc, m => { m.remove(id); })
 }
 
 fn object_bytes(acc: &Account, kind: Kind, id: &str) -> Option<Vec<u8>> {
-    with_map!(kind, acc, m => m.get(id).and_then(|o| serde_json::to_vec(o).ok()))
+    with_map!(ref kind, acc, m => m.get(id).and_then(|o| serde_json::to_vec(o).ok()))
 }
 
 fn load_object(acc: &mut Account, kind: Kind, id: &str, bytes: &[u8]) -> bool {
-    with_map!(kind, mut acc, m => serde_json::from_slice(bytes).map(|o| { m.insert(id.to_owned(), o); }).is_ok())
+    with_map!(mut kind, acc, m => serde_json::from_slice(bytes).map(|o| { m.insert(id.to_owned(), o); }).is_ok())
 }
 
 fn created_list(acc: &Account, kind: Kind) -> Vec<(i64, String)> {
-    with_map!(kind, acc, m => m.iter().map(|(id, o)| (o.created(), id.clone())).collect())
+    with_map!(ref kind, acc, m => m.iter().map(|(id, o)| (o.created(), id.clone())).collect())
 }
 
 #[derive(Serialize, Deserialize)]

@@ -4,7 +4,7 @@ use crate::clock::rfc3339_ms;
 use crate::state::AppState;
 use axum::routing::{get, post};
 use axum::Router;
-use crate::auth::{self, KeyKind};
+use crate::auth;
 use crate::body::{int, read_params, text, Int};
 use crate::errors::{json_response, ApiError};
 use crate::store::Source;

@@ -209,19 +209,19 @@ async fn charge_errors() {
     sb.post_form("/charges", Some(PK), &form).await.assert_error(401, "authentication_failure");
     sb.post_form("/charges", None, &form).await.assert_error(401, "authentication_failure");
     sb.get("/charges/chrg_test_x", Some(PK)).await.assert_error(401, "authentication_failure");
-    // Missing amount / currency, bad values.
+    // Missing amount / currency, bad values: invalid_charge, as Omise answers.
     sb.post_form("/charges", Some(SK), &format!("card={tid}&currency=thb"))
         .await
-        .assert_error(400, "bad_request");
+        .assert_error(400, "invalid_charge");
     sb.post_form("/charges", Some(SK), &format!("card={tid}&amount=10000"))
         .await
-        .assert_error(400, "bad_request");
+        .assert_error(400, "invalid_charge");
     sb.post_form("/charges", Some(SK), &format!("card={tid}&amount=-5&currency=thb"))
         .await
-        .assert_error(400, "bad_request");
+        .assert_error(400, "invalid_charge");
     sb.post_form("/charges", Some(SK), &format!("card={tid}&amount=10000&currency=xxx"))
         .await
-        .assert_error(400, "bad_request");
+        .assert_error(400, "invalid_charge");
     sb.post_form("/charges", Some(SK), "amount=10000&currency=thb").await.assert_error(400, "bad_request");
     // Unknown token: 404; used token: 400 used_token.
     sb.post_form("/charges", Some(SK), "card=tokn_test_nope&amount=10000&currency=thb")

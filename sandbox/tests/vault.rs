@@ -130,9 +130,13 @@ async fn auth_rules() {
     // Key with a password: the password is ignored.
     let with_pw = format!("Basic {}", base64_encode(format!("{PK}:x").as_bytes()));
     assert_eq!(sb.send("POST", "/tokens", None, ct, &[("authorization", &with_pw)]).await.status, 200);
-    // Sources: public only.
+    // Sources: either key (Omise accepts both); no key is refused.
     let src = json!({"type": "promptpay", "amount": 2000, "currency": "thb"});
-    sb.post_json("/sources", Some(SK), &src).await.assert_error(401, "authentication_failure");
+    let by_server = sb.post_json("/sources", Some(SK), &src).await;
+    assert_eq!(by_server.status, 200, "{}", by_server.body);
+    let sid = by_server.json()["id"].as_str().unwrap().to_owned();
+    assert_eq!(sb.get(&format!("/sources/{sid}"), Some(SK)).await.status, 200);
+    assert_eq!(sb.get(&format!("/sources/{sid}"), Some(PK)).await.status, 200);
     sb.post_json("/sources", None, &src).await.assert_error(401, "authentication_failure");
 }
 

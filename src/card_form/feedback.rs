@@ -22,7 +22,9 @@ impl CardForm {
     #[wasm_bindgen(js_name = showError, unchecked_return_type = "ShownError | null")]
     pub fn show_error(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "AfterTokenErrorCode | ErrorCode | (string & {}) | null")]
+        #[wasm_bindgen(
+            unchecked_param_type = "AfterTokenErrorCode | ErrorCode | (string & {}) | { failure_code?: string | null } | null"
+        )]
         code: JsValue,
     ) -> JsValue {
         let Some(inner) = self.live() else { return JsValue::NULL };
@@ -37,7 +39,15 @@ impl CardForm {
                 // string itself.
                 None => (JsValue::from_str(&code), messages::failure(&code)),
             },
-            None => (JsValue::from_str(ErrorCode::Unknown.code()), messages::error(ErrorCode::Unknown)),
+            // A charge (or `{ failure_code }`): its decline, unambiguously a charge's (some
+            // codes, such as `failed_fraud_check`, are also token-time error codes).
+            None => match js::get_str(&code, "failure_code").or_else(|| js::get_str(&code, "failureCode")) {
+                Some(raw) => {
+                    let failure = omise_checkout_core::status::failure_code(&raw).unwrap_or("unknown");
+                    (JsValue::from_str(failure), messages::failure(failure))
+                }
+                None => (JsValue::from_str(ErrorCode::Unknown.code()), messages::error(ErrorCode::Unknown)),
+            },
         };
         inner.set_form_error(Some(message));
         js::object(&[("code", code), ("message", JsValue::from_str(message.text(inner.locale.get())))])

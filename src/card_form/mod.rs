@@ -167,12 +167,45 @@ impl CardForm {
 
     /// Registers a callback for `ready`, `change`, `focus`, `blur`, `busy`, `tokenized` or
     /// `error`. A `ready` callback registered after the form became ready is called in a
-    /// microtask.
-    pub fn on(
+    /// microtask. Arguments of any type are read here (a non-string through the glue's `&str`
+    /// would trap): an unknown event or a callback that is not a function throws.
+    #[wasm_bindgen(js_name = on)]
+    pub fn on_js(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CardFormEvent")] event: &str,
-        callback: Function,
+        #[wasm_bindgen(unchecked_param_type = "CardFormEvent")] event: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "(detail: any) => void")] callback: JsValue,
     ) -> Result<(), JsValue> {
+        let Some(callback) = callback.dyn_ref::<Function>() else {
+            return Err(config::error(
+                "invalid_callback",
+                "omise-checkout: on(event, callback) needs a function",
+            ));
+        };
+        self.on(&event.as_string().unwrap_or_default(), callback.clone())
+    }
+
+    /// Removes a callback registered with `on` (any argument types; nothing happens for others).
+    #[wasm_bindgen(js_name = off)]
+    pub fn off_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CardFormEvent")] event: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "(detail: any) => void")] callback: JsValue,
+    ) {
+        if let (Some(event), Some(callback)) = (event.as_string(), callback.dyn_ref::<Function>()) {
+            self.off(&event, callback.clone());
+        }
+    }
+
+    /// Moves focus to a field (`number` by default, and for anything that is not a field name).
+    #[wasm_bindgen(js_name = focus)]
+    pub fn focus_js(&self, #[wasm_bindgen(unchecked_param_type = "FieldId | undefined")] field: JsValue) {
+        self.focus(field.as_string());
+    }
+}
+
+/// The Rust side of `on`, `off` and `focus` (the tests call these).
+impl CardForm {
+    pub fn on(&self, event: &str, callback: Function) -> Result<(), JsValue> {
         if !EVENT_NAMES.contains(&event) {
             return Err(config::error(
                 "unknown_event",
@@ -194,16 +227,23 @@ impl CardForm {
         Ok(())
     }
 
-    pub fn off(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CardFormEvent")] event: &str,
-        callback: Function,
-    ) {
+    pub fn off(&self, event: &str, callback: Function) {
         if let Some(inner) = self.live() {
             inner.handlers.off(event, &callback);
         }
     }
 
+    pub fn focus(&self, field: Option<String>) {
+        let field =
+            Field::ALL.iter().copied().find(|f| Some(f.code()) == field.as_deref()).unwrap_or(Field::Number);
+        if let Some(inner) = self.live() {
+            inner.focus(field);
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl CardForm {
     /// The form's root element (`omise:<event>` CustomEvents are dispatched on it).
     #[wasm_bindgen(getter)]
     pub fn element(&self) -> Option<Element> {
@@ -216,15 +256,6 @@ impl CardForm {
             let effects = inner.model.borrow_mut().clear(&[]);
             inner.apply(effects);
             inner.set_form_error(None);
-        }
-    }
-
-    /// Moves focus to a field (`number` by default).
-    pub fn focus(&self, field: Option<String>) {
-        let field =
-            Field::ALL.iter().copied().find(|f| Some(f.code()) == field.as_deref()).unwrap_or(Field::Number);
-        if let Some(inner) = self.live() {
-            inner.focus(field);
         }
     }
 

@@ -325,8 +325,18 @@ impl Run {
     fn finish(&self, value: JsValue) {
         self.timer.borrow_mut().take();
         self.listeners.borrow_mut().clear();
-        if let Some(resolve) = self.resolve.borrow_mut().take() {
-            let _ = resolve.call1(&JsValue::UNDEFINED, &value);
+        let resolve = self.resolve.borrow_mut().take();
+        match resolve {
+            Some(resolve) => {
+                let _ = resolve.call1(&JsValue::UNDEFINED, &value);
+            }
+            // After "Check again" the promise has resolved already: the outcome goes to
+            // `onUpdate`.
+            None => {
+                if let Some(f) = &self.on_update {
+                    let _ = f.call1(&JsValue::UNDEFINED, &value);
+                }
+            }
         }
     }
 }

@@ -100,14 +100,16 @@ for (const [code, number, lang] of FAILURES) {
     const page = await openCheckout(browser, sandbox.url, { lang });
     await typeCard(page, number);
     await pay(page);
-    const error = page.locator('#pay-error');
+    // The decline, in the shopper's language, in the form; the card stays for a correction.
+    const error = page.locator('.omise-form-error');
     await error.filter({ hasText: /\S/ }).waitFor();
     assert.equal((await error.textContent()).trim(), statusText('failed', code, lang));
+    assert.equal((await field(page, 'number').inputValue()).replace(/\s/g, ''), number);
     await screenshot(page, `failure-${code}-${lang}`);
-    // The customer can try again with another card: number and code were cleared, the rest kept.
-    assert.equal(await field(page, 'number').inputValue(), '');
+    // Another card: the stale decline goes as soon as the shopper edits.
+    await field(page, 'number').fill('');
+    assert.equal((await error.textContent()).trim(), '', 'the decline is gone once the card is edited');
     await field(page, 'number').pressSequentially('4242424242424242');
-    await field(page, 'security-code').pressSequentially('123');
     await pay(page);
     assert.equal(await finalStatus(page), statusText('successful', undefined, lang));
     await page.context().close();
@@ -137,7 +139,11 @@ test('invalid input: errors only on blur or submit, invalid at once', async () =
   assert.notEqual(await numberError.textContent(), '');
   await field(page, 'expiry').pressSequentially('13');
   assert.notEqual(await page.locator('.omise-field--expiry .omise-error').textContent(), '', 'month 13 is shown at once');
-  assert.equal(await page.locator('#pay').isDisabled(), true);
+  // Pay is never disabled: a click explains every field and focuses the first one to fix.
+  assert.equal(await page.locator('#pay').isDisabled(), false);
+  await pay(page);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.omise-field')?.className.includes('omise-field--number')), true);
+  assert.notEqual(await page.locator('.omise-field--name .omise-error').textContent(), '', 'the empty name is explained');
   await screenshot(page, 'invalid-input');
   await page.context().close();
 });

@@ -11,6 +11,8 @@ omise.initSync({ module: readFileSync(`${ROOT}dist/omise_checkout_bg.wasm`) });
 
 /** The customer-facing text the widget shows for a status and failure code. */
 export const statusText = (status, code, locale) => omise.statusMessage(status, code, locale).text;
+/** A catalog text by its key (`processing`, `order_failed`, `label_number`, …). */
+export const catalogText = (key, locale) => omise.message(key, locale);
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',

@@ -93,6 +93,17 @@ pub async fn start_with(tweak: impl FnOnce(&mut Config)) -> Sandbox {
     }
 }
 
+/// A client for a sandbox running elsewhere (a spawned binary).
+pub fn connect(addr: SocketAddr) -> Sandbox {
+    Sandbox {
+        addr,
+        base: format!("http://{addr}"),
+        handle: None,
+        root: std::env::temp_dir().join(format!("omise-sandbox-none-{}", fastrand::u64(..))),
+        client: Client::builder(TokioExecutor::new()).build_http(),
+    }
+}
+
 impl Drop for Sandbox {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.root);
