@@ -85,7 +85,9 @@ fn describe(charge: &Charge, lang: Lang) -> (&'static str, &'static str, String,
             }
             _ => String::new(),
         };
-        let ending = say(T::CardEnding).replacen("{}", &card.brand, 1).replacen("{}", &card.last_digits, 1);
+        // The brand as the brand spells itself today (the API still writes "MasterCard").
+        let brand = if card.brand == "MasterCard" { "Mastercard" } else { card.brand.as_str() };
+        let ending = say(T::CardEnding).replacen("{}", brand, 1).replacen("{}", &card.last_digits, 1);
         (say(T::ThreeDSecure), say(T::Card), ending, notice)
     } else if let Some(source) = &charge.source {
         let heading = match source.flow.as_str() {

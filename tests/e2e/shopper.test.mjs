@@ -105,6 +105,7 @@ test('320 px: a 19-digit number and an Amex stay fully visible', async () => {
 for (const lang of ['ja', 'th']) {
   test(`screenshots of every state at 390 px (${lang})`, async () => {
     const page = await openCheckout(browser, sandbox.url, { lang, viewport: PHONE });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'the checkout fits 390 px');
     await screenshot(page, `state-checkout-${lang}`);
     await pay(page); // empty form: every field explained
     await screenshot(page, `state-errors-${lang}`);
@@ -117,6 +118,8 @@ for (const lang of ['ja', 'th']) {
     await pay(page);
     await page.waitForURL(/\/authorize\//);
     assert.equal(await page.locator('html').getAttribute('lang'), lang);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'the 3-D Secure page fits 390 px');
+    assert.doesNotMatch(await page.locator('dl').textContent(), /MasterCard/, 'Mastercard as the brand spells it');
     await screenshot(page, `state-3ds-${lang}`);
     await page.locator('button[value="decline"]').click();
     assert.equal(await finalStatus(page), statusText('failed', 'payment_rejected', lang));
