@@ -43,6 +43,8 @@ pub struct Provider {
     /// The `OmiseCheckout` is neither destroyed nor collected.
     checkout_alive: Cell<bool>,
     next_id: Cell<u32>,
+    /// `acquire` opens the iframe in a task of its own, after the form is ready.
+    opening: RefCell<Option<Timeout>>,
     me: Weak<Provider>,
 }
 
@@ -80,14 +82,28 @@ impl Provider {
             users: Cell::new(0),
             checkout_alive: Cell::new(true),
             next_id: Cell::new(0),
+            opening: RefCell::new(None),
             me: me.clone(),
         }))
     }
 
-    /// A card form mounted: open the iframe now so it is ready by the time the customer pays.
+    /// A card form mounted: open the iframe right away (in the next task, so inserting it does
+    /// not delay the form's `ready`), so it is ready by the time the customer pays.
     pub fn acquire(&self) {
         self.users.set(self.users.get() + 1);
-        self.open();
+        if self.state.borrow().is_some() || self.opening.borrow().is_some() {
+            return;
+        }
+        let me = self.me.clone();
+        *self.opening.borrow_mut() = Timeout::new(0, move || {
+            if let Some(p) = me.upgrade() {
+                // Not dropped here (this closure is the timer's): `open` leaves it for the next
+                // `acquire` or teardown to replace.
+                if p.users.get() > 0 {
+                    p.open();
+                }
+            }
+        });
     }
 
     /// A card form was destroyed.
@@ -247,6 +263,7 @@ impl Provider {
 
     /// Removes the iframe and the listener; waiting calls answer `timeout`.
     fn teardown(&self) {
+        self.opening.borrow_mut().take();
         let Some(open) = self.state.borrow_mut().take() else { return };
         open.iframe.remove();
         for call in open.calls {

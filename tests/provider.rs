@@ -91,6 +91,7 @@ async fn a_token_comes_through_the_provider_page_and_the_frame_url_has_no_card_d
     let (key, checkout) = checkout("token", &[]).await;
     assert_eq!(provider_frames(&v).len(), 0, "no iframe before a form mounts");
     let (form, root) = mount(&checkout);
+    sleep(0).await; // the iframe is inserted in the task after the form's
     // The iframe starts with the form, before any tokenize().
     let frames = provider_frames(&v);
     assert_eq!(frames.len(), 1, "one provider iframe per checkout");
@@ -113,6 +114,7 @@ async fn a_token_comes_through_the_provider_page_and_the_frame_url_has_no_card_d
     assert_eq!(input(&root, "number").value(), "", "card data cleared once the charge succeeded");
     // A second form shares the iframe.
     let (second, _) = mount(&checkout);
+    sleep(0).await;
     assert_eq!(provider_frames(&v).len(), 1);
     second.destroy();
     checkout.destroy();
@@ -125,6 +127,7 @@ async fn a_token_comes_through_the_provider_page_and_the_frame_url_has_no_card_d
 async fn invalid_card_from_the_vault_lands_on_its_fields() {
     let (key, checkout) = checkout("invalid-card", &[]).await;
     let (form, root) = mount(&checkout);
+    sleep(0).await; // the iframe is inserted in the task after the form's
     fault(&key, "/tokens", "invalid_card", 1, "").await;
     fill(&root, "4242424242424242");
     let r = tokenize(&form).await;
@@ -140,6 +143,7 @@ async fn invalid_card_from_the_vault_lands_on_its_fields() {
 async fn security_code_check_false_is_refused_and_a_wrong_key_is_a_configuration_error() {
     let (_key, checkout) = checkout("security-code", &[]).await;
     let (form, root) = mount(&checkout);
+    sleep(0).await; // the iframe is inserted in the task after the form's
     fill(&root, "4111111111160001");
     let r = tokenize(&form).await;
     assert!(get(&r, "token").is_undefined(), "{}", json(&r));
@@ -183,6 +187,7 @@ async fn vault_faults_through_the_provider_end_in_their_errors() {
     ];
     let (key, checkout) = checkout("faults", &[("timeoutMs", 1000.into())]).await;
     let (form, root) = mount(&checkout);
+    sleep(0).await; // the iframe is inserted in the task after the form's
     for (mode, extra, code) in rows {
         let times = if *mode == "drop" { 2 } else { 1 };
         fault(&key, "/tokens", mode, times, extra).await;
@@ -207,6 +212,7 @@ async fn a_provider_that_never_gets_ready_times_out_and_the_next_call_starts_afr
     let (key, checkout) =
         checkout("", &[("vaultUrl", blank.clone().into()), ("readyTimeoutMs", 800.into())]).await;
     let (form, root) = mount(&checkout);
+    sleep(0).await; // the iframe is inserted in the task after the form's
     let first = channel_of(provider_frames(&blank).last().unwrap());
     fill(&root, "4242424242424242");
     let r = tokenize(&form).await;
@@ -237,6 +243,7 @@ async fn forged_ready_and_results_from_other_frames_are_ignored() {
     )
     .await;
     let (form, root) = mount(&checkout);
+    sleep(0).await; // the iframe is inserted in the task after the form's
     let channel = channel_of(provider_frames(&blank).last().unwrap());
     fill(&root, "4242424242424242");
     let pending = form.tokenize();
@@ -271,6 +278,7 @@ async fn forged_ready_and_results_from_other_frames_are_ignored() {
 async fn a_double_click_makes_one_token_through_the_provider() {
     let (key, checkout) = checkout("double-click", &[]).await;
     let (form, root) = mount(&checkout);
+    sleep(0).await; // the iframe is inserted in the task after the form's
     fill(&root, "5555555555554444");
     let (a, b) = (form.tokenize(), form.tokenize());
     assert!(js_sys::Object::is(&a, &b), "the same promise while in flight");
@@ -308,6 +316,7 @@ async fn fetch_transport_stays_available_and_unknown_transports_throw() {
     let (key, checkout) =
         checkout("", &[("transport", "fetch".into()), ("vaultUrl", sandbox().into())]).await;
     let (form, root) = mount(&checkout);
+    sleep(0).await; // the iframe is inserted in the task after the form's
     assert_eq!(provider_frames(sandbox()).len(), 0, "no iframe with transport: 'fetch'");
     fill(&root, "4242424242424242");
     assert!(text(&get(&tokenize(&form).await, "token"), "id").starts_with("tokn_test_"));

@@ -37,6 +37,10 @@ async fn a_thousand_mounts_and_destroys_keep_memory_the_dom_and_the_iframes_flat
     let key = fresh_key().await;
     let checkout = OmiseCheckout::new(options(&key, &[])).unwrap();
     let target = container();
+    // One form that stays (its iframe opens in the task after the mount), and forms that come
+    // and go beside it.
+    let kept = checkout.mount_card_form(container().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
     let nodes = || document().get_elements_by_tag_name("*").length();
     let cycle = || {
         let form = checkout.mount_card_form(target.clone().into(), JsValue::UNDEFINED).unwrap();
@@ -55,16 +59,20 @@ async fn a_thousand_mounts_and_destroys_keep_memory_the_dom_and_the_iframes_flat
     assert_eq!(nodes(), n0, "DOM nodes");
     assert_eq!(wasm_memory(), m0, "wasm memory");
     checkout.destroy();
-    assert_eq!(provider_frames(), 0, "the iframe goes with the checkout");
+    assert_eq!(provider_frames(), 1, "still used by the kept form");
+    kept.destroy();
+    assert_eq!(provider_frames(), 0, "the iframe goes with the last form and the checkout");
     // Checkouts that come and go take their iframes (and listeners) with them.
+    let n1 = nodes();
     for _ in 0..100 {
         let c = OmiseCheckout::new(options(&key, &[])).unwrap();
         let form = c.mount_card_form(target.clone().into(), JsValue::UNDEFINED).unwrap();
+        settle().await;
+        assert_eq!(provider_frames(), 1, "the iframe opens once the form has mounted");
         form.destroy();
         c.destroy();
-        settle().await;
     }
     assert_eq!(provider_frames(), 0, "provider iframes");
-    assert_eq!(nodes(), n0 - 1, "DOM nodes (less the first checkout's iframe)");
+    assert_eq!(nodes(), n1, "DOM nodes");
     assert_eq!(wasm_memory(), m0, "wasm memory");
 }
