@@ -27,6 +27,10 @@ pub mod poll;
 pub mod rpc;
 pub mod status;
 
+// Payment methods other than cards, and what happens after the charge (issue 6).
+pub mod charge_view;
+pub mod methods;
+
 pub use brand::Brand;
 pub use field::{Field, FieldError};
 pub use validity::Validity;

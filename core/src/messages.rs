@@ -166,6 +166,65 @@ catalog! {
     ActionTryAgain => "action_try_again",
     /// Link: choose another payment method after a failure.
     ActionOtherMethod => "action_other_method",
+
+    // The payment-method picker (`mountPaymentMethods`, `methods.rs`). Brand and app names
+    // stay as their owners write them, in every language.
+    PayWith => "pay_with",
+    MethodCard => "method_card",
+    MethodPromptpay => "method_promptpay",
+    MethodMobileBanking => "method_mobile_banking",
+    MethodTruemoney => "method_truemoney",
+    MethodLinepay => "method_linepay",
+    MethodShopeepay => "method_shopeepay",
+    MethodPaypay => "method_paypay",
+    MethodKonbini => "method_konbini",
+    BankKbank => "bank_kbank",
+    BankScb => "bank_scb",
+    BankBay => "bank_bay",
+    BankBbl => "bank_bbl",
+    BankKtb => "bank_ktb",
+    LabelBank => "label_bank",
+    /// The konbini payer's name (`econtext`).
+    LabelPayerName => "label_payer_name",
+    LabelEmail => "label_email",
+    LabelPhone => "label_phone",
+    HintPayerName => "hint_payer_name",
+    HintTruemoneyPhone => "hint_truemoney_phone",
+    MethodRequired => "method_required",
+    BankRequired => "bank_required",
+    PayerNameRequired => "payer_name_required",
+    PayerNameTooLong => "payer_name_too_long",
+    PayerNameInvalid => "payer_name_invalid",
+    EmailRequired => "email_required",
+    EmailInvalid => "email_invalid",
+    PhoneRequired => "phone_required",
+    PhoneInvalid => "phone_invalid",
+    /// What happens after Pay, one per kind of method.
+    NotePromptpay => "note_promptpay",
+    NoteMobileBanking => "note_mobile_banking",
+    /// TrueMoney's app link expires within 3 minutes (docs.omise.co/truemoney-jumpapp).
+    NoteTruemoneyApp => "note_truemoney_app",
+    NoteTruemoneyWallet => "note_truemoney_wallet",
+    /// Rabbit LINE Pay and ShopeePay.
+    NoteWallet => "note_wallet",
+    NotePaypay => "note_paypay",
+    NoteKonbini => "note_konbini",
+
+    // After the charge (`handleCharge`): the QR code and the konbini instructions.
+    QrScan => "qr_scan",
+    /// On a phone the shopper pays from the same phone: save the image, open it in the app.
+    QrScanPhone => "qr_scan_phone",
+    QrSave => "qr_save",
+    QrTimeLeft => "qr_time_left",
+    /// `{}` is the number of minutes (announced politely at 10, 5, 2 and 1).
+    QrMinutesLeft => "qr_minutes_left",
+    QrExpired => "qr_expired",
+    QrNew => "qr_new",
+    LabelAmount => "label_amount",
+    KonbiniPayBy => "konbini_pay_by",
+    KonbiniHow => "konbini_how",
+    /// The konbini's end state: normal, not a problem (the shopper pays at the store later).
+    KonbiniAwaiting => "konbini_awaiting",
 }
 
 impl Message {

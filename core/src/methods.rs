@@ -196,12 +196,14 @@ pub fn discontinued(source_type: &str) -> Option<(&'static str, &'static str)> {
 }
 
 /// The rows to offer, in table order: those that fit the amount, currency and device, limited
-/// to `wanted` (source types or group ids; empty: all). For a group the widget picks in (not
+/// to `wanted` (source types, or `mobile_banking` for every bank; empty: all). For a group the widget picks in (not
 /// the shopper), only the first suitable row.
 pub fn offered(amount: u64, currency: &str, device: DeviceKind, wanted: &[&str]) -> Vec<&'static Method> {
-    let asked = |m: &Method| {
-        wanted.is_empty() || wanted.iter().any(|w| *w == m.source_type || *w == m.group.id())
-    };
+    // A source type names its row; a group id that is no source type ("mobile_banking") names
+    // every row of its group.
+    let names_group = |w: &str, m: &Method| w == m.group.id() && find(w).is_none();
+    let asked =
+        |m: &Method| wanted.is_empty() || wanted.iter().any(|w| *w == m.source_type || names_group(w, m));
     let mut out: Vec<&'static Method> = Vec::new();
     for m in METHODS {
         if !(asked(m) && m.fits(amount, currency) && m.suits(device)) {

@@ -7,8 +7,17 @@ use omise_checkout_core::field::{Field, FieldError};
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::{self, Message, FAILURE_CODES};
 
-/// Texts that are the same in every language on purpose (formats and names printed on cards).
-const LOCALE_NEUTRAL: &[Message] = &[Message::PlaceholderExpiry, Message::PlaceholderName];
+/// Texts that are the same in every language on purpose (formats and names printed on cards,
+/// and brand names their owners write in Latin letters in every market).
+const LOCALE_NEUTRAL: &[Message] = &[
+    Message::PlaceholderExpiry,
+    Message::PlaceholderName,
+    Message::MethodPromptpay,
+    Message::MethodTruemoney,
+    Message::MethodLinepay,
+    Message::MethodShopeepay,
+    Message::MethodPaypay,
+];
 
 fn has_japanese(s: &str) -> bool {
     s.chars().any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'))

@@ -127,5 +127,58 @@ pub(super) fn text(message: Message) -> &'static str {
         ActionCheckAgain => "もう一度確認する",
         ActionTryAgain => "もう一度試す",
         ActionOtherMethod => "別のお支払い方法を選ぶ",
+        PayWith => "お支払い方法",
+        MethodCard => "クレジット / デビットカード",
+        MethodPromptpay => "PromptPay",
+        MethodMobileBanking => "モバイルバンキング",
+        MethodTruemoney => "TrueMoney",
+        MethodLinepay => "Rabbit LINE Pay",
+        MethodShopeepay => "ShopeePay",
+        MethodPaypay => "PayPay",
+        MethodKonbini => "コンビニ・Pay-easy・ネットバンキング",
+        BankKbank => "カシコン銀行（K PLUS）",
+        BankScb => "サイアム商業銀行（SCB EASY）",
+        BankBay => "アユタヤ銀行（KMA）",
+        BankBbl => "バンコク銀行（Bualuang mBanking）",
+        BankKtb => "クルンタイ銀行（Krungthai NEXT）",
+        LabelBank => "ご利用の銀行",
+        LabelPayerName => "お名前",
+        LabelEmail => "メールアドレス",
+        LabelPhone => "電話番号",
+        HintPayerName => "10文字以内（店頭の端末や領収書に表示される場合があります）",
+        HintTruemoneyPhone => "TrueMoneyウォレットに登録した携帯電話番号",
+        MethodRequired => "お支払い方法を選択してください。",
+        BankRequired => "ご利用の銀行を選択してください。",
+        PayerNameRequired => "お名前を入力してください。",
+        PayerNameTooLong => "10文字以内で入力してください。",
+        PayerNameInvalid => "英数字、ひらがな、カタカナ、漢字で入力してください。",
+        EmailRequired => "メールアドレスを入力してください。",
+        EmailInvalid => "メールアドレスをご確認ください。",
+        PhoneRequired => "電話番号を入力してください。",
+        PhoneInvalid => "電話番号をご確認ください。",
+        NotePromptpay => "タイの銀行アプリで読み取るQRコードが表示されます。",
+        NoteMobileBanking => "銀行アプリが開き、お支払いを承認できます。",
+        NoteTruemoneyApp => "TrueMoneyアプリが開きます。3分以内にお支払いを確定してください。",
+        NoteTruemoneyWallet => "SMSで届くワンタイムパスワードでお支払いを確定します。",
+        NoteWallet => "ウォレットでお支払いを確定します。",
+        NotePaypay => {
+            "PayPayが開き、お支払いを確定できます。パソコンでは、表示されるQRコードをPayPayアプリで読み取ってください。"
+        }
+        NoteKonbini => {
+            "お支払い番号が発行されます。期限までにコンビニ、ATM、ネットバンキングのいずれかでお支払いください。"
+        }
+        QrScan => "銀行アプリでこのQRコードを読み取ってお支払いください。",
+        QrScanPhone => "このスマートフォンでお支払いの場合は、QR画像を保存し、銀行アプリで写真から選んでください。",
+        QrSave => "QR画像を保存",
+        QrTimeLeft => "お支払い期限まで",
+        QrMinutesLeft => "お支払い期限まで残り{}分です。",
+        QrExpired => "このQRコードは有効期限が切れたため、お支払いに使えません。",
+        QrNew => "新しいQRコードを表示",
+        LabelAmount => "お支払い金額",
+        KonbiniPayBy => "お支払い期限",
+        KonbiniHow => "お支払い方法を見る（新しいタブで開きます）",
+        KonbiniAwaiting => {
+            "ご注文を承りました。下記の期限までにお支払いください。入金を確認しましたら、メールでお知らせします。"
+        }
     }
 }

@@ -54,14 +54,28 @@ const fn thb(
 const fn bank(source_type: &'static str, label: Message) -> Method {
     Method {
         platform_type: true,
-        ..thb(source_type, Group::MobileBanking, Flow::AppRedirect, Device::Phone, label, Message::NoteMobileBanking)
+        ..thb(
+            source_type,
+            Group::MobileBanking,
+            Flow::AppRedirect,
+            Device::Phone,
+            label,
+            Message::NoteMobileBanking,
+        )
     }
 }
 
 pub const METHODS: &[Method] = &[
     // docs.omise.co/promptpay. The charge carries `source.scannable_code` (an SVG at
     // `image.download_uri`, and `raw_data`) and `expires_at`.
-    thb("promptpay", Group::PromptPay, Flow::Offline, Device::Any, Message::MethodPromptpay, Message::NotePromptpay),
+    thb(
+        "promptpay",
+        Group::PromptPay,
+        Flow::Offline,
+        Device::Any,
+        Message::MethodPromptpay,
+        Message::NotePromptpay,
+    ),
     // docs.omise.co/mobile-banking-{kbank,scb,bay,bbl,ktb}: the bank's app by deep link.
     bank("mobile_banking_kbank", Message::BankKbank),
     bank("mobile_banking_scb", Message::BankScb),
@@ -96,7 +110,14 @@ pub const METHODS: &[Method] = &[
         )
     },
     // docs.omise.co/rabbit-linepay.
-    thb("rabbit_linepay", Group::LinePay, Flow::Redirect, Device::Any, Message::MethodLinepay, Message::NoteLinepay),
+    thb(
+        "rabbit_linepay",
+        Group::LinePay,
+        Flow::Redirect,
+        Device::Any,
+        Message::MethodLinepay,
+        Message::NoteWallet,
+    ),
     // docs.omise.co/shopeepay-jumpapp on phones, docs.omise.co/shopeepay (a QR page to scan
     // with the phone) on computers: one "ShopeePay" choice.
     thb(
@@ -105,9 +126,16 @@ pub const METHODS: &[Method] = &[
         Flow::AppRedirect,
         Device::Phone,
         Message::MethodShopeepay,
-        Message::NoteShopeepay,
+        Message::NoteWallet,
     ),
-    thb("shopeepay", Group::ShopeePay, Flow::Redirect, Device::Desktop, Message::MethodShopeepay, Message::NoteShopeepay),
+    thb(
+        "shopeepay",
+        Group::ShopeePay,
+        Flow::Redirect,
+        Device::Desktop,
+        Message::MethodShopeepay,
+        Message::NoteWallet,
+    ),
     // docs.omise.co/paypay. Limits unverified: 100 JPY (Omise's minimum charge in Japan, as
     // remembered) to 1,000,000 JPY (PayPay's daily cap for verified users).
     Method {

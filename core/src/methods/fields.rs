@@ -1,0 +1,198 @@
+//! What the shopper types for a payment method: the konbini payer's name, email and phone
+//! number (`econtext`), the TrueMoney Wallet's mobile number (`truemoney`). Three-state like the
+//! card fields (STYLE.md pattern 2): `Incomplete` is shown only on blur or submit.
+
+use crate::field::FieldError;
+use crate::messages::Message;
+use crate::normalize::{digit_value, is_separator};
+use crate::validity::Validity;
+
+/// A field of a payment method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PayerField {
+    /// `econtext`'s `name`: at most 10 letters, digits, kana or kanji (docs.omise.co); it may be
+    /// printed on the store's receipt.
+    Name,
+    Email,
+    /// A Thai mobile number: 10 digits from 06, 08 or 09 (`+66` accepted).
+    PhoneTh,
+    /// A Japanese phone number: 10 or 11 digits from 0 (`+81` accepted).
+    PhoneJp,
+}
+
+/// Longest `econtext` name, in characters (docs.omise.co).
+pub const MAX_NAME_CHARS: usize = 10;
+/// Longest email address (RFC 5321 path limit).
+pub const MAX_EMAIL_LEN: usize = 254;
+
+impl PayerField {
+    /// The JS-facing id (`field` in errors, the `omise-field--<id>` class).
+    pub fn code(self) -> &'static str {
+        match self {
+            PayerField::Name => "name",
+            PayerField::Email => "email",
+            PayerField::PhoneTh | PayerField::PhoneJp => "phoneNumber",
+        }
+    }
+
+    /// The source parameter it is sent as.
+    pub fn api_name(self) -> &'static str {
+        match self {
+            PayerField::Name => "name",
+            PayerField::Email => "email",
+            PayerField::PhoneTh | PayerField::PhoneJp => "phone_number",
+        }
+    }
+
+    pub fn label(self) -> Message {
+        match self {
+            PayerField::Name => Message::LabelPayerName,
+            PayerField::Email => Message::LabelEmail,
+            PayerField::PhoneTh | PayerField::PhoneJp => Message::LabelPhone,
+        }
+    }
+
+    pub fn hint(self) -> Option<Message> {
+        match self {
+            PayerField::Name => Some(Message::HintPayerName),
+            PayerField::PhoneTh => Some(Message::HintTruemoneyPhone),
+            _ => None,
+        }
+    }
+
+    /// `autocomplete` and `inputmode`/`type` of its input.
+    pub fn autocomplete(self) -> &'static str {
+        match self {
+            PayerField::Name => "name",
+            PayerField::Email => "email",
+            PayerField::PhoneTh | PayerField::PhoneJp => "tel",
+        }
+    }
+
+    /// The text for an error of this field.
+    pub fn error_message(self, error: FieldError) -> Message {
+        match (self, error) {
+            (PayerField::Name, FieldError::Required) => Message::PayerNameRequired,
+            (PayerField::Name, FieldError::TooLong) => Message::PayerNameTooLong,
+            (PayerField::Name, _) => Message::PayerNameInvalid,
+            (PayerField::Email, FieldError::Required) => Message::EmailRequired,
+            (PayerField::Email, _) => Message::EmailInvalid,
+            (_, FieldError::Required) => Message::PhoneRequired,
+            _ => Message::PhoneInvalid,
+        }
+    }
+}
+
+/// A field's state and the value to send (trimmed; a phone number as its digits).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayerCheck {
+    pub state: Validity,
+    pub error: Option<FieldError>,
+    pub value: String,
+}
+
+fn incomplete(error: FieldError, value: String) -> PayerCheck {
+    PayerCheck { state: Validity::Incomplete, error: Some(error), value }
+}
+
+fn invalid(error: FieldError, value: String) -> PayerCheck {
+    PayerCheck { state: Validity::Invalid, error: Some(error), value }
+}
+
+fn valid(value: String) -> PayerCheck {
+    PayerCheck { state: Validity::Valid, error: None, value }
+}
+
+/// Checks what was typed in `field`.
+pub fn check(field: PayerField, input: &str) -> PayerCheck {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return incomplete(FieldError::Required, String::new());
+    }
+    if trimmed.chars().any(char::is_control) {
+        return invalid(FieldError::Invalid, trimmed.into());
+    }
+    match field {
+        PayerField::Name => name(trimmed),
+        PayerField::Email => email(trimmed),
+        // Thai mobile numbers start 06, 08 or 09; Japanese numbers never 00 (international).
+        PayerField::PhoneTh => phone(trimmed, "66", |d| matches!(d, [_, 6 | 8 | 9, ..]), 10..=10),
+        PayerField::PhoneJp => phone(trimmed, "81", |d| !matches!(d, [_, 0, ..]), 10..=11),
+    }
+}
+
+fn name(value: &str) -> PayerCheck {
+    let value: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Letters of any script (kana and kanji are alphabetic), digits, spaces, and the kana
+    // middle dot people put between given and family names.
+    let allowed = |c: char| c.is_alphanumeric() || c == ' ' || c == '・';
+    if !value.chars().all(allowed) {
+        invalid(FieldError::Invalid, value)
+    } else if value.chars().count() > MAX_NAME_CHARS {
+        invalid(FieldError::TooLong, value)
+    } else {
+        valid(value)
+    }
+}
+
+fn email(value: &str) -> PayerCheck {
+    let value = value.to_string();
+    if value.len() > MAX_EMAIL_LEN {
+        return invalid(FieldError::TooLong, value);
+    }
+    if value.chars().any(char::is_whitespace) || value.bytes().filter(|b| *b == b'@').count() > 1 {
+        return invalid(FieldError::Invalid, value);
+    }
+    let shaped = value.split_once('@').is_some_and(|(local, domain)| {
+        let labels_ok = domain.split('.').all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'));
+        let tld_ok = domain.rsplit('.').next().is_some_and(|t| t.chars().count() >= 2);
+        !local.is_empty() && domain.contains('.') && labels_ok && tld_ok
+    });
+    // Anything else may still become an address as the shopper types.
+    if shaped {
+        valid(value)
+    } else {
+        incomplete(FieldError::Incomplete, value)
+    }
+}
+
+/// A phone number as its national digits: separators and a leading `+<country>` (or
+/// `<country>` after `+`) dropped; full-width and Thai digits read as digits.
+fn phone(
+    value: &str,
+    country: &str,
+    prefix_ok: fn(&[u8]) -> bool,
+    lengths: std::ops::RangeInclusive<usize>,
+) -> PayerCheck {
+    let (international, rest) = match value.strip_prefix(['+', '＋']) {
+        Some(rest) => (true, rest),
+        None => (false, value),
+    };
+    let mut digits = Vec::with_capacity(16);
+    for c in rest.chars() {
+        match digit_value(c) {
+            Some(d) => digits.push(d),
+            None if is_separator(c) || c == '(' || c == ')' => {}
+            None => return invalid(FieldError::Invalid, value.into()),
+        }
+    }
+    if international {
+        let code: Vec<u8> = country.bytes().map(|b| b - b'0').collect();
+        if digits.len() >= code.len() && digits[..code.len()] == code[..] {
+            digits.splice(..code.len(), [0]);
+        } else if digits.len() >= code.len() || !code.starts_with(&digits) {
+            return invalid(FieldError::Invalid, value.into());
+        } else {
+            return incomplete(FieldError::Incomplete, value.into());
+        }
+    }
+    let text: String = digits.iter().map(|d| (b'0' + d) as char).collect();
+    let wrong_start = digits.first().is_some_and(|d| *d != 0) || (digits.len() >= 2 && !prefix_ok(&digits));
+    if wrong_start || digits.len() > *lengths.end() {
+        invalid(FieldError::Invalid, text)
+    } else if lengths.contains(&digits.len()) {
+        valid(text)
+    } else {
+        incomplete(FieldError::Incomplete, text)
+    }
+}
