@@ -21,3 +21,19 @@ pub fn message(
         None => JsValue::UNDEFINED,
     }
 }
+
+/// `refundMessage(status, locale?)`: a refund's state in the customer's words (`{ kind, text }`,
+/// kind `pending`, `success` or `failure`), for an order page that lists its refunds.
+#[wasm_bindgen(js_name = refundMessage, unchecked_return_type = "StatusMessage")]
+pub fn refund_message(
+    #[wasm_bindgen(unchecked_param_type = "'pending' | 'successful' | 'failed' | (string & {})")]
+    status: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] locale: JsValue,
+) -> JsValue {
+    let m = omise_checkout_core::status::refund_message(&status.as_string().unwrap_or_default());
+    let locale = config::pick_locale(locale.as_string().as_deref());
+    crate::js::object(&[
+        ("kind", crate::js::static_str(m.kind.code())),
+        ("text", JsValue::from_str(m.message.text(locale))),
+    ])
+}

@@ -895,3 +895,60 @@ async fn set_locale_switches_the_language_in_place() {
     assert!(omise_checkout::message("no_such_key".into(), JsValue::UNDEFINED).is_undefined());
     form.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn a_card_update_form_says_why_and_reads_update_card() {
+    let key = fresh_key().await;
+    let checkout = OmiseCheckout::new(options(&key, &[("locale", "th".into())])).unwrap();
+    let failure = obj(&[
+        ("code", "insufficient_fund".into()),
+        ("amount", 100000.into()),
+        ("currency", "thb".into()),
+        ("description", "Monthly membership".into()),
+    ]);
+    let mount_options = obj(&[("purpose", "update".into()), ("failure", failure)]);
+    let form = checkout.mount_card_form(container().into(), mount_options).unwrap();
+    let root = form.element().unwrap();
+    let reason = root.query_selector(".omise-update-reason").unwrap().expect("the reason above the fields");
+    assert_eq!(reason.text_content().unwrap(), Message::UpdateReasonInsufficientFund.text(Locale::Th));
+    let detail = root.query_selector(".omise-update-detail").unwrap().unwrap().text_content().unwrap();
+    assert!(detail.starts_with("Monthly membership · ") && detail.contains("1,000.00"), "{detail}");
+    let button: web_sys::HtmlElement =
+        web_sys::window().unwrap().document().unwrap().create_element("button").unwrap().dyn_into().unwrap();
+    button.set_text_content(Some("Pay ฿1,000.00"));
+    form.bind_pay_button(button.clone().into()).unwrap();
+    assert_eq!(button.text_content().unwrap(), Message::ActionUpdateCard.text(Locale::Th), "no amount");
+    form.set_locale("ja".into());
+    assert_eq!(reason.text_content().unwrap(), Message::UpdateReasonInsufficientFund.text(Locale::Ja));
+    assert_eq!(button.text_content().unwrap(), Message::ActionUpdateCard.text(Locale::Ja));
+    fill(&root, "5555555555554444");
+    let r = tokenize(&form).await;
+    assert!(text(&get(&r, "token"), "id").starts_with("tokn_test_"), "{}", json(&r));
+    // An unknown code gets the generic reason, never the code itself.
+    let other = checkout
+        .mount_card_form(
+            container().into(),
+            obj(&[("purpose", "update".into()), ("failure", obj(&[("code", "<b>x</b>".into())]))]),
+        )
+        .unwrap();
+    let el = other.element().unwrap().query_selector(".omise-update-reason").unwrap().unwrap();
+    assert_eq!(el.text_content().unwrap(), Message::UpdateReasonGeneric.text(Locale::Th));
+    other.destroy();
+    form.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_token_time_authorization_failure_keeps_the_card_but_the_code() {
+    let (key, form, _t, root) = mounted(&[("locale", "ja".into())]).await;
+    fault(&key, "/tokens", "authorization_failed", 1, "").await;
+    fill(&root, "4242424242424242");
+    let r = tokenize(&form).await;
+    assert_eq!(text(&get(&r, "error"), "code"), "authorization_failed", "{}", json(&r));
+    let shown = root.query_selector(".omise-form-error").unwrap().unwrap().text_content().unwrap_or_default();
+    let want = messages::error(omise_checkout_core::error::ErrorCode::AuthorizationFailed).text(Locale::Ja);
+    assert!(shown.contains(want), "{shown}");
+    assert_eq!(input(&root, "number").value(), "4242 4242 4242 4242", "the number stays");
+    assert_eq!(input(&root, "name").value(), "Somchai Jaidee");
+    assert_eq!(input(&root, "security-code").value(), "", "the security code is asked again");
+    form.destroy();
+}

@@ -89,6 +89,7 @@ fn from_error_object(answer: &Answer) -> Problem {
     let mut problem = Problem::new(match code {
         "authentication_failure" | "key_expired" | "forbidden" => ErrorCode::ConfigurationError,
         "invalid_card" => ErrorCode::InvalidCard,
+        "authorization_failed" | "failed_authorization" => ErrorCode::AuthorizationFailed,
         "brand_not_supported" => ErrorCode::BrandNotSupported,
         "failed_fraud_check" => ErrorCode::FailedFraudCheck,
         "used_token" => ErrorCode::UsedToken,

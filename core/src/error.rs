@@ -50,10 +50,15 @@ pub enum ErrorCode {
     /// After the token: the device went offline before the order reached the merchant
     /// (`form.showError('offline')`).
     Offline,
+    /// Token creation failed the issuer's small authorization (seed 001: in Japan creating a
+    /// token authorizes ¥100, and a debit card is charged and refunded ¥100). The card may
+    /// have been fine while typing and its limit used up meanwhile. Error object code
+    /// `authorization_failed` (our choice for the sandbox; the live code is unverified).
+    AuthorizationFailed,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::NetworkError,
         ErrorCode::Timeout,
         ErrorCode::ServiceUnavailable,
@@ -74,6 +79,7 @@ impl ErrorCode {
         ErrorCode::Unknown,
         ErrorCode::OrderFailed,
         ErrorCode::Offline,
+        ErrorCode::AuthorizationFailed,
     ];
 
     pub fn code(self) -> &'static str {
@@ -98,6 +104,7 @@ impl ErrorCode {
             ErrorCode::Unknown => "unknown_error",
             ErrorCode::OrderFailed => "order_failed",
             ErrorCode::Offline => "offline",
+            ErrorCode::AuthorizationFailed => "authorization_failed",
         }
     }
 

@@ -167,6 +167,27 @@ catalog! {
     /// Link: choose another payment method after a failure.
     ActionOtherMethod => "action_other_method",
 
+    // Updating the card after failed renewals (seed 000): why a new card is needed, by the
+    // failed charge's `failure_code`, and the form's action.
+    /// Any other (or no) failure code.
+    UpdateReasonGeneric => "update_reason_generic",
+    UpdateReasonInsufficientFund => "update_reason_insufficient_fund",
+    UpdateReasonStolenOrLost => "update_reason_stolen_or_lost",
+    UpdateReasonDeclined => "update_reason_declined",
+    UpdateReasonInvalidCard => "update_reason_invalid_card",
+    UpdateReasonSecurityCode => "update_reason_security_code",
+    UpdateReasonExpired => "update_reason_expired",
+    /// The card form's action when it updates a saved card (no amount).
+    ActionUpdateCard => "action_update_card",
+    /// Token creation failed the issuer's small verification (seed 001).
+    AuthorizationFailed => "authorization_failed",
+
+    // A refund's state, for the customer's order page (seed 004).
+    RefundPending => "refund_pending",
+    /// With the 5–10 business days it takes the issuer to show it.
+    RefundSuccessful => "refund_successful",
+    RefundFailed => "refund_failed",
+
     // The payment-method picker (`mountPaymentMethods`, `methods.rs`). Brand and app names
     // stay as their owners write them, in every language.
     PayWith => "pay_with",
@@ -334,6 +355,7 @@ pub fn error(code: ErrorCode) -> Message {
         ErrorCode::Unknown => Message::UnknownError,
         ErrorCode::OrderFailed => Message::OrderFailed,
         ErrorCode::Offline => Message::Offline,
+        ErrorCode::AuthorizationFailed => Message::AuthorizationFailed,
     }
 }
 
@@ -365,6 +387,21 @@ pub fn failure_other(code: &str) -> Message {
         Message::FailureFailedProcessing => Message::FailureGeneric,
         Message::FailureInvalidAccount => Message::FailureInvalidAccountOther,
         other => other,
+    }
+}
+
+/// Why a new card is needed after a recurring charge failed with `code` (seed 000): the card
+/// update form says it above the fields. Unknown or missing codes get the generic text.
+pub fn update_reason(code: Option<&str>) -> Message {
+    let code = code.map(str::trim).unwrap_or("");
+    match code.to_ascii_lowercase().as_str() {
+        "insufficient_fund" | "insufficient_balance" => Message::UpdateReasonInsufficientFund,
+        "stolen_or_lost_card" => Message::UpdateReasonStolenOrLost,
+        "payment_rejected" | "failed_fraud_check" | "failed_processing" => Message::UpdateReasonDeclined,
+        "invalid_account_number" | "invalid_account" | "invalid_card" => Message::UpdateReasonInvalidCard,
+        "invalid_security_code" => Message::UpdateReasonSecurityCode,
+        "expired_card" | "card_expired" => Message::UpdateReasonExpired,
+        _ => Message::UpdateReasonGeneric,
     }
 }
 

@@ -216,3 +216,16 @@ pub fn failure_code(raw: &str) -> Option<&str> {
         && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_');
     Some(if shaped { code } else { "unknown" })
 }
+
+/// A refund's `status` as the customer should read it (seed 004): `pending` (and anything not
+/// yet known), `successful` (with the 5–10 business days note), `failed` (contact the shop).
+pub fn refund_message(status: &str) -> StatusMessage {
+    let s = status.trim();
+    if s.eq_ignore_ascii_case("successful") || s.eq_ignore_ascii_case("closed") {
+        StatusMessage { kind: Kind::Success, message: Message::RefundSuccessful }
+    } else if s.eq_ignore_ascii_case("failed") {
+        StatusMessage { kind: Kind::Failure, message: Message::RefundFailed }
+    } else {
+        StatusMessage { kind: Kind::Pending, message: Message::RefundPending }
+    }
+}

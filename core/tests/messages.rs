@@ -362,3 +362,73 @@ fn every_message_is_found_by_its_key_and_processing_is_in_every_locale() {
         assert_eq!(Message::Processing.text(locale), want);
     }
 }
+
+#[test]
+fn card_update_reasons_follow_the_failed_charge() {
+    use omise_checkout_core::messages::update_reason;
+    let rows: &[(Option<&str>, Message)] = &[
+        (Some("insufficient_fund"), Message::UpdateReasonInsufficientFund),
+        (Some("stolen_or_lost_card"), Message::UpdateReasonStolenOrLost),
+        (Some("payment_rejected"), Message::UpdateReasonDeclined),
+        (Some("failed_fraud_check"), Message::UpdateReasonDeclined),
+        (Some("failed_processing"), Message::UpdateReasonDeclined),
+        (Some("invalid_account_number"), Message::UpdateReasonInvalidCard),
+        (Some("invalid_security_code"), Message::UpdateReasonSecurityCode),
+        (Some(" Insufficient_Fund "), Message::UpdateReasonInsufficientFund),
+        (Some("something_new"), Message::UpdateReasonGeneric),
+        (Some("<img src=x>"), Message::UpdateReasonGeneric),
+        (None, Message::UpdateReasonGeneric),
+    ];
+    for (code, want) in rows {
+        assert_eq!(update_reason(*code), *want, "{code:?}");
+    }
+    // The action names no amount, and every reason asks for a card, in every language.
+    for locale in Locale::ALL {
+        let action = Message::ActionUpdateCard.text(locale);
+        assert!(!action.chars().any(|c| c.is_ascii_digit() || "฿¥$".contains(c)), "{action}");
+    }
+}
+
+#[test]
+fn refunds_read_pending_then_successful_with_the_wait_or_failed() {
+    use omise_checkout_core::status::{refund_message, Kind};
+    let rows: &[(&str, Kind, Message)] = &[
+        ("pending", Kind::Pending, Message::RefundPending),
+        ("successful", Kind::Success, Message::RefundSuccessful),
+        ("closed", Kind::Success, Message::RefundSuccessful),
+        ("failed", Kind::Failure, Message::RefundFailed),
+        (" FAILED ", Kind::Failure, Message::RefundFailed),
+        ("", Kind::Pending, Message::RefundPending),
+        ("weird", Kind::Pending, Message::RefundPending),
+    ];
+    for (status, kind, message) in rows {
+        let m = refund_message(status);
+        assert_eq!((m.kind, m.message), (*kind, *message), "{status:?}");
+    }
+    // Seed 004: the issuer takes 5-10 business days; every locale says so.
+    for locale in Locale::ALL {
+        let text = Message::RefundSuccessful.text(locale);
+        assert!(text.contains('5') && text.contains("10"), "{locale:?}: {text}");
+    }
+}
+
+#[test]
+fn a_token_time_authorization_failure_has_its_own_words() {
+    use omise_checkout_core::api::{classify, Answer, Expect};
+    use omise_checkout_core::error::ErrorCode;
+    let answer = Answer {
+        status: 400,
+        json: true,
+        object: Some("error"),
+        code: Some("authorization_failed"),
+        message: Some("the card was declined during authorization"),
+        retry_after: None,
+    };
+    let problem = classify(&answer, Expect::Token).unwrap_err();
+    assert_eq!(problem.code, ErrorCode::AuthorizationFailed);
+    assert!(problem.fields.is_empty(), "a form-level message, not a field's");
+    for locale in Locale::ALL {
+        let text = messages::error(ErrorCode::AuthorizationFailed).text(locale);
+        assert!(text.contains("100"), "{locale:?} mentions the 100 yen check: {text}");
+    }
+}

@@ -1,13 +1,13 @@
 //! `/__sandbox/*`: controls for tests. Not part of the Omise API; no key needed.
 
-use crate::clock::{rfc3339_ms, DAY_MS};
-use crate::state::AppState;
-use crate::store::Rec;
 use crate::body::read_params;
 use crate::charges::charge_json;
+use crate::clock::{rfc3339_ms, DAY_MS};
 use crate::errors::{json_response, ApiError};
 use crate::faults::Fault;
 use crate::ids;
+use crate::state::AppState;
+use crate::store::Rec;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -105,7 +105,11 @@ pub async fn read_clock(State(app): State<AppState>) -> Response {
 /// `POST /__sandbox/clock` `{"advanceMs":N}` or `{"advanceSeconds":N}` or `{"advanceDays":N}`:
 /// moves sandbox time forward, then runs everything that came due (schedules, expiry, refund
 /// settlement) before answering, so a test sees the result at once.
-pub async fn advance_clock(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+pub async fn advance_clock(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     let params = read_params(&headers, body).await?;
     let n = |key: &str| params.get(key).and_then(Value::as_f64);
     let ms = match (n("advanceMs"), n("advanceSeconds"), n("advanceDays")) {

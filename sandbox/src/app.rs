@@ -5,7 +5,7 @@
 
 use crate::errors::ApiError;
 use crate::{admin, authorize, capability, charges, customers, demo, demo_webhooks, events, middleware};
-use crate::{provider, refunds, schedules, search, sources, static_files, tokens};
+use crate::{payer, promptpay, provider, refunds, schedules, search, sources, static_files, tokens};
 use axum::extract::Request;
 use axum::http::{Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -17,8 +17,23 @@ pub use crate::state::{App, AppState};
 /// The first path segments of the Omise API: a trailing slash is accepted on these, and an
 /// unknown path under them is an API `not_found`, never a static file.
 pub const API_ROOTS: &[&str] = &[
-    "tokens", "sources", "charges", "refunds", "customers", "schedules", "occurrences", "search", "events",
-    "capability", "account", "balance", "transactions", "disputes", "transfers", "recipients", "links",
+    "tokens",
+    "sources",
+    "charges",
+    "refunds",
+    "customers",
+    "schedules",
+    "occurrences",
+    "search",
+    "events",
+    "capability",
+    "account",
+    "balance",
+    "transactions",
+    "disputes",
+    "transfers",
+    "recipients",
+    "links",
 ];
 
 fn api_root(path: &str) -> bool {
@@ -71,6 +86,11 @@ pub fn router(state: AppState) -> Router {
         .merge(events::routes())
         .merge(capability::routes())
         .route("/authorize/{id}", get(authorize::page).post(authorize::decide))
+        // PromptPay's QR image (`scannable_code.image.download_uri`) and the payer (payer.rs).
+        .route("/charges/{id}/documents/{docu}/downloads/{file}", get(promptpay::download))
+        .route("/__sandbox/charges/{id}/pay", post(payer::pay))
+        .route("/__sandbox/charges/{id}/decline", post(payer::decline))
+        .route("/__sandbox/pay/{id}", get(payer::page_get).post(payer::page_post))
         // The vault's provider page (tokenization through an iframe, as Omise.js does).
         .route("/provider", get(provider::page))
         .route("/provider/easyXDM.js", get(provider::easyxdm))
@@ -105,7 +125,8 @@ pub fn router(state: AppState) -> Router {
         .route("/__sandbox/{*rest}", get(not_found).post(not_found))
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed);
-    let inner = api.layer(axum::middleware::from_fn_with_state(state.clone(), middleware::gate)).with_state(state);
+    let inner =
+        api.layer(axum::middleware::from_fn_with_state(state.clone(), middleware::gate)).with_state(state);
     // Outside the inner router, so the path is rewritten before it routes.
     Router::new().fallback_service(inner).layer(axum::middleware::map_request(trailing_slash))
 }

@@ -95,7 +95,7 @@ fn describe(charge: &Charge, lang: Lang) -> (&'static str, &'static str, String,
             "app_redirect" => say(T::ConfirmInApp),
             _ => say(T::ConfirmPayment),
         };
-        (heading, say(T::PaymentMethod), source.kind.replace('_', " "), String::new())
+        (heading, say(T::PaymentMethod), crate::methods::label(&source.kind, lang), String::new())
     } else {
         (say(T::ConfirmPayment), say(T::PaymentMethod), String::new(), String::new())
     }

@@ -195,7 +195,10 @@ mod tests {
         assert_eq!(v["x"]["a"]["b"], "1");
         let v = parse_form(b"on[days_of_month][]=1&on[days_of_month][]=15&charge[amount]=5&bad]=2&[x]=3");
         assert_eq!(v["on"]["days_of_month"], serde_json::json!(["1", "15"]));
-        assert_eq!((v["charge"]["amount"].as_str(), v["bad]"].as_str(), v["[x]"].as_str()), (Some("5"), Some("2"), Some("3")));
+        assert_eq!(
+            (v["charge"]["amount"].as_str(), v["bad]"].as_str(), v["[x]"].as_str()),
+            (Some("5"), Some("2"), Some("3"))
+        );
     }
 
     #[test]

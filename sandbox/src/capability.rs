@@ -6,7 +6,7 @@
 use crate::auth::{self, KeyKind};
 use crate::clock::rfc3339_ms;
 use crate::errors::{json_response, ApiError};
-use crate::sources::{minimum_amount, CURRENCIES, SOURCE_TYPES};
+use crate::sources::{minimum_amount, CURRENCIES};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -16,7 +16,8 @@ use axum::Router;
 use serde_json::{json, Value};
 
 /// Card brands the sandbox's test cards cover (Omise's names).
-const CARD_BRANDS: &[&str] = &["Visa", "MasterCard", "JCB", "American Express", "Diners Club", "Discover", "UnionPay"];
+const CARD_BRANDS: &[&str] =
+    &["Visa", "MasterCard", "JCB", "American Express", "Diners Club", "Discover", "UnionPay"];
 /// The largest amount `amount_and_currency` takes.
 const MAX_AMOUNT: i64 = 100_000_000_000;
 /// The API version the sandbox's objects follow.
@@ -43,11 +44,12 @@ pub fn capability_json() -> Value {
         "banks": [],
         "provider": null,
     })];
-    for (name, _) in SOURCE_TYPES {
+    for (name, _) in crate::methods::all_types() {
+        let currency = omise_checkout_core::methods::find(name).map_or("thb", |m| m.currency);
         methods.push(json!({
             "object": "payment_method",
             "name": name,
-            "currencies": if name.starts_with("paynow") { vec!["sgd"] } else { vec!["thb"] },
+            "currencies": if name.starts_with("paynow") { vec!["sgd"] } else { vec![currency] },
             "card_brands": null,
             "installment_terms": null,
             "banks": [],

@@ -135,7 +135,9 @@ pub fn parse_request(params: &Value, now_ms: i64) -> Result<ChargeRequest, ApiEr
             return Err(ApiError::bad_request("customer is required to charge a card id"))
         }
         (None, None, Some(token)) => Payment::Token(token),
-        (Some(_), _, _) => return Err(ApiError::bad_request("give either card, customer or source, not several")),
+        (Some(_), _, _) => {
+            return Err(ApiError::bad_request("give either card, customer or source, not several"))
+        }
         (None, None, None) => return Err(ApiError::bad_request("card, customer or source is required")),
     };
     let expires_at_ms = match text(params, "expires_at").filter(|s| !s.is_empty()) {
@@ -148,7 +150,8 @@ pub fn parse_request(params: &Value, now_ms: i64) -> Result<ChargeRequest, ApiEr
     };
     let capture = match params.get("capture") {
         None | Some(Value::Null) => true,
-        Some(_) => boolean(params, "capture").ok_or_else(|| ApiError::bad_request("capture must be true or false"))?,
+        Some(_) => boolean(params, "capture")
+            .ok_or_else(|| ApiError::bad_request("capture must be true or false"))?,
     };
     Ok(ChargeRequest {
         amount,
@@ -248,7 +251,8 @@ pub fn create(
             let Some(card_id) = card_id else {
                 return Err(ApiError::bad_request("customer has no card to charge"));
             };
-            let card = cust.cards.iter().find(|c| c.id == card_id).ok_or_else(|| ApiError::not_found("card"))?;
+            let card =
+                cust.cards.iter().find(|c| c.id == card_id).ok_or_else(|| ApiError::not_found("card"))?;
             let behaviour = card.behaviour;
             charge.card = Some(card.clone());
             charge.customer = Some(customer);
@@ -360,7 +364,11 @@ pub fn reverse(c: &mut Charge, now_ms: i64) -> Result<(), ApiError> {
 
 pub fn expire(c: &mut Charge, now_ms: i64) -> Result<(), ApiError> {
     if c.status(now_ms) != "pending" {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "failed_expire", "only a pending charge can be expired"));
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "failed_expire",
+            "only a pending charge can be expired",
+        ));
     }
     c.expired_ms = Some(now_ms);
     Ok(())

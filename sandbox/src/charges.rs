@@ -54,7 +54,7 @@ pub fn charge_json(acc: &Account, c: &Charge, now_ms: i64) -> Value {
     });
     let offsite = c.source.as_ref().filter(|s| s.flow != "offline").map(|s| s.kind.clone());
     let offline = c.source.as_ref().filter(|s| s.flow == "offline").map(|s| s.kind.clone());
-    json!({
+    let mut value = json!({
         "object": "charge",
         "id": c.id,
         "livemode": false,
@@ -128,14 +128,21 @@ pub fn charge_json(acc: &Account, c: &Charge, now_ms: i64) -> Value {
         "source_of_fund": "card",
         "unmanaged_payment": null,
         "reference": null,
-    })
+    });
+    // PromptPay's QR code, konbini's references (methods.rs).
+    crate::methods::decorate_charge(&mut value, c);
+    value
 }
 
 fn secret(app: &AppState, headers: &HeaderMap) -> Result<usize, ApiError> {
     auth::authenticate(headers, &app.store.lock(), KeyKind::Secret)
 }
 
-pub async fn create(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+pub async fn create(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     let account = secret(&app, &headers)?;
     let params = read_params(&headers, body).await?;
     let origin = app.origin(&headers);
@@ -149,7 +156,11 @@ pub async fn create(State(app): State<AppState>, headers: HeaderMap, body: Body)
     Ok(json_response(StatusCode::OK, &body))
 }
 
-pub async fn read(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn read(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let mut inner = app.store.lock();
     let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
     let acc = inner.account(account);
@@ -157,7 +168,11 @@ pub async fn read(State(app): State<AppState>, headers: HeaderMap, Path(id): Pat
     Ok(json_response(StatusCode::OK, &charge_json(acc, charge, app.now_ms())))
 }
 
-pub async fn list(State(app): State<AppState>, headers: HeaderMap, q: RawQuery) -> Result<Response, ApiError> {
+pub async fn list(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    q: RawQuery,
+) -> Result<Response, ApiError> {
     let now = app.now_ms();
     let page = Page::from_params(&list::query(&q), now)?;
     let mut inner = app.store.lock();
@@ -216,24 +231,40 @@ pub async fn capture(
     };
     let body = app
         .write(|inner, now| {
-            charge_rules::change(inner, account, &id, "charge.capture", now, |c| charge_rules::capture(c, amount, now))
+            charge_rules::change(inner, account, &id, "charge.capture", now, |c| {
+                charge_rules::capture(c, amount, now)
+            })
         })
         .await?;
     Ok(json_response(StatusCode::OK, &body))
 }
 
-pub async fn reverse(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn reverse(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let account = secret(&app, &headers)?;
     let body = app
-        .write(|inner, now| charge_rules::change(inner, account, &id, "charge.reverse", now, |c| charge_rules::reverse(c, now)))
+        .write(|inner, now| {
+            charge_rules::change(inner, account, &id, "charge.reverse", now, |c| {
+                charge_rules::reverse(c, now)
+            })
+        })
         .await?;
     Ok(json_response(StatusCode::OK, &body))
 }
 
-pub async fn expire(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn expire(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let account = secret(&app, &headers)?;
     let body = app
-        .write(|inner, now| charge_rules::change(inner, account, &id, "charge.expire", now, |c| charge_rules::expire(c, now)))
+        .write(|inner, now| {
+            charge_rules::change(inner, account, &id, "charge.expire", now, |c| charge_rules::expire(c, now))
+        })
         .await?;
     Ok(json_response(StatusCode::OK, &body))
 }

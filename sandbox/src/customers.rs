@@ -116,7 +116,11 @@ fn ok(body: &Value) -> Result<Response, ApiError> {
     Ok(json_response(StatusCode::OK, body))
 }
 
-pub async fn create(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+pub async fn create(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     let account = secret(&app, &headers)?;
     let params = read_params(&headers, body).await?;
     let body = app
@@ -145,14 +149,22 @@ pub async fn create(State(app): State<AppState>, headers: HeaderMap, body: Body)
     ok(&body)
 }
 
-pub async fn read(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn read(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let mut inner = app.store.lock();
     let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
     let c = customer_mut(&mut inner, account, &id)?;
     ok(&customer_json(c, app.now_ms()))
 }
 
-pub async fn list(State(app): State<AppState>, headers: HeaderMap, q: RawQuery) -> Result<Response, ApiError> {
+pub async fn list(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    q: RawQuery,
+) -> Result<Response, ApiError> {
     let now = app.now_ms();
     let page = Page::from_params(&list::query(&q), now)?;
     let mut inner = app.store.lock();
@@ -189,11 +201,19 @@ pub async fn update(
 }
 
 /// `DELETE /customers/{id}`: the customer, its cards, and its schedules (now `deleted`).
-pub async fn destroy(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn destroy(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let account = secret(&app, &headers)?;
     let body = app
         .write(|inner, now| {
-            let c = inner.account(account).customers.remove(&id).ok_or_else(|| ApiError::not_found("customer"))?;
+            let c = inner
+                .account(account)
+                .customers
+                .remove(&id)
+                .ok_or_else(|| ApiError::not_found("customer"))?;
             inner.touch(Kind::Customer, account, &id);
             crate::schedule_rules::end_for_customer(inner, account, &id, now);
             let mut body = customer_json(&c, now);
@@ -247,17 +267,26 @@ pub async fn update_card(
     let month = match int(&params, "expiration_month") {
         Int::Missing => None,
         Int::Value(m @ 1..=12) => Some(m as u32),
-        _ => return Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid_card", "expiration month is not between 1 and 12")),
+        _ => {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_card",
+                "expiration month is not between 1 and 12",
+            ))
+        }
     };
     let year = match int(&params, "expiration_year") {
         Int::Missing => None,
         Int::Value(y @ 2000..=2200) => Some(y as u32),
-        _ => return Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid_card", "expiration year is invalid")),
+        _ => {
+            return Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid_card", "expiration year is invalid"))
+        }
     };
     let body = app
         .write(|inner, now| {
             let c = customer_mut(inner, account, &id)?;
-            let found = c.cards.iter_mut().find(|x| x.id == card).ok_or_else(|| ApiError::not_found("card"))?;
+            let found =
+                c.cards.iter_mut().find(|x| x.id == card).ok_or_else(|| ApiError::not_found("card"))?;
             if let Some(name) = short_text(&params, "name").filter(|n| !n.trim().is_empty()) {
                 found.name = name;
             }

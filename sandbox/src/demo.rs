@@ -33,9 +33,17 @@ pub fn demo_error(status: StatusCode, code: &str, message: &str) -> Response {
 /// it from `/demo/config`). The only amount the demo backend charges.
 pub const CART_AMOUNT: i64 = 100_000;
 pub const CART_CURRENCY: &str = "thb";
+/// The same shop's Japanese cart (¥3,000), for PayPay and konbini: the only other order.
+pub const CARTS: &[(i64, &str)] = &[(CART_AMOUNT, CART_CURRENCY), (3_000, "jpy")];
+/// Longest `expiresInSeconds` an order may ask for (a QR code's or konbini's pay-by time).
+const MAX_EXPIRES_IN_SECONDS: i64 = 7 * 24 * 3600;
 
 fn cart_json() -> Value {
     json!({"amount": CART_AMOUNT, "currency": CART_CURRENCY})
+}
+
+fn carts_json() -> Value {
+    CARTS.iter().map(|(amount, currency)| json!({"amount": amount, "currency": currency})).collect()
 }
 
 fn bad_gateway(message: &str) -> Response {
@@ -46,12 +54,12 @@ pub async fn config(State(app): State<AppState>, headers: HeaderMap) -> Response
     let body = match &app.config.upstream {
         Some(up) => {
             json!({"publicKey": up.public_key, "vaultUrl": up.vault_url, "apiUrl": up.api_url, "live": true,
-                   "cart": cart_json()})
+                   "cart": cart_json(), "carts": carts_json()})
         }
         None => {
             let origin = app.origin(&headers);
             json!({"publicKey": app.config.public_key, "vaultUrl": origin, "apiUrl": origin, "live": false,
-                   "cart": cart_json()})
+                   "cart": cart_json(), "carts": carts_json()})
         }
     };
     json_response(StatusCode::OK, &body)
@@ -115,7 +123,7 @@ fn field(charge: &Value, key: &str) -> Value {
 
 /// The `POST /charges` form for an order. (A separate sync function: the serializer is not
 /// `Send` and must not live across an await.)
-fn charge_form(params: &Value, return_uri: &str, order_id: &str) -> String {
+fn charge_form(params: &Value, cart: (i64, &str), return_uri: &str, order_id: &str, now_ms: i64) -> String {
     let mut form = form_urlencoded::Serializer::new(String::new());
     if let Some(token) = text(params, "token") {
         form.append_pair("card", &token);
@@ -123,8 +131,14 @@ fn charge_form(params: &Value, return_uri: &str, order_id: &str) -> String {
     if let Some(source) = text(params, "source") {
         form.append_pair("source", &source);
     }
-    form.append_pair("amount", &CART_AMOUNT.to_string());
-    form.append_pair("currency", CART_CURRENCY);
+    form.append_pair("amount", &cart.0.to_string());
+    form.append_pair("currency", cart.1);
+    // The shop's pay-by time for a QR code or a konbini payment.
+    if let Int::Value(s) = int(params, "expiresInSeconds") {
+        if (1..=MAX_EXPIRES_IN_SECONDS).contains(&s) {
+            form.append_pair("expires_at", &crate::clock::rfc3339_ms(now_ms + s * 1000));
+        }
+    }
     form.append_pair("return_uri", return_uri);
     form.append_pair("description", &format!("Demo order {order_id}"));
     form.append_pair("metadata[order_id]", order_id);
@@ -141,22 +155,46 @@ fn is_json(headers: &HeaderMap) -> bool {
     content_type.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/json")
 }
 
-/// An order for anything but the cart's total is refused before anything is charged.
-fn refuse_amount(params: &Value) -> Option<Response> {
-    let amount_ok = match int(params, "amount") {
+/// The cart ordered (by its currency, THB when none is given); an order for anything but a
+/// cart's total is refused before anything is charged.
+fn cart_of(params: &Value) -> Result<(i64, &'static str), Response> {
+    let currency = text(params, "currency").unwrap_or_else(|| CART_CURRENCY.to_owned());
+    let cart = CARTS.iter().copied().find(|(_, c)| currency.eq_ignore_ascii_case(c));
+    let amount_ok = |total: i64| match int(params, "amount") {
         Int::Missing => true,
-        Int::Value(v) => v == CART_AMOUNT,
+        Int::Value(v) => v == total,
         Int::Invalid => false,
     };
-    let currency_ok = text(params, "currency").is_none_or(|c| c.eq_ignore_ascii_case(CART_CURRENCY));
-    if !amount_ok || !currency_ok {
-        let message = "amount and currency must be the cart's total (100000 thb)";
-        return Some(demo_error(StatusCode::BAD_REQUEST, "invalid_amount", message));
+    match cart {
+        Some(cart) if amount_ok(cart.0) => Ok(cart),
+        _ => {
+            let message = "amount and currency must be the cart's total (100000 thb or 3000 jpy)";
+            Err(demo_error(StatusCode::BAD_REQUEST, "invalid_amount", message))
+        }
     }
-    None
 }
 
-/// `POST /demo/orders` (JSON) `{"token"|"source","amount"?,"currency"?,"settleDelayMs"?,
+/// The charge as the shop's page needs it after the order (`checkout.handleCharge`): status,
+/// `authorize_uri`, `expires_at` and the source (PromptPay's QR code, konbini's references).
+fn charge_for_page(charge: &Value) -> Value {
+    let mut out = serde_json::Map::new();
+    for key in [
+        "object",
+        "id",
+        "status",
+        "amount",
+        "currency",
+        "authorize_uri",
+        "expires_at",
+        "failure_code",
+        "source",
+    ] {
+        out.insert(key.to_owned(), field(charge, key));
+    }
+    Value::Object(out)
+}
+
+/// `POST /demo/orders` (JSON) `{"token"|"source","amount"?,"currency"?,"settleDelayMs"?,"expiresInSeconds"?,
 /// "publicKey"?,"lang"?}`: a charge for the cart, returning to this server's `complete.html`.
 /// A client's `returnUri` is ignored.
 pub async fn create_order(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Response {
@@ -168,9 +206,10 @@ pub async fn create_order(State(app): State<AppState>, headers: HeaderMap, body:
         Ok(p) => p,
         Err(e) => return demo_error(e.status, &e.code, &e.message),
     };
-    if let Some(refused) = refuse_amount(&params) {
-        return refused;
-    }
+    let cart = match cart_of(&params) {
+        Ok(cart) => cart,
+        Err(refused) => return refused,
+    };
     let Some(secret_key) = secret_key_for(&app, params.get("publicKey").and_then(Value::as_str)) else {
         return demo_error(StatusCode::BAD_REQUEST, "bad_request", "publicKey is not a known public key");
     };
@@ -181,14 +220,19 @@ pub async fn create_order(State(app): State<AppState>, headers: HeaderMap, body:
     let lang =
         params.get("lang").and_then(Value::as_str).filter(|l| ["en", "ja", "th"].contains(l)).unwrap_or("en");
     let return_uri = format!("{origin}/complete.html?order={order_id}&lang={lang}");
-    let form = charge_form(&params, &return_uri, &order_id);
+    let form = charge_form(&params, cart, &return_uri, &order_id, app.now_ms());
     let charge = match api(&app, Method::POST, "/charges", &secret_key, &headers, Some(form)).await {
         Ok(charge) => charge,
         Err(resp) => return resp,
     };
     let charge_id = charge.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
     let order = Order { charge_id: charge_id.clone(), secret_key, webhook: None };
-    let _ = app.write(|inner, _| Ok(inner.insert_order(order_id.clone(), order))).await;
+    let _ = app
+        .write(|inner, _| {
+            inner.insert_order(order_id.clone(), order);
+            Ok(())
+        })
+        .await;
     json_response(
         StatusCode::OK,
         &json!({
@@ -201,6 +245,7 @@ pub async fn create_order(State(app): State<AppState>, headers: HeaderMap, body:
             "statusUrl": format!("{origin}/demo/orders/{order_id}"),
             "amount": field(&charge, "amount"),
             "currency": field(&charge, "currency"),
+            "charge": charge_for_page(&charge),
         }),
     )
 }

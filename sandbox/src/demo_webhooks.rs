@@ -37,7 +37,8 @@ pub async fn receive(State(app): State<AppState>, headers: HeaderMap, body: Body
         Ok(v) => v,
         Err(e) => return demo_error(e.status, &e.code, &e.message),
     };
-    let (Some(event_id), Some(charge_id)) = (event.get("id").and_then(Value::as_str), charge_of(&event)) else {
+    let (Some(event_id), Some(charge_id)) = (event.get("id").and_then(Value::as_str), charge_of(&event))
+    else {
         // Events about other objects (customers, schedules) are fine: nothing to update.
         return json_response(StatusCode::OK, &json!({"received": true, "orders": 0}));
     };
@@ -63,7 +64,11 @@ pub async fn receive(State(app): State<AppState>, headers: HeaderMap, body: Body
         _ => None,
     };
     let Some(verified) = verified.filter(|v| charge_of(v).as_deref() == Some(charge_id.as_str())) else {
-        return demo_error(StatusCode::BAD_REQUEST, "bad_request", "the event could not be verified with the API");
+        return demo_error(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "the event could not be verified with the API",
+        );
     };
     let key = verified.get("key").and_then(Value::as_str).unwrap_or_default().to_owned();
     let status = match verified["data"]["object"].as_str() {

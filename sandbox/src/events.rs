@@ -43,7 +43,13 @@ pub fn event_json(e: &Event) -> Value {
 
 /// Records an event about `data` (the object as it is now) and queues it for the webhooks.
 pub fn record(inner: &mut Inner, account: usize, key: &str, data: Value, now_ms: i64) -> String {
-    let event = Event { id: ids::random_id("evnt_test_"), key: key.to_owned(), data, created_ms: now_ms, deliveries: Vec::new() };
+    let event = Event {
+        id: ids::random_id("evnt_test_"),
+        key: key.to_owned(),
+        data,
+        created_ms: now_ms,
+        deliveries: Vec::new(),
+    };
     let id = event.id.clone();
     let payload = inner.outbox.as_ref().map(|_| event_json(&event));
     if let Some(acc) = inner.accounts.get_mut(&account) {
@@ -58,7 +64,9 @@ pub fn record(inner: &mut Inner, account: usize, key: &str, data: Value, now_ms:
 
 /// A webhook delivery's latest result, shown in the event's `webhook_deliveries`.
 pub fn delivered(inner: &mut Inner, account: usize, event_id: &str, uri: &str, status: u16, attempts: u32) {
-    let Some(event) = inner.accounts.get_mut(&account).and_then(|a| a.events.get_mut(event_id)) else { return };
+    let Some(event) = inner.accounts.get_mut(&account).and_then(|a| a.events.get_mut(event_id)) else {
+        return;
+    };
     match event.deliveries.iter_mut().find(|d| d.uri == uri) {
         Some(d) => (d.status, d.attempts) = (status, attempts),
         None => event.deliveries.push(Delivery { uri: uri.to_owned(), status, attempts }),
@@ -66,7 +74,11 @@ pub fn delivered(inner: &mut Inner, account: usize, event_id: &str, uri: &str, s
     inner.touch(Kind::Event, account, event_id);
 }
 
-pub async fn list(State(app): State<AppState>, headers: HeaderMap, q: RawQuery) -> Result<Response, ApiError> {
+pub async fn list(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    q: RawQuery,
+) -> Result<Response, ApiError> {
     let page = Page::from_params(&list::query(&q), app.now_ms())?;
     let mut inner = app.store.lock();
     let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
@@ -77,7 +89,11 @@ pub async fn list(State(app): State<AppState>, headers: HeaderMap, q: RawQuery) 
     Ok(json_response(StatusCode::OK, &page.json("/events", total, data)))
 }
 
-pub async fn read(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn read(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let mut inner = app.store.lock();
     let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
     let event = inner.account(account).events.get(&id).ok_or_else(|| ApiError::not_found("event"))?;

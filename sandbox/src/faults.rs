@@ -23,6 +23,10 @@ pub enum FaultKind {
     /// A 400 `invalid_card` naming two fields (the vault's own checks, for card data the
     /// widget let through): the widget must place each part on its field.
     InvalidCard,
+    /// A 400 `authorization_failed`: the issuer refused the small authorization made when a
+    /// token is created in live Japan (seed 001; the code is our choice, the live one is
+    /// unverified).
+    AuthorizationFailed,
 }
 
 impl FaultKind {
@@ -39,6 +43,7 @@ impl FaultKind {
             "not_token" => FaultKind::NotToken,
             "empty" => FaultKind::Empty,
             "invalid_card" => FaultKind::InvalidCard,
+            "authorization_failed" => FaultKind::AuthorizationFailed,
             _ => return None,
         })
     }
@@ -53,6 +58,7 @@ impl FaultKind {
             FaultKind::NotToken => "not_token".into(),
             FaultKind::Empty => "empty".into(),
             FaultKind::InvalidCard => "invalid_card".into(),
+            FaultKind::AuthorizationFailed => "authorization_failed".into(),
         }
     }
 }
@@ -196,6 +202,12 @@ pub async fn answer(fault: &Fault, kill: Option<ConnKill>) -> Option<Response> {
         FaultKind::MalformedJson => ok_json("{\"object\":\"token\",\"id\":"),
         FaultKind::NotToken => ok_json("{\"object\":\"list\",\"data\":[]}"),
         FaultKind::Empty => (StatusCode::OK, "").into_response(),
+        FaultKind::AuthorizationFailed => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "authorization_failed",
+            "the card was declined when it was authorized for verification",
+        )
+        .into_response(),
         FaultKind::InvalidCard => ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_card",

@@ -85,7 +85,11 @@ pub fn apply(headers: &mut HeaderMap, cors: &Cors) {
     };
     headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
     set(headers, "access-control-allow-methods", "GET, POST, PATCH, DELETE, OPTIONS");
-    set(headers, "access-control-allow-headers", "Authorization, Content-Type, Omise-Version, X-Sandbox-Fault");
+    set(
+        headers,
+        "access-control-allow-headers",
+        "Authorization, Content-Type, Omise-Version, X-Sandbox-Fault",
+    );
     set(headers, "access-control-expose-headers", "Retry-After");
     set(headers, "access-control-max-age", "600");
 }

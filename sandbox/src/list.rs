@@ -84,7 +84,8 @@ impl Page {
 
 /// A whole small collection as a list object (a charge's refunds, a customer's cards).
 pub fn all(location: &str, now_ms: i64, data: Vec<Value>) -> Value {
-    let page = Page { offset: 0, limit: data.len().max(DEFAULT_LIMIT), reverse: false, from_ms: 0, to_ms: now_ms };
+    let page =
+        Page { offset: 0, limit: data.len().max(DEFAULT_LIMIT), reverse: false, from_ms: 0, to_ms: now_ms };
     let total = data.len();
     page.json(location, total, data)
 }
@@ -100,7 +101,8 @@ mod tests {
         assert_eq!(p.slice(items.clone()), (10, vec![2, 3, 4]));
         let p = Page::from_params(&json!({"order": "reverse_chronological", "limit": 2}), 100_000).unwrap();
         assert_eq!(p.slice(items.clone()), (10, vec![9, 8]));
-        let p = Page::from_params(&json!({"from": "1970-01-01T00:00:03Z", "to": "1970-01-01T00:00:05Z"}), 0).unwrap();
+        let p = Page::from_params(&json!({"from": "1970-01-01T00:00:03Z", "to": "1970-01-01T00:00:05Z"}), 0)
+            .unwrap();
         assert_eq!(p.slice(items), (3, vec![3, 4, 5]));
         assert!(Page::from_params(&json!({"limit": "-1"}), 0).is_err());
         assert!(Page::from_params(&json!({"order": "sideways"}), 0).is_err());

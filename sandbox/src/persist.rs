@@ -157,7 +157,8 @@ fn record(inner: &Inner, rec: Rec) -> (String, Option<Vec<u8>>) {
             (format!("{}/{a}/{id}", kind.prefix()), bytes)
         }
         Rec::Account(a) => {
-            let keys = |want| inner.keys.iter().find(|(_, (x, k))| *x == a && *k == want).map(|(k, _)| k.clone());
+            let keys =
+                |want| inner.keys.iter().find(|(_, (x, k))| *x == a && *k == want).map(|(k, _)| k.clone());
             let value = match (a, keys(crate::auth::KeyKind::Public), inner.secret_key_of(a)) {
                 (1.., Some(public_key), Some(secret_key)) => {
                     let settle_delay_ms = inner.accounts.get(&a).and_then(|x| x.settle_delay_ms);
@@ -167,7 +168,9 @@ fn record(inner: &Inner, rec: Rec) -> (String, Option<Vec<u8>>) {
             };
             (format!("acct/{a}"), value)
         }
-        Rec::Order(id) => (format!("ord/{id}"), inner.orders.get(&id).and_then(|o| serde_json::to_vec(o).ok())),
+        Rec::Order(id) => {
+            (format!("ord/{id}"), inner.orders.get(&id).and_then(|o| serde_json::to_vec(o).ok()))
+        }
         Rec::Meta => {
             let meta = json!({"clock_offset_ms": inner.clock_offset_ms, "next_account": inner.next_account,
                               "settle_delay_ms": inner.settle_delay_ms});
@@ -176,22 +179,22 @@ fn record(inner: &Inner, rec: Rec) -> (String, Option<Vec<u8>>) {
     }
 }
 
-fn write_all(db: &Database, batches: &[Batch]) -> Result<(), redb::Error> {
-    let txn = db.begin_write()?;
+fn write_all(db: &Database, batches: &[Batch]) -> Result<(), Box<redb::Error>> {
+    let txn = db.begin_write().map_err(|e| Box::new(e.into()))?;
     {
-        let mut table = txn.open_table(OBJECTS)?;
+        let mut table = txn.open_table(OBJECTS).map_err(|e| Box::new(e.into()))?;
         for (key, value) in batches.iter().flat_map(|b| b.writes.iter()) {
             match value {
                 Some(v) => {
-                    table.insert(key.as_str(), v.as_slice())?;
+                    table.insert(key.as_str(), v.as_slice()).map_err(|e| Box::new(e.into()))?;
                 }
                 None => {
-                    table.remove(key.as_str())?;
+                    table.remove(key.as_str()).map_err(|e| Box::new(e.into()))?;
                 }
             }
         }
     }
-    txn.commit()?;
+    txn.commit().map_err(|e| Box::new(e.into()))?;
     Ok(())
 }
 
@@ -221,7 +224,9 @@ pub fn open(path: &Path, inner: &mut Inner) -> std::io::Result<()> {
                     Err(_) => break,
                 }
             }
-            let ok = write_all(&db, &batches).map_err(|e| eprintln!("omise-sandbox: --db write failed: {e}")).is_ok();
+            let ok = write_all(&db, &batches)
+                .map_err(|e| eprintln!("omise-sandbox: --db write failed: {e}"))
+                .is_ok();
             for b in batches {
                 let _ = b.ack.send(ok);
             }

@@ -68,8 +68,15 @@ fn will_fail(amount: i64, metadata: &Value) -> bool {
     amount % 100 == 13 || text(metadata, "sandbox_refund").is_some_and(|v| v == "fail")
 }
 
-fn create_refund(inner: &mut Inner, account: usize, charge_id: &str, params: &Value, now: i64) -> Result<Value, ApiError> {
-    let charge = inner.account(account).charges.get_mut(charge_id).ok_or_else(|| ApiError::not_found("charge"))?;
+fn create_refund(
+    inner: &mut Inner,
+    account: usize,
+    charge_id: &str,
+    params: &Value,
+    now: i64,
+) -> Result<Value, ApiError> {
+    let charge =
+        inner.account(account).charges.get_mut(charge_id).ok_or_else(|| ApiError::not_found("charge"))?;
     if !charge.paid(now) {
         return Err(failed("charge is not paid: only a paid charge can be refunded"));
     }
@@ -80,7 +87,9 @@ fn create_refund(inner: &mut Inner, account: usize, charge_id: &str, params: &Va
     let amount = match int(params, "amount") {
         Int::Missing => left,
         Int::Value(a) if a > 0 && a <= left => a,
-        Int::Value(a) if a > left => return Err(failed(&format!("amount exceeds what is left to refund ({left})"))),
+        Int::Value(a) if a > left => {
+            return Err(failed(&format!("amount exceeds what is left to refund ({left})")))
+        }
         _ => return Err(ApiError::bad_request("amount must be a positive integer")),
     };
     let metadata = metadata(params);
@@ -113,7 +122,10 @@ pub fn settle_due(inner: &mut Inner, now_ms: i64) {
         .accounts
         .iter()
         .flat_map(|(a, acc)| {
-            acc.refunds.values().filter(|r| r.status == "pending" && r.settles_at_ms <= now_ms).map(|r| (*a, r.id.clone()))
+            acc.refunds
+                .values()
+                .filter(|r| r.status == "pending" && r.settles_at_ms <= now_ms)
+                .map(|r| (*a, r.id.clone()))
         })
         .collect();
     for (a, id) in due {
@@ -149,7 +161,12 @@ pub async fn create(
     Ok(json_response(StatusCode::OK, &body))
 }
 
-fn list_of(app: &AppState, headers: &HeaderMap, q: &RawQuery, charge: Option<&str>) -> Result<Response, ApiError> {
+fn list_of(
+    app: &AppState,
+    headers: &HeaderMap,
+    q: &RawQuery,
+    charge: Option<&str>,
+) -> Result<Response, ApiError> {
     let now = app.now_ms();
     let page = Page::from_params(&list::query(q), now)?;
     let mut inner = app.store.lock();
@@ -179,11 +196,20 @@ pub async fn list_for_charge(
     list_of(&app, &headers, &q, Some(&charge_id))
 }
 
-pub async fn list_all(State(app): State<AppState>, headers: HeaderMap, q: RawQuery) -> Result<Response, ApiError> {
+pub async fn list_all(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    q: RawQuery,
+) -> Result<Response, ApiError> {
     list_of(&app, &headers, &q, None)
 }
 
-fn read_one(app: &AppState, headers: &HeaderMap, charge: Option<&str>, id: &str) -> Result<Response, ApiError> {
+fn read_one(
+    app: &AppState,
+    headers: &HeaderMap,
+    charge: Option<&str>,
+    id: &str,
+) -> Result<Response, ApiError> {
     let mut inner = app.store.lock();
     let account = auth::authenticate(headers, &inner, KeyKind::Secret)?;
     let acc = inner.account(account);
@@ -206,6 +232,10 @@ pub async fn read_for_charge(
     read_one(&app, &headers, Some(&charge_id), &id)
 }
 
-pub async fn read(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn read(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     read_one(&app, &headers, None, &id)
 }

@@ -19,7 +19,8 @@ use crate::{events, ids};
 pub const ATTEMPTS: u32 = 3;
 /// At most this many days are walked in one tick (a ten-year jump of the clock runs in steps).
 const MAX_DAYS_PER_TICK: i64 = 3_660;
-pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+pub const WEEKDAYS: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 fn ordinal_weekday(spec: &str) -> Option<(Option<u32>, u32)> {
     let (nth, day) = spec.split_once('_')?;
@@ -60,7 +61,9 @@ pub fn matches(s: &Schedule, d: i64) -> bool {
             if s.on.days_of_month.contains(&day) {
                 return true;
             }
-            let Some((nth, wd)) = s.on.weekday_of_month.as_deref().and_then(ordinal_weekday) else { return false };
+            let Some((nth, wd)) = s.on.weekday_of_month.as_deref().and_then(ordinal_weekday) else {
+                return false;
+            };
             weekday(d) == wd
                 && match nth {
                     Some(n) => (day - 1) / 7 + 1 == n,
@@ -102,7 +105,9 @@ fn attempt(inner: &mut Inner, account: usize, sid: &str, oid: &str, day: i64, no
     let (result, failure) = match charge_rules::create(inner, account, req, "", now) {
         Ok(c) => match c.outcome {
             Some(Outcome::Successful) => (Some(c.id), None),
-            Some(Outcome::Failed(code)) => (Some(c.id), Some(crate::cards::failure_message(&code).to_owned())),
+            Some(Outcome::Failed(code)) => {
+                (Some(c.id), Some(crate::cards::failure_message(&code).to_owned()))
+            }
             None => (Some(c.id), Some("the charge was not authorized".to_owned())),
         },
         Err(e) => (None, Some(e.message)),
@@ -163,7 +168,9 @@ pub fn run_due(inner: &mut Inner, now_ms: i64) {
     let active: Vec<(usize, String)> = inner
         .accounts
         .iter()
-        .flat_map(|(a, acc)| acc.schedules.values().filter(|s| s.status == "active").map(|s| (*a, s.id.clone())))
+        .flat_map(|(a, acc)| {
+            acc.schedules.values().filter(|s| s.status == "active").map(|s| (*a, s.id.clone()))
+        })
         .collect();
     for (account, sid) in active {
         run_one(inner, account, &sid, today, now_ms);

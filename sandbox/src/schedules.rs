@@ -71,10 +71,12 @@ fn in_words(s: &Schedule) -> String {
 
 pub fn schedule_json(acc: &Account, s: &Schedule, now_ms: i64) -> Value {
     let today = now_ms.div_euclid(DAY_MS);
-    let occ: Vec<Value> = s.occurrence_ids.iter().filter_map(|o| acc.occurrences.get(o)).map(occurrence_json).collect();
+    let occ: Vec<Value> =
+        s.occurrence_ids.iter().filter_map(|o| acc.occurrences.get(o)).map(occurrence_json).collect();
     let status = shown_status(s, today);
     let running = status == "active" || status == "expiring";
-    let next: Vec<String> = if running { next_dates(s, today + 1, 30).into_iter().map(date).collect() } else { Vec::new() };
+    let next: Vec<String> =
+        if running { next_dates(s, today + 1, 30).into_iter().map(date).collect() } else { Vec::new() };
     json!({
         "object": "schedule",
         "id": s.id,
@@ -157,7 +159,11 @@ fn parse(params: &Value, acc: &Account, now_ms: i64) -> Result<Schedule, ApiErro
         return Err(bad("period must be day, week or month"));
     }
     let on = parse_on(params, &period)?;
-    let day = |key: &str| text(params, key).filter(|s| !s.is_empty()).map(|s| parse_date(&s).ok_or_else(|| bad(&format!("{key} must be a date (YYYY-MM-DD)"))));
+    let day = |key: &str| {
+        text(params, key)
+            .filter(|s| !s.is_empty())
+            .map(|s| parse_date(&s).ok_or_else(|| bad(&format!("{key} must be a date (YYYY-MM-DD)"))))
+    };
     let start_day = day("start_date").transpose()?.unwrap_or(today);
     let end_day = day("end_date").transpose()?.ok_or_else(|| bad("end_date is required"))?;
     if start_day < today {
@@ -166,8 +172,13 @@ fn parse(params: &Value, acc: &Account, now_ms: i64) -> Result<Schedule, ApiErro
     if end_day <= start_day {
         return Err(bad("end_date must be after start_date"));
     }
-    let charge = params.get("charge").filter(|c| c.is_object()).ok_or_else(|| bad("charge[customer] and charge[amount] are required"))?;
-    let customer = text(charge, "customer").filter(|c| !c.is_empty()).ok_or_else(|| bad("charge[customer] is required"))?;
+    let charge = params
+        .get("charge")
+        .filter(|c| c.is_object())
+        .ok_or_else(|| bad("charge[customer] and charge[amount] are required"))?;
+    let customer = text(charge, "customer")
+        .filter(|c| !c.is_empty())
+        .ok_or_else(|| bad("charge[customer] is required"))?;
     let cust = acc.customers.get(&customer).ok_or_else(|| ApiError::not_found("customer"))?;
     let card = text(charge, "card").filter(|c| !c.is_empty());
     if let Some(card) = &card {
@@ -208,7 +219,11 @@ fn secret(app: &AppState, headers: &HeaderMap) -> Result<usize, ApiError> {
 }
 
 /// `POST /schedules`; a schedule starting today makes its first charge at once.
-pub async fn create(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+pub async fn create(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     let account = secret(&app, &headers)?;
     let params = read_params(&headers, body).await?;
     let body = app
@@ -228,7 +243,13 @@ pub async fn create(State(app): State<AppState>, headers: HeaderMap, body: Body)
     Ok(json_response(StatusCode::OK, &body))
 }
 
-fn list_where(app: &AppState, headers: &HeaderMap, q: &RawQuery, customer: Option<&str>, location: &str) -> Result<Response, ApiError> {
+fn list_where(
+    app: &AppState,
+    headers: &HeaderMap,
+    q: &RawQuery,
+    customer: Option<&str>,
+    location: &str,
+) -> Result<Response, ApiError> {
     let now = app.now_ms();
     let page = Page::from_params(&list::query(q), now)?;
     let mut inner = app.store.lock();
@@ -248,15 +269,28 @@ fn list_where(app: &AppState, headers: &HeaderMap, q: &RawQuery, customer: Optio
     Ok(json_response(StatusCode::OK, &page.json(location, total, data)))
 }
 
-pub async fn list(State(app): State<AppState>, headers: HeaderMap, q: RawQuery) -> Result<Response, ApiError> {
+pub async fn list(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    q: RawQuery,
+) -> Result<Response, ApiError> {
     list_where(&app, &headers, &q, None, "/schedules")
 }
 
-pub async fn for_customer(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>, q: RawQuery) -> Result<Response, ApiError> {
+pub async fn for_customer(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    q: RawQuery,
+) -> Result<Response, ApiError> {
     list_where(&app, &headers, &q, Some(&id), &format!("/customers/{id}/schedules"))
 }
 
-pub async fn read(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn read(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let mut inner = app.store.lock();
     let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
     let acc = inner.account(account);
@@ -265,11 +299,16 @@ pub async fn read(State(app): State<AppState>, headers: HeaderMap, Path(id): Pat
 }
 
 /// `DELETE /schedules/{id}`: no more charges; the schedule stays readable as `deleted`.
-pub async fn destroy(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn destroy(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let account = secret(&app, &headers)?;
     let body = app
         .write(|inner, now| {
-            let s = inner.account(account).schedules.get(&id).ok_or_else(|| ApiError::not_found("schedule"))?;
+            let s =
+                inner.account(account).schedules.get(&id).ok_or_else(|| ApiError::not_found("schedule"))?;
             if s.status != "deleted" {
                 schedule_rules::end(inner, account, &id, "deleted", "schedule.destroy", now);
             }
@@ -280,19 +319,33 @@ pub async fn destroy(State(app): State<AppState>, headers: HeaderMap, Path(id): 
     Ok(json_response(StatusCode::OK, &body))
 }
 
-pub async fn occurrences(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>, q: RawQuery) -> Result<Response, ApiError> {
+pub async fn occurrences(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    q: RawQuery,
+) -> Result<Response, ApiError> {
     let page = Page::from_params(&list::query(&q), app.now_ms())?;
     let mut inner = app.store.lock();
     let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
     let acc = inner.account(account);
     let s = acc.schedules.get(&id).ok_or_else(|| ApiError::not_found("schedule"))?;
-    let items = s.occurrence_ids.iter().filter_map(|o| acc.occurrences.get(o)).map(|o| (o.schedule_day * DAY_MS, o.id.clone(), o)).collect();
+    let items = s
+        .occurrence_ids
+        .iter()
+        .filter_map(|o| acc.occurrences.get(o))
+        .map(|o| (o.schedule_day * DAY_MS, o.id.clone(), o))
+        .collect();
     let (total, rows) = page.slice(items);
     let data = rows.into_iter().map(occurrence_json).collect();
     Ok(json_response(StatusCode::OK, &page.json(&format!("/schedules/{id}/occurrences"), total, data)))
 }
 
-pub async fn occurrence(State(app): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn occurrence(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let mut inner = app.store.lock();
     let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
     let o = inner.account(account).occurrences.get(&id).ok_or_else(|| ApiError::not_found("occurrence"))?;

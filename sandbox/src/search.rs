@@ -28,7 +28,23 @@ pub fn routes() -> Router<AppState> {
 }
 
 const FILTERS: &[(&str, &[&str])] = &[
-    ("charge", &["amount", "status", "failure_code", "created", "currency", "captured", "authorized", "paid", "reversed", "refunded", "card_last_digits", "customer"]),
+    (
+        "charge",
+        &[
+            "amount",
+            "status",
+            "failure_code",
+            "created",
+            "currency",
+            "captured",
+            "authorized",
+            "paid",
+            "reversed",
+            "refunded",
+            "card_last_digits",
+            "customer",
+        ],
+    ),
     ("customer", &["created", "email"]),
     ("refund", &["amount", "status", "created", "currency", "charge"]),
     ("schedule", &["status", "created", "period"]),
@@ -67,7 +83,9 @@ fn test(field: &Field, spec: &str) -> Option<bool> {
             let (lo, hi) = range(spec, |s| parse_time(s.trim()), true)?;
             (lo..=hi).contains(t)
         }
-        Field::Text(v) => spec.split(',').any(|s| v.as_deref().is_some_and(|v| v.eq_ignore_ascii_case(s.trim()))),
+        Field::Text(v) => {
+            spec.split(',').any(|s| v.as_deref().is_some_and(|v| v.eq_ignore_ascii_case(s.trim())))
+        }
         Field::Flag(b) => *b == (spec.trim() == "true"),
     })
 }
@@ -125,10 +143,16 @@ fn field(acc: &Account, scope: &str, id: &str, name: &str, now: i64) -> Field {
 /// The objects of a scope as `(created, id, JSON)`; the JSON's text is what `query` searches.
 fn objects(acc: &Account, scope: &str, now: i64) -> Vec<(i64, String, Value)> {
     match scope {
-        "charge" => acc.charges.values().map(|c| (c.created_ms, c.id.clone(), charge_json(acc, c, now))).collect(),
-        "customer" => acc.customers.values().map(|c| (c.created_ms, c.id.clone(), customer_json(c, now))).collect(),
+        "charge" => {
+            acc.charges.values().map(|c| (c.created_ms, c.id.clone(), charge_json(acc, c, now))).collect()
+        }
+        "customer" => {
+            acc.customers.values().map(|c| (c.created_ms, c.id.clone(), customer_json(c, now))).collect()
+        }
         "refund" => acc.refunds.values().map(|r| (r.created_ms, r.id.clone(), refund_json(r, now))).collect(),
-        "schedule" => acc.schedules.values().map(|s| (s.created_ms, s.id.clone(), schedule_json(acc, s, now))).collect(),
+        "schedule" => {
+            acc.schedules.values().map(|s| (s.created_ms, s.id.clone(), schedule_json(acc, s, now))).collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -157,13 +181,19 @@ fn haystack(v: &Value) -> String {
     out.to_lowercase()
 }
 
-pub async fn search(State(app): State<AppState>, headers: HeaderMap, q: RawQuery) -> Result<Response, ApiError> {
+pub async fn search(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    q: RawQuery,
+) -> Result<Response, ApiError> {
     let now = app.now_ms();
     let params = list::query(&q);
     let scope = text(&params, "scope").unwrap_or_default();
     let allowed = FILTERS.iter().find(|(s, _)| *s == scope).map(|(_, f)| *f);
     if allowed.is_none() && !EMPTY_SCOPES.contains(&scope.as_str()) {
-        return Err(ApiError::bad_request("scope must be one of charge, customer, refund, schedule, dispute, recipient, transfer, link"));
+        return Err(ApiError::bad_request(
+            "scope must be one of charge, customer, refund, schedule, dispute, recipient, transfer, link",
+        ));
     }
     let filters = match params.get("filters") {
         Some(Value::Object(m)) => m.clone(),
@@ -208,8 +238,9 @@ pub async fn search(State(app): State<AppState>, headers: HeaderMap, q: RawQuery
         let mut keep = needle.is_empty() || haystack(&v).contains(&needle);
         for (name, spec) in &tests {
             keep = keep
-                && test(&field(acc, &scope, &id, name, now), spec)
-                    .ok_or_else(|| ApiError::bad_request(format!("filters[{name}] has a bad value: {spec}")))?;
+                && test(&field(acc, &scope, &id, name, now), spec).ok_or_else(|| {
+                    ApiError::bad_request(format!("filters[{name}] has a bad value: {spec}"))
+                })?;
         }
         if keep {
             hits.push((created, id, v));
@@ -220,7 +251,8 @@ pub async fn search(State(app): State<AppState>, headers: HeaderMap, q: RawQuery
         hits.reverse();
     }
     let total = hits.len();
-    let data: Vec<Value> = hits.into_iter().skip((page - 1) * per_page).take(per_page).map(|(_, _, v)| v).collect();
+    let data: Vec<Value> =
+        hits.into_iter().skip((page - 1) * per_page).take(per_page).map(|(_, _, v)| v).collect();
     Ok(json_response(
         StatusCode::OK,
         &json!({

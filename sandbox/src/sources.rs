@@ -1,34 +1,20 @@
 //! `POST /sources` and `GET /sources/{id}` (either key): redirect payment methods.
 
-use crate::clock::rfc3339_ms;
-use crate::state::AppState;
-use axum::routing::{get, post};
-use axum::Router;
 use crate::auth;
 use crate::body::{int, read_params, text, Int};
+use crate::clock::rfc3339_ms;
 use crate::errors::{json_response, ApiError};
+use crate::ids;
+use crate::state::AppState;
 use crate::store::Source;
 use crate::tokens::charge_status;
-use crate::ids;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
 use serde_json::{json, Value};
-
-/// Supported source types and their `flow`.
-pub static SOURCE_TYPES: &[(&str, &str)] = &[
-    ("internet_banking_scb", "redirect"),
-    ("internet_banking_bbl", "redirect"),
-    ("internet_banking_bay", "redirect"),
-    ("internet_banking_ktb", "redirect"),
-    ("mobile_banking_scb", "app_redirect"),
-    ("truemoney", "redirect"),
-    ("rabbit_linepay", "redirect"),
-    ("alipay", "redirect"),
-    ("promptpay", "offline"),
-    ("paynow", "offline"),
-];
 
 pub const CURRENCIES: &[&str] = &["thb", "jpy", "sgd", "usd"];
 
@@ -86,19 +72,14 @@ pub fn routes() -> Router<AppState> {
 /// A source from `{type, amount, currency}` (also a charge's inline `source[type]`).
 pub fn new_source(params: &Value, now_ms: i64) -> Result<Source, ApiError> {
     let kind = text(params, "type").unwrap_or_default();
-    let Some((kind, flow)) = SOURCE_TYPES.iter().find(|(t, _)| *t == kind) else {
-        let names: Vec<&str> = SOURCE_TYPES.iter().map(|(t, _)| *t).collect();
-        return Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "invalid_source",
-            format!("type is not supported (use one of {})", names.join(", ")),
-        ));
-    };
+    // Types, flows, limits and required fields: the method rows (methods.rs).
+    crate::methods::check_type(&kind)?;
     let (amount, currency) = amount_and_currency(params)?;
+    let flow = crate::methods::flow_for(&kind, params, amount, &currency)?;
     Ok(Source {
         id: ids::random_id("src_test_"),
-        kind: (*kind).to_owned(),
-        flow: (*flow).to_owned(),
+        kind,
+        flow: flow.to_owned(),
         amount,
         currency,
         charge_id: None,

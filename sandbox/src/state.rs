@@ -65,7 +65,10 @@ impl App {
 
     /// Runs a change under the lock with the sandbox time, then waits until `--db` has it on
     /// disk (at once without `--db`) before the caller answers.
-    pub async fn write<T>(&self, change: impl FnOnce(&mut Inner, i64) -> Result<T, ApiError>) -> Result<T, ApiError> {
+    pub async fn write<T>(
+        &self,
+        change: impl FnOnce(&mut Inner, i64) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
         let (out, commit) = {
             let mut inner = self.store.lock();
             let out = change(&mut inner, self.clock.now_ms());

@@ -135,7 +135,10 @@ impl Inner {
 
     /// The secret key of an account (the demo backend charges with it).
     pub fn secret_key_of(&self, account: usize) -> Option<String> {
-        self.keys.iter().find(|(_, (a, k))| *a == account && *k == KeyKind::Secret).map(|(key, _)| key.clone())
+        self.keys
+            .iter()
+            .find(|(_, (a, k))| *a == account && *k == KeyKind::Secret)
+            .map(|(key, _)| key.clone())
     }
 
     /// Settle delay (ms) for a new decision on a charge of `account`.
@@ -182,7 +185,9 @@ impl Inner {
         let mut gone = Vec::new();
         for (id, account) in self.accounts.iter_mut() {
             for kind in Kind::ALL {
-                gone.extend(crate::persist::ids_of(account, kind).into_iter().map(|o| Rec::Object(kind, *id, o)));
+                gone.extend(
+                    crate::persist::ids_of(account, kind).into_iter().map(|o| Rec::Object(kind, *id, o)),
+                );
             }
             *account = Account::default();
         }

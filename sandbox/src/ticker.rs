@@ -21,7 +21,11 @@ pub fn run(inner: &mut Inner, now_ms: i64) {
 }
 
 pub async fn tick(app: &App) {
-    if let Err(e) = app.write(|inner, now| Ok(run(inner, now))).await {
+    let due = app.write(|inner, now| {
+        run(inner, now);
+        Ok(())
+    });
+    if let Err(e) = due.await {
         eprintln!("omise-sandbox: {}", e.message);
     }
 }

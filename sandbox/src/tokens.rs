@@ -3,16 +3,16 @@
 use crate::app::AppState;
 use crate::auth::{self, KeyKind};
 use crate::body::read_params;
+use crate::clock::rfc3339_ms;
 use crate::errors::{json_response, ApiError};
 use crate::store::{CardInfo, Inner, Token};
-use crate::clock::rfc3339_ms;
 use crate::{cards, clock, ids, validate};
-use axum::routing::{get, post};
-use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
 use serde_json::{json, Value};
 
 /// The Card object (SPEC §2) at `location` (a customer's card has one; a token's has none).

@@ -65,8 +65,7 @@ pub fn check_url(url: &str, allow_remote: bool) -> Result<(), String> {
         Some(v6) => v6.split(']').next().unwrap_or(""),
         None => authority.split(':').next().unwrap_or(""),
     };
-    let loopback = host == "localhost"
-        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    let loopback = host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
     if loopback || allow_remote {
         Ok(())
     } else {
@@ -107,7 +106,8 @@ async fn deliver(app: Weak<App>, job: Arc<Job>, url: String, _permit: tokio::syn
     let mut attempt = 0usize;
     loop {
         let Some(a) = app.upgrade() else { return };
-        let status = a.client.post_json(&url, job.body.clone(), ATTEMPT_TIMEOUT).await.map_or(0, |s| s.as_u16());
+        let status =
+            a.client.post_json(&url, job.body.clone(), ATTEMPT_TIMEOUT).await.map_or(0, |s| s.as_u16());
         attempt += 1;
         {
             let mut inner = a.store.lock();
@@ -129,10 +129,22 @@ mod tests {
 
     #[test]
     fn loopback_only_unless_allowed() {
-        for ok in ["http://127.0.0.1:9/x", "http://localhost/h", "http://[::1]:8080/", "/demo/webhooks", "http://127.8.0.1/"] {
+        for ok in [
+            "http://127.0.0.1:9/x",
+            "http://localhost/h",
+            "http://[::1]:8080/",
+            "/demo/webhooks",
+            "http://127.8.0.1/",
+        ] {
             assert!(check_url(ok, false).is_ok(), "{ok}");
         }
-        for bad in ["http://example.com/", "http://127.0.0.1.evil.test/", "http://10.0.0.1/", "ftp://127.0.0.1/", "http://u@127.0.0.1/"] {
+        for bad in [
+            "http://example.com/",
+            "http://127.0.0.1.evil.test/",
+            "http://10.0.0.1/",
+            "ftp://127.0.0.1/",
+            "http://u@127.0.0.1/",
+        ] {
             assert!(check_url(bad, false).is_err(), "{bad}");
         }
         assert!(check_url("https://example.com/hooks", true).is_ok());

@@ -28,16 +28,47 @@ async fn post(sb: &Sandbox, path: &str, body: &Value) -> Value {
 
 /// Every documented field, with its JSON type.
 const FIELDS: &[(&str, &str)] = &[
-    ("object", "string"), ("id", "string"), ("livemode", "bool"), ("location", "string"), ("amount", "number"),
-    ("currency", "string"), ("status", "string"), ("authorized", "bool"), ("paid", "bool"), ("capture", "bool"),
-    ("capturable", "bool"), ("reversed", "bool"), ("reversible", "bool"), ("refundable", "bool"),
-    ("partially_refundable", "bool"), ("expired", "bool"), ("voided", "bool"), ("disputable", "bool"),
-    ("refunded_amount", "number"), ("net", "number"), ("fee", "number"), ("fee_vat", "number"),
-    ("funding_amount", "number"), ("funding_currency", "string"), ("refunds", "object"), ("metadata", "object"),
-    ("transaction", "string"), ("paid_at", "string"), ("expires_at", "string"), ("created_at", "string"),
-    ("card", "object"), ("transaction_fees", "object"), ("missing_3ds_fields", "array"),
-    ("customer", "null"), ("dispute", "null"), ("ip", "string"), ("expired_at", "null"), ("reversed_at", "null"),
-    ("failure_code", "null"), ("schedule", "null"), ("source", "null"),
+    ("object", "string"),
+    ("id", "string"),
+    ("livemode", "bool"),
+    ("location", "string"),
+    ("amount", "number"),
+    ("currency", "string"),
+    ("status", "string"),
+    ("authorized", "bool"),
+    ("paid", "bool"),
+    ("capture", "bool"),
+    ("capturable", "bool"),
+    ("reversed", "bool"),
+    ("reversible", "bool"),
+    ("refundable", "bool"),
+    ("partially_refundable", "bool"),
+    ("expired", "bool"),
+    ("voided", "bool"),
+    ("disputable", "bool"),
+    ("refunded_amount", "number"),
+    ("net", "number"),
+    ("fee", "number"),
+    ("fee_vat", "number"),
+    ("funding_amount", "number"),
+    ("funding_currency", "string"),
+    ("refunds", "object"),
+    ("metadata", "object"),
+    ("transaction", "string"),
+    ("paid_at", "string"),
+    ("expires_at", "string"),
+    ("created_at", "string"),
+    ("card", "object"),
+    ("transaction_fees", "object"),
+    ("missing_3ds_fields", "array"),
+    ("customer", "null"),
+    ("dispute", "null"),
+    ("ip", "string"),
+    ("expired_at", "null"),
+    ("reversed_at", "null"),
+    ("failure_code", "null"),
+    ("schedule", "null"),
+    ("source", "null"),
 ];
 
 fn kind(v: &Value) -> &'static str {
@@ -58,9 +89,15 @@ async fn the_charge_object_has_every_documented_field_with_its_type() {
     for (name, want) in FIELDS {
         assert_eq!(kind(&c[name]), *want, "{name}: {}", c[name]);
     }
-    assert_eq!((c["status"].as_str(), c["paid"].as_bool(), c["capturable"].as_bool()), (Some("successful"), Some(true), Some(false)));
+    assert_eq!(
+        (c["status"].as_str(), c["paid"].as_bool(), c["capturable"].as_bool()),
+        (Some("successful"), Some(true), Some(false))
+    );
     assert_eq!(c["refunds"]["object"], "list");
-    assert_eq!(c["net"].as_i64().unwrap() + c["fee"].as_i64().unwrap() + c["fee_vat"].as_i64().unwrap(), 10000);
+    assert_eq!(
+        c["net"].as_i64().unwrap() + c["fee"].as_i64().unwrap() + c["fee_vat"].as_i64().unwrap(),
+        10000
+    );
 }
 
 #[tokio::test]
@@ -72,7 +109,10 @@ async fn list_charges_honours_limit_offset_order_and_window() {
         tokio::time::sleep(std::time::Duration::from_millis(5)).await;
     }
     let all = sb.get("/charges", Some(SK)).await.json();
-    assert_eq!((all["object"].as_str(), all["total"].as_u64(), all["limit"].as_u64()), (Some("list"), Some(5), Some(20)));
+    assert_eq!(
+        (all["object"].as_str(), all["total"].as_u64(), all["limit"].as_u64()),
+        (Some("list"), Some(5), Some(20))
+    );
     for key in ["data", "offset", "limit", "total", "order", "from", "to", "location"] {
         assert!(!all[key].is_null(), "{key}");
     }
@@ -80,7 +120,10 @@ async fn list_charges_honours_limit_offset_order_and_window() {
     let got: Vec<&str> = page["data"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
     assert_eq!(got, [ids[1].as_str(), ids[2].as_str()]);
     let rev = sb.get("/charges?order=reverse_chronological&limit=1", Some(SK)).await.json();
-    assert_eq!((rev["data"][0]["id"].as_str(), rev["order"].as_str()), (Some(ids[4].as_str()), Some("reverse_chronological")));
+    assert_eq!(
+        (rev["data"][0]["id"].as_str(), rev["order"].as_str()),
+        (Some(ids[4].as_str()), Some("reverse_chronological"))
+    );
     let none = sb.get("/charges?to=2000-01-01T00:00:00Z", Some(SK)).await.json();
     assert_eq!(none["total"], 0);
     sb.get("/charges?limit=x", Some(SK)).await.assert_error(400, "bad_request");
@@ -96,26 +139,44 @@ async fn authorize_only_then_capture_in_part() {
     let c = charge(&sb, "&capture=false").await;
     let id = c["id"].as_str().unwrap();
     assert_eq!(
-        (c["authorized"].as_bool(), c["paid"].as_bool(), c["capturable"].as_bool(), c["status"].as_str(), c["capture"].as_bool()),
+        (
+            c["authorized"].as_bool(),
+            c["paid"].as_bool(),
+            c["capturable"].as_bool(),
+            c["status"].as_str(),
+            c["capture"].as_bool()
+        ),
         (Some(true), Some(false), Some(true), Some("pending"), Some(false))
     );
     assert_eq!(c["transaction"], Value::Null);
-    let r = sb.post_json(&format!("/charges/{id}/capture"), Some(SK), &json!({"capture_amount": 20000})).await;
+    let r =
+        sb.post_json(&format!("/charges/{id}/capture"), Some(SK), &json!({"capture_amount": 20000})).await;
     r.assert_error(400, "failed_capture");
     let captured = post(&sb, &format!("/charges/{id}/capture"), &json!({"capture_amount": 6000})).await;
     assert_eq!(
-        (captured["status"].as_str(), captured["paid"].as_bool(), captured["funding_amount"].as_i64(), captured["captured_amount"].as_i64()),
+        (
+            captured["status"].as_str(),
+            captured["paid"].as_bool(),
+            captured["funding_amount"].as_i64(),
+            captured["captured_amount"].as_i64()
+        ),
         (Some("successful"), Some(true), Some(6000), Some(6000))
     );
     assert!(captured["transaction"].as_str().unwrap().starts_with("trxn_test_"));
-    sb.post_json(&format!("/charges/{id}/capture"), Some(SK), &json!({})).await.assert_error(400, "failed_capture");
-    sb.post_json(&format!("/charges/{id}/reverse"), Some(SK), &json!({})).await.assert_error(400, "bad_request");
+    sb.post_json(&format!("/charges/{id}/capture"), Some(SK), &json!({}))
+        .await
+        .assert_error(400, "failed_capture");
+    sb.post_json(&format!("/charges/{id}/reverse"), Some(SK), &json!({}))
+        .await
+        .assert_error(400, "bad_request");
     // A captured-at-once charge cannot be captured again.
     let paid = charge(&sb, "").await;
     sb.post_json(&format!("/charges/{}/capture", paid["id"].as_str().unwrap()), Some(SK), &json!({}))
         .await
         .assert_error(400, "failed_capture");
-    sb.post_json("/charges/chrg_test_nope/capture", Some(SK), &json!({})).await.assert_error(404, "not_found");
+    sb.post_json("/charges/chrg_test_nope/capture", Some(SK), &json!({}))
+        .await
+        .assert_error(404, "not_found");
 }
 
 #[tokio::test]
@@ -124,9 +185,14 @@ async fn reverse_releases_an_authorization() {
     let c = charge(&sb, "&capture=false").await;
     let id = c["id"].as_str().unwrap();
     let r = post(&sb, &format!("/charges/{id}/reverse"), &json!({})).await;
-    assert_eq!((r["status"].as_str(), r["reversed"].as_bool(), r["authorized"].as_bool()), (Some("reversed"), Some(true), Some(false)));
+    assert_eq!(
+        (r["status"].as_str(), r["reversed"].as_bool(), r["authorized"].as_bool()),
+        (Some("reversed"), Some(true), Some(false))
+    );
     assert!(r["reversed_at"].is_string());
-    sb.post_json(&format!("/charges/{id}/capture"), Some(SK), &json!({})).await.assert_error(400, "failed_capture");
+    sb.post_json(&format!("/charges/{id}/capture"), Some(SK), &json!({}))
+        .await
+        .assert_error(400, "failed_capture");
 }
 
 #[tokio::test]
@@ -134,7 +200,10 @@ async fn expire_and_expires_at_under_the_sandbox_clock() {
     let sb = start().await;
     // A pending 3-D Secure charge expired by hand.
     let t = sb.token("4111111111111111").await;
-    let form = format!("card={}&amount=10000&currency=thb&return_uri=http%3A%2F%2Fshop.test%2F", t["id"].as_str().unwrap());
+    let form = format!(
+        "card={}&amount=10000&currency=thb&return_uri=http%3A%2F%2Fshop.test%2F",
+        t["id"].as_str().unwrap()
+    );
     let c = sb.post_form("/charges", Some(SK), &form).await.json();
     let e = post(&sb, &format!("/charges/{}/expire", c["id"].as_str().unwrap()), &json!({})).await;
     assert_eq!((e["status"].as_str(), e["expired"].as_bool()), (Some("expired"), Some(true)));
@@ -147,10 +216,16 @@ async fn expire_and_expires_at_under_the_sandbox_clock() {
     let a = charge(&sb, &format!("&capture=false&expires_at={}", at.replace(':', "%3A"))).await;
     assert_eq!(a["expires_at"], at.as_str());
     advance_days(&sb, 1.0).await;
-    assert_eq!(sb.get(&format!("/charges/{}", a["id"].as_str().unwrap()), Some(SK)).await.json()["status"], "pending");
+    assert_eq!(
+        sb.get(&format!("/charges/{}", a["id"].as_str().unwrap()), Some(SK)).await.json()["status"],
+        "pending"
+    );
     advance_days(&sb, 1.5).await;
     let x = sb.get(&format!("/charges/{}", a["id"].as_str().unwrap()), Some(SK)).await.json();
-    assert_eq!((x["status"].as_str(), x["expired"].as_bool(), x["capturable"].as_bool()), (Some("expired"), Some(true), Some(false)));
+    assert_eq!(
+        (x["status"].as_str(), x["expired"].as_bool(), x["capturable"].as_bool()),
+        (Some("expired"), Some(true), Some(false))
+    );
     sb.post_json(&format!("/charges/{}/capture", x["id"].as_str().unwrap()), Some(SK), &json!({}))
         .await
         .assert_error(400, "expired_charge");
@@ -174,7 +249,8 @@ async fn update_description_and_metadata() {
     assert_eq!(r.status, 200, "{}", r.body);
     let u = r.json();
     assert_eq!((u["description"].as_str(), &u["metadata"]), (Some("Gift"), &json!({"a": "1", "c": "3"})));
-    let r = sb.send("PATCH", "/charges/chrg_test_nope", Some(SK), Some(("application/json", "{}")), &[]).await;
+    let r =
+        sb.send("PATCH", "/charges/chrg_test_nope", Some(SK), Some(("application/json", "{}")), &[]).await;
     r.assert_error(404, "not_found");
 }
 
@@ -183,18 +259,33 @@ async fn inline_sources_and_invalid_charges() {
     let sb = start().await;
     let body = json!({"amount": 150000, "currency": "thb", "source": {"type": "promptpay"}});
     let c = post(&sb, "/charges", &body).await;
-    assert_eq!((c["status"].as_str(), c["source"]["type"].as_str(), c["source"]["amount"].as_i64()), (Some("pending"), Some("promptpay"), Some(150000)));
+    assert_eq!(
+        (c["status"].as_str(), c["source"]["type"].as_str(), c["source"]["amount"].as_i64()),
+        (Some("pending"), Some("promptpay"), Some(150000))
+    );
     let form = "amount=150000&currency=thb&source%5Btype%5D=internet_banking_scb&return_uri=http%3A%2F%2Fshop.test%2F";
     assert_eq!(sb.post_form("/charges", Some(SK), form).await.json()["source"]["flow"], "redirect");
-    sb.post_json("/charges", Some(SK), &json!({"amount": 100, "currency": "thb", "source": {"type": "promptpay"}}))
-        .await
-        .assert_error(400, "invalid_charge");
-    sb.post_json("/charges", Some(SK), &json!({"amount": 5000, "currency": "eur", "source": {"type": "promptpay"}}))
-        .await
-        .assert_error(400, "invalid_charge");
-    sb.post_json("/charges", Some(SK), &json!({"amount": 5000, "currency": "thb", "source": {"type": "bitcoin"}}))
-        .await
-        .assert_error(400, "invalid_source");
+    sb.post_json(
+        "/charges",
+        Some(SK),
+        &json!({"amount": 100, "currency": "thb", "source": {"type": "promptpay"}}),
+    )
+    .await
+    .assert_error(400, "invalid_charge");
+    sb.post_json(
+        "/charges",
+        Some(SK),
+        &json!({"amount": 5000, "currency": "eur", "source": {"type": "promptpay"}}),
+    )
+    .await
+    .assert_error(400, "invalid_charge");
+    sb.post_json(
+        "/charges",
+        Some(SK),
+        &json!({"amount": 5000, "currency": "thb", "source": {"type": "bitcoin"}}),
+    )
+    .await
+    .assert_error(400, "invalid_source");
 }
 
 #[tokio::test]

@@ -13,7 +13,16 @@ async fn send_json(sb: &Sandbox, method: &str, path: &str, body: &Value) -> comm
 
 async fn customer(sb: &Sandbox, number: &str) -> Value {
     let t = sb.token(number).await;
-    let r = sb.post_form("/customers", Some(SK), &format!("email=a%40b.test&description=Regular&metadata%5Bplan%5D=gold&card={}", t["id"].as_str().unwrap())).await;
+    let r = sb
+        .post_form(
+            "/customers",
+            Some(SK),
+            &format!(
+                "email=a%40b.test&description=Regular&metadata%5Bplan%5D=gold&card={}",
+                t["id"].as_str().unwrap()
+            ),
+        )
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
     r.json()
 }
@@ -24,13 +33,22 @@ async fn customers_with_cards_from_create_to_destroy() {
     let c = customer(&sb, "4242424242424242").await;
     let id = c["id"].as_str().unwrap();
     assert!(id.starts_with("cust_test_"));
-    assert_eq!((c["email"].as_str(), c["metadata"]["plan"].as_str(), c["cards"]["total"].as_u64()), (Some("a@b.test"), Some("gold"), Some(1)));
+    assert_eq!(
+        (c["email"].as_str(), c["metadata"]["plan"].as_str(), c["cards"]["total"].as_u64()),
+        (Some("a@b.test"), Some("gold"), Some(1))
+    );
     let first_card = c["cards"]["data"][0]["id"].as_str().unwrap().to_owned();
     assert_eq!(c["default_card"], first_card.as_str());
     assert_eq!(c["cards"]["data"][0]["location"], format!("/customers/{id}/cards/{first_card}"));
     // Update: a new token adds a card and makes it the default.
     let t2 = sb.token("5555555555554444").await;
-    let r = send_json(&sb, "PATCH", &format!("/customers/{id}"), &json!({"card": t2["id"], "description": "VIP"})).await;
+    let r = send_json(
+        &sb,
+        "PATCH",
+        &format!("/customers/{id}"),
+        &json!({"card": t2["id"], "description": "VIP"}),
+    )
+    .await;
     let u = r.json();
     assert_eq!((u["cards"]["total"].as_u64(), u["description"].as_str()), (Some(2), Some("VIP")));
     let second = u["default_card"].as_str().unwrap().to_owned();
@@ -44,15 +62,33 @@ async fn customers_with_cards_from_create_to_destroy() {
     let cards = sb.get(&format!("/customers/{id}/cards"), Some(SK)).await.json();
     assert_eq!(cards["total"], 2);
     let card = sb.get(&format!("/customers/{id}/cards/{first_card}"), Some(SK)).await.json();
-    assert_eq!((card["object"].as_str(), card["last_digits"].as_str(), card["deleted"].as_bool()), (Some("card"), Some("4242"), Some(false)));
-    let r = send_json(&sb, "PATCH", &format!("/customers/{id}/cards/{first_card}"), &json!({"name": "New Name", "expiration_month": 3, "city": "Chiang Mai"})).await;
+    assert_eq!(
+        (card["object"].as_str(), card["last_digits"].as_str(), card["deleted"].as_bool()),
+        (Some("card"), Some("4242"), Some(false))
+    );
+    let r = send_json(
+        &sb,
+        "PATCH",
+        &format!("/customers/{id}/cards/{first_card}"),
+        &json!({"name": "New Name", "expiration_month": 3, "city": "Chiang Mai"}),
+    )
+    .await;
     let upd = r.json();
-    assert_eq!((upd["name"].as_str(), upd["expiration_month"].as_u64(), upd["city"].as_str()), (Some("New Name"), Some(3), Some("Chiang Mai")));
-    send_json(&sb, "PATCH", &format!("/customers/{id}/cards/{first_card}"), &json!({"expiration_month": 13})).await.assert_error(400, "invalid_card");
-    let gone = sb.send("DELETE", &format!("/customers/{id}/cards/{second}"), Some(SK), None, &[]).await.json();
+    assert_eq!(
+        (upd["name"].as_str(), upd["expiration_month"].as_u64(), upd["city"].as_str()),
+        (Some("New Name"), Some(3), Some("Chiang Mai"))
+    );
+    send_json(&sb, "PATCH", &format!("/customers/{id}/cards/{first_card}"), &json!({"expiration_month": 13}))
+        .await
+        .assert_error(400, "invalid_card");
+    let gone =
+        sb.send("DELETE", &format!("/customers/{id}/cards/{second}"), Some(SK), None, &[]).await.json();
     assert_eq!((gone["id"].as_str(), gone["deleted"].as_bool()), (Some(second.as_str()), Some(true)));
     // The default moves to the card left.
-    assert_eq!(sb.get(&format!("/customers/{id}"), Some(SK)).await.json()["default_card"], first_card.as_str());
+    assert_eq!(
+        sb.get(&format!("/customers/{id}"), Some(SK)).await.json()["default_card"],
+        first_card.as_str()
+    );
     sb.get(&format!("/customers/{id}/cards/{second}"), Some(SK)).await.assert_error(404, "not_found");
     let d = sb.send("DELETE", &format!("/customers/{id}"), Some(SK), None, &[]).await.json();
     assert_eq!((d["id"].as_str(), d["deleted"].as_bool()), (Some(id), Some(true)));
@@ -63,7 +99,13 @@ async fn customers_with_cards_from_create_to_destroy() {
         .iter()
         .map(|e| e["key"].as_str().unwrap().to_owned())
         .collect();
-    for key in ["customer.create", "customer.update", "customer.update.card", "customer.destroy.card", "customer.destroy"] {
+    for key in [
+        "customer.create",
+        "customer.update",
+        "customer.update.card",
+        "customer.destroy.card",
+        "customer.destroy",
+    ] {
         assert!(keys.iter().any(|k| k == key), "{key} in {keys:?}");
     }
 }
@@ -76,7 +118,9 @@ async fn a_token_is_attached_once() {
     assert_eq!(sb.post_form("/customers", Some(SK), &form).await.status, 200);
     sb.post_form("/customers", Some(SK), &form).await.assert_error(400, "used_token");
     sb.post_form("/customers", Some(SK), "card=tokn_test_nope").await.assert_error(404, "not_found");
-    sb.post_form("/customers", Some(PK), "email=x%40y.test").await.assert_error(401, "authentication_failure");
+    sb.post_form("/customers", Some(PK), "email=x%40y.test")
+        .await
+        .assert_error(401, "authentication_failure");
     // Nor can it then be charged.
     let charge = format!("card={}&amount=5000&currency=thb", t["id"].as_str().unwrap());
     sb.post_form("/charges", Some(SK), &charge).await.assert_error(400, "used_token");
@@ -88,19 +132,35 @@ async fn charges_on_a_customers_default_or_given_card() {
     let c = customer(&sb, "4242424242424242").await;
     let id = c["id"].as_str().unwrap();
     let declined = sb.token("4111111111140011").await;
-    let u = send_json(&sb, "PATCH", &format!("/customers/{id}"), &json!({"card": declined["id"]})).await.json();
+    let u =
+        send_json(&sb, "PATCH", &format!("/customers/{id}"), &json!({"card": declined["id"]})).await.json();
     let good_card = c["default_card"].as_str().unwrap();
     // Default card: the declined one, now.
-    let r = sb.post_form("/charges", Some(SK), &format!("customer={id}&amount=5000&currency=thb")).await.json();
-    assert_eq!((r["status"].as_str(), r["failure_code"].as_str(), r["customer"].as_str()), (Some("failed"), Some("insufficient_fund"), Some(id)));
+    let r =
+        sb.post_form("/charges", Some(SK), &format!("customer={id}&amount=5000&currency=thb")).await.json();
+    assert_eq!(
+        (r["status"].as_str(), r["failure_code"].as_str(), r["customer"].as_str()),
+        (Some("failed"), Some("insufficient_fund"), Some(id))
+    );
     assert_eq!(r["card"]["id"], u["default_card"]);
-    let r = sb.post_form("/charges", Some(SK), &format!("customer={id}&card={good_card}&amount=5000&currency=thb")).await.json();
+    let r = sb
+        .post_form("/charges", Some(SK), &format!("customer={id}&card={good_card}&amount=5000&currency=thb"))
+        .await
+        .json();
     assert_eq!((r["status"].as_str(), r["card"]["id"].as_str()), (Some("successful"), Some(good_card)));
-    sb.post_form("/charges", Some(SK), &format!("customer={id}&card=card_test_nope&amount=5000&currency=thb"))
+    sb.post_form(
+        "/charges",
+        Some(SK),
+        &format!("customer={id}&card=card_test_nope&amount=5000&currency=thb"),
+    )
+    .await
+    .assert_error(404, "not_found");
+    sb.post_form("/charges", Some(SK), "customer=cust_test_nope&amount=5000&currency=thb")
         .await
         .assert_error(404, "not_found");
-    sb.post_form("/charges", Some(SK), "customer=cust_test_nope&amount=5000&currency=thb").await.assert_error(404, "not_found");
-    sb.post_form("/charges", Some(SK), &format!("card={good_card}&amount=5000&currency=thb")).await.assert_error(400, "bad_request");
+    sb.post_form("/charges", Some(SK), &format!("card={good_card}&amount=5000&currency=thb"))
+        .await
+        .assert_error(400, "bad_request");
 }
 
 #[tokio::test]
@@ -113,7 +173,15 @@ async fn the_card_object_echoes_billing_fields() {
     );
     let t = sb.post_form("/tokens", Some(PK), &form).await.json();
     let card = &t["card"];
-    for (k, v) in [("street1", "1 Silom"), ("street2", "Fl 2"), ("city", "Bangkok"), ("state", "BKK"), ("postal_code", "10500"), ("country", "th"), ("phone_number", "0812345678")] {
+    for (k, v) in [
+        ("street1", "1 Silom"),
+        ("street2", "Fl 2"),
+        ("city", "Bangkok"),
+        ("state", "BKK"),
+        ("postal_code", "10500"),
+        ("country", "th"),
+        ("phone_number", "0812345678"),
+    ] {
         assert_eq!(card[k], v, "{k}");
     }
     assert_eq!((card["deleted"].as_bool(), card["tokenization_method"].is_null()), (Some(false), true));

@@ -33,17 +33,30 @@ async fn partial_refunds_then_the_rest_and_no_more() {
     let sb = start().await;
     let id = paid_charge(&sb, 10000).await;
     let r1 = refund(&sb, &id, json!({"amount": 3000, "metadata": {"reason": "broken"}})).await;
-    assert_eq!((r1["object"].as_str(), r1["status"].as_str(), r1["amount"].as_i64()), (Some("refund"), Some("pending"), Some(3000)));
-    assert_eq!((r1["charge"].as_str(), r1["metadata"]["reason"].as_str()), (Some(id.as_str()), Some("broken")));
+    assert_eq!(
+        (r1["object"].as_str(), r1["status"].as_str(), r1["amount"].as_i64()),
+        (Some("refund"), Some("pending"), Some(3000))
+    );
+    assert_eq!(
+        (r1["charge"].as_str(), r1["metadata"]["reason"].as_str()),
+        (Some(id.as_str()), Some("broken"))
+    );
     assert!(r1["transaction"].as_str().unwrap().starts_with("trxn_test_"));
     let c = charge(&sb, &id).await;
-    assert_eq!((c["refunded_amount"].as_i64(), c["refundable"].as_bool(), c["refunds"]["total"].as_u64()), (Some(3000), Some(true), Some(1)));
-    sb.post_json(&format!("/charges/{id}/refunds"), Some(SK), &json!({"amount": 7001})).await.assert_error(400, "failed_refund");
+    assert_eq!(
+        (c["refunded_amount"].as_i64(), c["refundable"].as_bool(), c["refunds"]["total"].as_u64()),
+        (Some(3000), Some(true), Some(1))
+    );
+    sb.post_json(&format!("/charges/{id}/refunds"), Some(SK), &json!({"amount": 7001}))
+        .await
+        .assert_error(400, "failed_refund");
     let rest = refund(&sb, &id, json!({})).await;
     assert_eq!(rest["amount"], 7000);
     let c = charge(&sb, &id).await;
     assert_eq!((c["refunded_amount"].as_i64(), c["refundable"].as_bool()), (Some(10000), Some(false)));
-    sb.post_json(&format!("/charges/{id}/refunds"), Some(SK), &json!({})).await.assert_error(400, "failed_refund");
+    sb.post_json(&format!("/charges/{id}/refunds"), Some(SK), &json!({}))
+        .await
+        .assert_error(400, "failed_refund");
     // Lists and reads.
     let list = sb.get(&format!("/charges/{id}/refunds"), Some(SK)).await.json();
     assert_eq!((list["object"].as_str(), list["total"].as_u64()), (Some("list"), Some(2)));
@@ -76,7 +89,8 @@ async fn refunds_settle_as_sandbox_time_passes() {
     let c = charge(&sb, &id).await;
     assert_eq!((c["refunded_amount"].as_i64(), c["refundable"].as_bool()), (Some(2000), Some(true)));
     let events = sb.get("/events?limit=100", Some(SK)).await.json();
-    let keys: Vec<&str> = events["data"].as_array().unwrap().iter().map(|e| e["key"].as_str().unwrap()).collect();
+    let keys: Vec<&str> =
+        events["data"].as_array().unwrap().iter().map(|e| e["key"].as_str().unwrap()).collect();
     assert_eq!(keys.iter().filter(|k| **k == "refund.create").count(), 3);
     assert_eq!(keys.iter().filter(|k| **k == "refund.success").count(), 1);
     assert_eq!(keys.iter().filter(|k| **k == "refund.fail").count(), 2);
@@ -92,6 +106,10 @@ async fn only_paid_charges_are_refunded() {
         .await
         .assert_error(400, "failed_refund");
     let id = paid_charge(&sb, 10000).await;
-    sb.post_json(&format!("/charges/{id}/refunds"), Some(SK), &json!({"amount": -1})).await.assert_error(400, "bad_request");
-    sb.post_json(&format!("/charges/{id}/refunds"), Some(PK), &json!({})).await.assert_error(401, "authentication_failure");
+    sb.post_json(&format!("/charges/{id}/refunds"), Some(SK), &json!({"amount": -1}))
+        .await
+        .assert_error(400, "bad_request");
+    sb.post_json(&format!("/charges/{id}/refunds"), Some(PK), &json!({}))
+        .await
+        .assert_error(401, "authentication_failure");
 }

@@ -39,20 +39,33 @@ async fn a_daily_schedule_charges_as_days_pass_until_destroyed() {
     let sb = start().await;
     let cust = customer(&sb, "4242424242424242").await;
     let day = today(&sb).await;
-    let r = schedule(&sb, json!({"every": 1, "period": "day", "start_date": date(day), "end_date": date(day + 10),
-        "charge": {"customer": cust, "amount": 5000, "currency": "thb", "description": "Daily tea"}})).await;
+    let r = schedule(
+        &sb,
+        json!({"every": 1, "period": "day", "start_date": date(day), "end_date": date(day + 10),
+        "charge": {"customer": cust, "amount": 5000, "currency": "thb", "description": "Daily tea"}}),
+    )
+    .await;
     assert_eq!(r.status, 200, "{}", r.body);
     let s = r.json();
     let id = s["id"].as_str().unwrap().to_owned();
-    assert_eq!((s["object"].as_str(), s["status"].as_str(), s["active"].as_bool()), (Some("schedule"), Some("expiring"), Some(true)));
-    assert_eq!((s["occurrences"]["total"].as_u64(), s["next_occurrences_on"][0].as_str()), (Some(1), Some(date(day + 1).as_str())));
+    assert_eq!(
+        (s["object"].as_str(), s["status"].as_str(), s["active"].as_bool()),
+        (Some("schedule"), Some("expiring"), Some(true))
+    );
+    assert_eq!(
+        (s["occurrences"]["total"].as_u64(), s["next_occurrences_on"][0].as_str()),
+        (Some(1), Some(date(day + 1).as_str()))
+    );
     assert_eq!(s["in_words"], "Every 1 day(s)");
     advance_days(&sb, 2).await;
     let charges = charges_of(&sb, &id).await;
     assert_eq!(charges.len(), 3);
-    assert!(charges.iter().all(|c| c["status"] == "successful" && c["customer"] == cust.as_str() && c["description"] == "Daily tea"));
+    assert!(charges.iter().all(|c| c["status"] == "successful"
+        && c["customer"] == cust.as_str()
+        && c["description"] == "Daily tea"));
     let occ = sb.get(&format!("/schedules/{id}/occurrences"), Some(SK)).await.json();
-    let dates: Vec<&str> = occ["data"].as_array().unwrap().iter().map(|o| o["schedule_date"].as_str().unwrap()).collect();
+    let dates: Vec<&str> =
+        occ["data"].as_array().unwrap().iter().map(|o| o["schedule_date"].as_str().unwrap()).collect();
     assert_eq!(dates, [date(day), date(day + 1), date(day + 2)]);
     assert_eq!(occ["data"][2]["status"], "successful");
     assert_eq!(sb.get(&format!("/customers/{cust}/schedules"), Some(SK)).await.json()["total"], 1);
@@ -70,11 +83,19 @@ async fn a_failing_card_is_tried_three_times_then_the_schedule_is_suspended() {
     let cust = customer(&sb, "4111111111140011").await;
     let day = today(&sb).await;
     let on_day = WEEKDAYS[weekday(day) as usize];
-    let s = schedule(&sb, json!({"every": 1, "period": "week", "on": {"weekdays": [on_day]}, "start_date": date(day),
-        "end_date": date(day + 90), "charge": {"customer": cust, "amount": 30000}})).await.json();
+    let s = schedule(
+        &sb,
+        json!({"every": 1, "period": "week", "on": {"weekdays": [on_day]}, "start_date": date(day),
+        "end_date": date(day + 90), "charge": {"customer": cust, "amount": 30000}}),
+    )
+    .await
+    .json();
     let id = s["id"].as_str().unwrap().to_owned();
     let occ = &s["occurrences"]["data"][0];
-    assert_eq!((occ["status"].as_str(), occ["retry_date"].as_str()), (Some("failed"), Some(date(day + 1).as_str())));
+    assert_eq!(
+        (occ["status"].as_str(), occ["retry_date"].as_str()),
+        (Some("failed"), Some(date(day + 1).as_str()))
+    );
     assert_eq!(s["status"], "active");
     advance_days(&sb, 1).await;
     assert_eq!(sb.get(&format!("/schedules/{id}"), Some(SK)).await.json()["status"], "active");
@@ -87,9 +108,14 @@ async fn a_failing_card_is_tried_three_times_then_the_schedule_is_suspended() {
     assert_eq!(charges.len(), 3, "three attempts");
     assert!(charges.iter().all(|c| c["status"] == "failed" && c["failure_code"] == "insufficient_fund"));
     let events = sb.get("/events?limit=100", Some(SK)).await.json();
-    assert!(events["data"].as_array().unwrap().iter().any(|e| e["key"] == "schedule.suspend" && e["data"]["id"] == id.as_str()));
+    assert!(events["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["key"] == "schedule.suspend" && e["data"]["id"] == id.as_str()));
     // The seed's search for the failed charges finds them.
-    let found = sb.get("/search?scope=charge&filters%5Bfailure_code%5D=insufficient_fund", Some(SK)).await.json();
+    let found =
+        sb.get("/search?scope=charge&filters%5Bfailure_code%5D=insufficient_fund", Some(SK)).await.json();
     assert_eq!(found["total"], 3);
     advance_days(&sb, 14).await;
     assert_eq!(charges_of(&sb, &id).await.len(), 3, "a suspended schedule charges no more");
@@ -104,8 +130,13 @@ async fn a_card_updated_between_attempts_makes_the_retry_succeed() {
         "end_date": date(day + 400), "charge": {"customer": cust, "amount": 30000}})).await;
     assert_eq!(s.status, 200, "{}", s.body);
     // Make today's date a schedule date: a daily schedule stands in for "the charge date came".
-    let s = schedule(&sb, json!({"every": 7, "period": "day", "start_date": date(day), "end_date": date(day + 60),
-        "charge": {"customer": cust, "amount": 30000}})).await.json();
+    let s = schedule(
+        &sb,
+        json!({"every": 7, "period": "day", "start_date": date(day), "end_date": date(day + 60),
+        "charge": {"customer": cust, "amount": 30000}}),
+    )
+    .await
+    .json();
     let id = s["id"].as_str().unwrap().to_owned();
     assert_eq!(s["occurrences"]["data"][0]["status"], "failed");
     let good = sb.token("4242424242424242").await;
@@ -113,9 +144,15 @@ async fn a_card_updated_between_attempts_makes_the_retry_succeed() {
     sb.send("PATCH", &format!("/customers/{cust}"), Some(SK), Some(("application/json", &body)), &[]).await;
     advance_days(&sb, 1).await;
     let s = sb.get(&format!("/schedules/{id}"), Some(SK)).await.json();
-    assert_eq!((s["status"].as_str(), s["occurrences"]["data"][0]["status"].as_str()), (Some("active"), Some("successful")));
+    assert_eq!(
+        (s["status"].as_str(), s["occurrences"]["data"][0]["status"].as_str()),
+        (Some("active"), Some("successful"))
+    );
     let charges = charges_of(&sb, &id).await;
-    assert_eq!(charges.iter().map(|c| c["status"].as_str().unwrap()).collect::<Vec<_>>(), ["failed", "successful"]);
+    assert_eq!(
+        charges.iter().map(|c| c["status"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["failed", "successful"]
+    );
 }
 
 #[tokio::test]
@@ -127,7 +164,10 @@ async fn schedule_requests_are_checked() {
         "end_date": date(day + 100), "charge": {"customer": cust, "amount": 5000}});
     let r = schedule(&sb, ok.clone()).await;
     assert_eq!(r.status, 200, "{}", r.body);
-    assert_eq!((r.json()["on"]["days_of_month"].clone(), r.json()["occurrences"]["total"].as_u64()), (json!([1, 15]), Some(0)));
+    assert_eq!(
+        (r.json()["on"]["days_of_month"].clone(), r.json()["occurrences"]["total"].as_u64()),
+        (json!([1, 15]), Some(0))
+    );
     let bad = |patch: Value| {
         let mut b = ok.clone();
         for (k, v) in patch.as_object().unwrap() {
@@ -158,7 +198,10 @@ async fn schedule_requests_are_checked() {
         date(day + 60)
     );
     let r = sb.post_form("/schedules", Some(SK), &form).await.json();
-    assert_eq!((r["on"]["weekdays"].clone(), r["charge"]["currency"].as_str()), (json!(["monday", "friday"]), Some("jpy")));
+    assert_eq!(
+        (r["on"]["weekdays"].clone(), r["charge"]["currency"].as_str()),
+        (json!(["monday", "friday"]), Some("jpy"))
+    );
     sb.get("/schedules/schd_test_nope", Some(SK)).await.assert_error(404, "not_found");
     sb.send("DELETE", "/schedules/schd_test_nope", Some(SK), None, &[]).await.assert_error(404, "not_found");
 }

@@ -7,7 +7,8 @@ use serde_json::Value;
 
 async fn charge(sb: &Sandbox, number: &str, amount: i64, description: &str) -> Value {
     let t = sb.token(number).await;
-    let form = format!("card={}&amount={amount}&currency=thb&description={description}", t["id"].as_str().unwrap());
+    let form =
+        format!("card={}&amount={amount}&currency=thb&description={description}", t["id"].as_str().unwrap());
     sb.post_form("/charges", Some(SK), &form).await.json()
 }
 
@@ -22,11 +23,27 @@ async fn search_scopes_queries_filters_and_pages() {
     let b = charge(&sb, "4111111111140011", 25000, "Black+tea").await;
     let c = charge(&sb, "4111111111130012", 99000, "Coffee").await;
     let s = sb.get("/search?scope=charge&filters%5Bstatus%5D=failed", Some(SK)).await.json();
-    for key in ["object", "order", "scope", "query", "filters", "page", "per_page", "total_pages", "total", "location", "data"] {
+    for key in [
+        "object",
+        "order",
+        "scope",
+        "query",
+        "filters",
+        "page",
+        "per_page",
+        "total_pages",
+        "total",
+        "location",
+        "data",
+    ] {
         assert!(!s[key].is_null(), "{key}");
     }
-    assert_eq!((s["object"].as_str(), s["total"].as_u64(), s["scope"].as_str()), (Some("search"), Some(2), Some("charge")));
-    let by_code = sb.get("/search?scope=charge&filters[failure_code]=insufficient_fund", Some(SK)).await.json();
+    assert_eq!(
+        (s["object"].as_str(), s["total"].as_u64(), s["scope"].as_str()),
+        (Some("search"), Some(2), Some("charge"))
+    );
+    let by_code =
+        sb.get("/search?scope=charge&filters[failure_code]=insufficient_fund", Some(SK)).await.json();
     assert_eq!(ids(&by_code), [b["id"].as_str().unwrap()]);
     let by_amount = sb.get("/search/?scope=charge&filters[amount]=20000..100000", Some(SK)).await.json();
     assert_eq!(by_amount["total"], 2);
@@ -35,7 +52,8 @@ async fn search_scopes_queries_filters_and_pages() {
     assert_eq!(by_created["total"], 3);
     let q = sb.get("/search?scope=charge&query=tea", Some(SK)).await.json();
     assert_eq!(q["total"], 2);
-    let paged = sb.get("/search?scope=charge&per_page=1&page=2&order=reverse_chronological", Some(SK)).await.json();
+    let paged =
+        sb.get("/search?scope=charge&per_page=1&page=2&order=reverse_chronological", Some(SK)).await.json();
     assert_eq!((paged["total_pages"].as_u64(), paged["data"].as_array().unwrap().len()), (Some(3), 1));
     let _ = c;
     assert_eq!(sb.get("/search?scope=dispute", Some(SK)).await.json()["total"], 0);
@@ -46,7 +64,12 @@ async fn search_scopes_queries_filters_and_pages() {
     sb.get("/search?scope=charge", Some(PK)).await.assert_error(401, "authentication_failure");
     // Customers and refunds.
     let t = sb.token("4242424242424242").await;
-    sb.post_form("/customers", Some(SK), &format!("email=somchai%40shop.test&card={}", t["id"].as_str().unwrap())).await;
+    sb.post_form(
+        "/customers",
+        Some(SK),
+        &format!("email=somchai%40shop.test&card={}", t["id"].as_str().unwrap()),
+    )
+    .await;
     let cs = sb.get("/search?scope=customer&query=somchai", Some(SK)).await.json();
     assert_eq!(cs["total"], 1);
     sb.post_form(&format!("/charges/{}/refunds", a["id"].as_str().unwrap()), Some(SK), "amount=100").await;
@@ -61,19 +84,32 @@ async fn every_change_records_an_event() {
     let events = sb.get("/events", Some(SK)).await.json();
     assert_eq!((events["object"].as_str(), events["total"].as_u64()), (Some("list"), Some(1)));
     let e = &events["data"][0];
-    assert_eq!((e["object"].as_str(), e["key"].as_str(), e["data"]["id"].as_str()), (Some("event"), Some("charge.create"), c["id"].as_str()));
+    assert_eq!(
+        (e["object"].as_str(), e["key"].as_str(), e["data"]["id"].as_str()),
+        (Some("event"), Some("charge.create"), c["id"].as_str())
+    );
     let one = sb.get(&format!("/events/{}", e["id"].as_str().unwrap()), Some(SK)).await.json();
-    assert_eq!((one["id"].clone(), one["webhook_deliveries"].clone()), (e["id"].clone(), serde_json::json!([])));
+    assert_eq!(
+        (one["id"].clone(), one["webhook_deliveries"].clone()),
+        (e["id"].clone(), serde_json::json!([]))
+    );
     sb.get("/events/evnt_test_nope", Some(SK)).await.assert_error(404, "not_found");
     sb.get("/events", Some(PK)).await.assert_error(401, "authentication_failure");
     // 3-D Secure: charge.complete when the outcome shows.
     let t = sb.token("4111111111111111").await;
-    let form = format!("card={}&amount=10000&currency=thb&return_uri=http%3A%2F%2Fshop.test%2F", t["id"].as_str().unwrap());
+    let form = format!(
+        "card={}&amount=10000&currency=thb&return_uri=http%3A%2F%2Fshop.test%2F",
+        t["id"].as_str().unwrap()
+    );
     let p = sb.post_form("/charges", Some(SK), &form).await.json();
     let path = sb.path_of(p["authorize_uri"].as_str().unwrap());
     sb.post_form(&path, None, "decision=authorize").await;
-    let keys: Vec<String> =
-        sb.get("/events", Some(SK)).await.json()["data"].as_array().unwrap().iter().map(|e| e["key"].as_str().unwrap().to_owned()).collect();
+    let keys: Vec<String> = sb.get("/events", Some(SK)).await.json()["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["key"].as_str().unwrap().to_owned())
+        .collect();
     assert!(keys.contains(&"charge.complete".to_owned()), "{keys:?}");
 }
 
@@ -82,7 +118,10 @@ async fn account_balance_and_capability() {
     let sb = start().await;
     charge(&sb, "4242424242424242", 10000, "x").await;
     let acct = sb.get("/account", Some(SK)).await.json();
-    assert_eq!((acct["object"].as_str(), acct["currency"].as_str(), acct["livemode"].as_bool()), (Some("account"), Some("thb"), Some(false)));
+    assert_eq!(
+        (acct["object"].as_str(), acct["currency"].as_str(), acct["livemode"].as_bool()),
+        (Some("account"), Some("thb"), Some(false))
+    );
     sb.get("/account", Some(PK)).await.assert_error(401, "authentication_failure");
     let bal = sb.get("/balance", Some(SK)).await.json();
     assert_eq!(bal["object"], "balance");
@@ -107,8 +146,16 @@ async fn account_balance_and_capability() {
 async fn a_public_key_does_only_what_omise_lets_it() {
     let sb = start().await;
     for (method, path) in [
-        ("GET", "/charges"), ("GET", "/customers"), ("POST", "/customers"), ("GET", "/schedules"), ("POST", "/schedules"),
-        ("GET", "/refunds"), ("GET", "/events"), ("GET", "/search?scope=charge"), ("GET", "/account"), ("GET", "/balance"),
+        ("GET", "/charges"),
+        ("GET", "/customers"),
+        ("POST", "/customers"),
+        ("GET", "/schedules"),
+        ("POST", "/schedules"),
+        ("GET", "/refunds"),
+        ("GET", "/events"),
+        ("GET", "/search?scope=charge"),
+        ("GET", "/account"),
+        ("GET", "/balance"),
     ] {
         sb.send(method, path, Some(PK), None, &[]).await.assert_error(401, "authentication_failure");
     }

@@ -27,12 +27,21 @@ fn spawn(db: &std::path::Path) -> Running {
     Running { child, sb: connect(addr) }
 }
 
+impl Drop for Running {
+    /// A failing test leaves no process behind.
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 impl Running {
     /// SIGKILL: no shutdown, no flush.
     fn kill_9(mut self) {
         self.child.kill().unwrap();
         self.child.wait().unwrap();
     }
+    // (Drop then finds it already gone.)
 }
 
 async fn ok(r: common::Resp) -> Value {
@@ -50,16 +59,33 @@ async fn objects_survive_kill_9_and_restart() {
     let sb = &run.sb;
     let (pk2, sk2) = sb.new_keys().await;
     let t = sb.token("4242424242424242").await;
-    let cust = ok(sb.post_form("/customers", Some(SK), &format!("email=keep%40me.test&card={}", t["id"].as_str().unwrap())).await).await;
+    let cust = ok(sb
+        .post_form(
+            "/customers",
+            Some(SK),
+            &format!("email=keep%40me.test&card={}", t["id"].as_str().unwrap()),
+        )
+        .await)
+    .await;
     let cid = cust["id"].as_str().unwrap().to_owned();
     let clock = ok(sb.get("/__sandbox/clock", None).await).await;
     let today = &clock["now"].as_str().unwrap()[..10];
     let day = omise_sandbox::clock::parse_date(today).unwrap();
-    let end = omise_sandbox::clock::date(day + 30);
-    let s = ok(sb.post_json("/schedules", Some(SK), &json!({"every": 1, "period": "day", "start_date": today, "end_date": end,
-        "charge": {"customer": cid, "amount": 5000}})).await).await;
+    let end = omise_sandbox::clock::date(day + 90);
+    let s = ok(sb
+        .post_json(
+            "/schedules",
+            Some(SK),
+            &json!({"every": 1, "period": "day", "start_date": today, "end_date": end,
+        "charge": {"customer": cid, "amount": 5000}}),
+        )
+        .await)
+    .await;
     let sid = s["id"].as_str().unwrap().to_owned();
-    let auth = ok(sb.post_form("/charges", Some(SK), &format!("customer={cid}&amount=7000&currency=thb&capture=false")).await).await;
+    let auth = ok(sb
+        .post_form("/charges", Some(SK), &format!("customer={cid}&amount=7000&currency=thb&capture=false"))
+        .await)
+    .await;
     ok(sb.post_json("/__sandbox/clock", None, &json!({"advanceDays": 2})).await).await;
     let offset = ok(sb.get("/__sandbox/clock", None).await).await["offsetMs"].as_i64().unwrap();
     // Many acknowledged writes, the last one just before the kill.
@@ -88,9 +114,14 @@ async fn objects_survive_kill_9_and_restart() {
     ok(sb.post_json("/__sandbox/clock", None, &json!({"advanceDays": 1})).await).await;
     let s = ok(sb.get(&format!("/schedules/{sid}"), Some(SK)).await).await;
     assert_eq!(s["occurrences"]["total"], 4);
-    ok(sb.post_json(&format!("/charges/{}/capture", auth["id"].as_str().unwrap()), Some(SK), &json!({})).await).await;
+    ok(sb
+        .post_json(&format!("/charges/{}/capture", auth["id"].as_str().unwrap()), Some(SK), &json!({}))
+        .await)
+    .await;
     let events = ok(sb.get("/events?limit=100", Some(SK)).await).await;
-    assert!(events["total"].as_u64().unwrap() > 8);
+    // 6 events before the kill (customer, schedule, 4 charges), 2 after (a charge, the capture).
+    assert_eq!(events["total"], 8);
+    assert_eq!(events["data"][0]["key"], "customer.create");
     run.kill_9();
     let _ = std::fs::remove_dir_all(&dir);
 }

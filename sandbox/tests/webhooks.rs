@@ -18,6 +18,8 @@ use std::time::{Duration, Instant};
 struct Receiver {
     ok: Mutex<Vec<Value>>,
     flaky_calls: AtomicUsize,
+    /// Calls per event id: each event fails twice, then is accepted.
+    flaky_seen: Mutex<std::collections::HashMap<String, usize>>,
     flaky_ok: Mutex<Vec<Value>>,
 }
 
@@ -27,10 +29,19 @@ async fn ok(State(r): State<Arc<Receiver>>, body: String) -> StatusCode {
 }
 
 async fn flaky(State(r): State<Arc<Receiver>>, body: String) -> StatusCode {
-    if r.flaky_calls.fetch_add(1, Ordering::SeqCst) % 3 < 2 {
+    r.flaky_calls.fetch_add(1, Ordering::SeqCst);
+    let event: Value = serde_json::from_str(&body).unwrap();
+    let id = event["id"].as_str().unwrap().to_owned();
+    let calls = {
+        let mut seen = r.flaky_seen.lock().unwrap();
+        let n = seen.entry(id).or_default();
+        *n += 1;
+        *n
+    };
+    if calls <= 2 {
         return StatusCode::INTERNAL_SERVER_ERROR;
     }
-    r.flaky_ok.lock().unwrap().push(serde_json::from_str(&body).unwrap());
+    r.flaky_ok.lock().unwrap().push(event);
     StatusCode::OK
 }
 
@@ -74,7 +85,10 @@ async fn every_event_reaches_every_webhook_with_retries() {
     eventually("two events at /ok", || rx.ok.lock().unwrap().len() == 2).await;
     eventually("two events at /flaky", || rx.flaky_ok.lock().unwrap().len() == 2).await;
     let got = rx.ok.lock().unwrap().clone();
-    assert_eq!((got[0]["object"].as_str(), got[0]["key"].as_str(), got[0]["data"]["id"].as_str()), (Some("event"), Some("charge.create"), Some(cid)));
+    assert_eq!(
+        (got[0]["object"].as_str(), got[0]["key"].as_str(), got[0]["data"]["id"].as_str()),
+        (Some("event"), Some("charge.create"), Some(cid))
+    );
     assert_eq!(got[1]["key"], "refund.create");
     // Each flaky delivery took three attempts (two 500s, then 200).
     assert_eq!(rx.flaky_calls.load(Ordering::SeqCst), 6);
@@ -85,7 +99,10 @@ async fn every_event_reaches_every_webhook_with_retries() {
     assert_eq!((flaky["status"].as_u64(), flaky["attempts"].as_u64()), (Some(200), Some(3)));
     // The events also arrive after a clock advance settles the refund.
     sb.post_json("/__sandbox/clock", None, &json!({"advanceSeconds": 61})).await;
-    eventually("refund.success at /ok", || rx.ok.lock().unwrap().iter().any(|e| e["key"] == "refund.success")).await;
+    eventually("refund.success at /ok", || {
+        rx.ok.lock().unwrap().iter().any(|e| e["key"] == "refund.success")
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -107,5 +124,8 @@ async fn the_demo_shop_receives_verified_webhooks() {
                         "data": {"object": "charge", "id": order["chargeId"], "status": "failed"}});
     let r = sb.post_json("/demo/webhooks", None, &forged).await;
     assert_eq!(r.status, 400, "{}", r.body);
-    assert_eq!(sb.get(&format!("/demo/orders/{order_id}"), None).await.json()["webhook"]["status"], "successful");
+    assert_eq!(
+        sb.get(&format!("/demo/orders/{order_id}"), None).await.json()["webhook"]["status"],
+        "successful"
+    );
 }

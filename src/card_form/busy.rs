@@ -64,6 +64,9 @@ impl CardForm {
         let _ = el.class_list().add_1("omise-pay-button");
         let button = PayButton { el, saved: RefCell::new(None), label: RefCell::new(None), _click: click };
         render_pay_button(&button, inner.is_busy(), Message::Processing.text(inner.locale.get()));
+        if let (Some(idle), false) = (inner.purpose.action(), inner.is_busy()) {
+            button.el.set_text_content(Some(idle.text(inner.locale.get())));
+        }
         inner.pay_buttons.borrow_mut().push(button);
         Ok(())
     }
@@ -122,9 +125,15 @@ impl Inner {
 
     /// The bound buttons as the busy state and the locale say now.
     pub(super) fn render_pay_buttons(&self) {
-        let text = Message::Processing.text(self.locale.get());
+        let locale = self.locale.get();
+        let text = Message::Processing.text(locale);
+        let idle = self.purpose.action().map(|m| m.text(locale));
         for b in self.pay_buttons.borrow().iter() {
             render_pay_button(b, self.is_busy(), text);
+            // An update form's button says "Update card" (no amount) when it is not busy.
+            if let (Some(idle), false) = (idle, self.is_busy()) {
+                b.el.set_text_content(Some(idle));
+            }
         }
     }
 

@@ -39,6 +39,7 @@ impl Inner {
         if let Some(dom) = self.dom.borrow().as_ref() {
             dom.relabel(locale, self.model.borrow().brand);
         }
+        self.purpose.render(locale);
         self.render_field_errors();
         self.render_form_error(false);
         self.render_pay_buttons();

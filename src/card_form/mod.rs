@@ -11,6 +11,7 @@ mod dom;
 mod feedback;
 mod input;
 mod locale;
+mod purpose;
 mod render;
 mod submit;
 
@@ -35,6 +36,7 @@ use crate::listener::Listener;
 use crate::{js, results};
 use busy::PayButton;
 use dom::Dom;
+use purpose::Purpose;
 pub(crate) use submit::ClearCard;
 
 /// A card form mounted in the page.
@@ -67,6 +69,8 @@ pub(crate) struct Inner {
     form_error: Cell<Option<Message>>,
     /// Buttons given to `bindPayButton`.
     pay_buttons: RefCell<Vec<PayButton>>,
+    /// A payment, or a card update with its explanation (`purpose: 'update'`).
+    purpose: Purpose,
 }
 
 impl CardForm {
@@ -93,6 +97,8 @@ impl CardForm {
         let fields: Vec<Field> = model.fields.iter().map(|f| f.field).collect();
         let dom = Dom::build(&document, target, &fields, locale)
             .ok_or_else(|| no_target("could not build the form"))?;
+        let mut purpose = Purpose::from_options(options);
+        purpose.build(&document, &dom.root, locale);
         let inner = Rc::new(Inner {
             config,
             locale: Cell::new(locale),
@@ -107,6 +113,7 @@ impl CardForm {
             busy: Cell::new(0),
             form_error: Cell::new(None),
             pay_buttons: RefCell::new(Vec::new()),
+            purpose,
         });
         inner.listen(&fields);
         if let Some(provider) = &inner.config.provider {

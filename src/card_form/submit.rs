@@ -77,6 +77,12 @@ impl Inner {
                 results::ok("token", token)
             }
             Err(problem) => {
+                if problem.code == ErrorCode::AuthorizationFailed {
+                    // Seed 001: the issuer refused the small verification at token time. Keep
+                    // what was typed except the security code (asked again for any retry).
+                    let effects = self.model.borrow_mut().clear(&[Field::SecurityCode]);
+                    self.apply(effects);
+                }
                 if problem.code != ErrorCode::Destroyed {
                     self.show_problem(&problem);
                     self.emit("error", &results::error_object(&problem, locale));

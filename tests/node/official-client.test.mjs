@@ -39,6 +39,7 @@ before(async () => {
   child = spawn(sandboxBinary(), ['--port', '0', '--quiet', '--www', 'www', '--dist', 'dist'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let timer;
   base = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -47,8 +48,8 @@ before(async () => {
       if (m) resolve(m[1]);
     });
     child.on('exit', (c) => reject(new Error(`sandbox exited with ${c}: ${out}`)));
-    setTimeout(() => reject(new Error('sandbox did not start in 10 s')), 10_000);
-  });
+    timer = setTimeout(() => reject(new Error('sandbox did not start in 10 s')), 10_000);
+  }).finally(() => clearTimeout(timer));
   const port = Number(new URL(base).port);
   delete process.env.http_proxy;
   delete process.env.OMISE_SCHEME;

@@ -183,5 +183,17 @@ pub(super) fn text(message: Message) -> &'static str {
             "Your order is confirmed and awaiting payment. Please pay by the date below; we'll email you \
              when your payment arrives."
         }
+        UpdateReasonGeneric => "We couldn't charge your card for your last payment. Please enter a new card to continue.",
+        UpdateReasonInsufficientFund => "Your last payment didn't go through: the card's balance or credit limit wasn't enough. Please enter another card.",
+        UpdateReasonStolenOrLost => "Your card can no longer be used because it was reported lost or stolen. Please enter your new card.",
+        UpdateReasonDeclined => "Your card issuer declined your last payment. Please enter another card.",
+        UpdateReasonInvalidCard => "Your saved card details are no longer valid. Please enter your card again or use another one.",
+        UpdateReasonSecurityCode => "The security code of your saved card didn't match. Please enter your card again.",
+        UpdateReasonExpired => "Your saved card has expired. Please enter your new card.",
+        ActionUpdateCard => "Update card",
+        AuthorizationFailed => "Your card issuer declined a small verification of this card, so it couldn't be used. If it's a debit card, you may see a ¥100 charge that is refunded. Please check the card or use another one.",
+        RefundPending => "Your refund has been requested and is being processed.",
+        RefundSuccessful => "Your refund is complete. Depending on your card issuer, it takes 5–10 business days to appear on your statement.",
+        RefundFailed => "We couldn't complete your refund. Please contact the shop.",
     }
 }
