@@ -8,4 +8,13 @@ bash scripts/build.sh
 # stayed silent all that time and looked hung), then the binary is started directly.
 echo "start: building the sandbox (release). The first time takes several minutes; later runs, seconds."
 cargo build --release -p omise-sandbox
-exec "${CARGO_TARGET_DIR:-target}/release/omise-sandbox" --port "${PORT:-8787}" --www www --dist dist "$@"
+# The demo shop hears every event at /demo/webhooks, and the developer's customers, schedules
+# and charges are kept in .sandbox/ across restarts (OMISE_SANDBOX_DB=path elsewhere; empty: memory).
+DB="${OMISE_SANDBOX_DB-.sandbox/sandbox.redb}"
+DB_FLAGS=()
+if [ -n "$DB" ]; then
+  mkdir -p "$(dirname "$DB")"
+  DB_FLAGS=(--db "$DB")
+fi
+exec "${CARGO_TARGET_DIR:-target}/release/omise-sandbox" --port "${PORT:-8787}" --www www --dist dist \
+  --webhook /demo/webhooks "${DB_FLAGS[@]}" "$@"

@@ -147,8 +147,9 @@ async fn three_d_secure_failure_card_fails_even_when_authorized() {
 #[wasm_bindgen_test]
 async fn redirect_source_polled_with_the_public_key() {
     let shop = shop("en").await;
+    // Rabbit LINE Pay: a redirect source (Thai internet banking was discontinued in 2025).
     let params = obj(&[
-        ("type", "internet_banking_scb".into()),
+        ("type", "rabbit_linepay".into()),
         ("amount", 100000.into()),
         ("currency", "thb".into()),
     ]);
@@ -440,8 +441,9 @@ async fn a_failure_offers_try_again_and_another_method_in_the_shoppers_words() {
 #[wasm_bindgen_test]
 async fn a_declined_bank_payment_never_mentions_a_card() {
     let shop = shop("en").await;
+    // Mobile banking: the bank's app (the sandbox's app page) declines.
     let params = obj(&[
-        ("type", "internet_banking_scb".into()),
+        ("type", "mobile_banking_scb".into()),
         ("amount", 100000.into()),
         ("currency", "thb".into()),
     ]);

@@ -162,7 +162,7 @@ impl TokenRequest {
 }
 
 /// A whole number in decimal (no `to_string`: STYLE.md rule 9).
-pub(crate) fn push_uint(out: &mut String, n: u64) {
+pub fn push_uint(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     let mut n = n;

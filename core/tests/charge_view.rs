@@ -5,7 +5,10 @@ use omise_checkout_core::charge_view::{self, ChargeFacts, Countdown, Plan, QrSta
 use omise_checkout_core::methods::Flow;
 use omise_checkout_core::status::PaymentStatus;
 
-const PLANS: &[(&str, PaymentStatus, Option<Flow>, bool, bool, Plan)] = &[
+/// (label, status, source flow, has a QR code, has authorize_uri, plan)
+type PlanRow = (&'static str, PaymentStatus, Option<Flow>, bool, bool, Plan);
+
+const PLANS: &[PlanRow] = &[
     ("3-D Secure card charge", PaymentStatus::Pending, None, false, true, Plan::Redirect),
     ("PromptPay", PaymentStatus::Pending, Some(Flow::Offline), true, false, Plan::Qr),
     ("a QR on any flow is shown", PaymentStatus::Pending, Some(Flow::Redirect), true, true, Plan::Qr),

@@ -2,6 +2,8 @@
 //! [ADDR]`. Starts the sandbox in-process (or uses the one running at ADDR, to read the server's
 //! RSS apart from this client's), fires N (default 20,000) `POST /tokens` from C (default 50)
 //! keep-alive connections, and prints requests/s, p50/p99 latency and the process RSS.
+//! `LOAD_DB=path` runs the in-process sandbox with `--db path` (every token written to disk
+//! before its answer).
 
 use omise_sandbox::{loadgen, serve, Config, DEFAULT_PUBLIC_KEY};
 
@@ -22,7 +24,8 @@ async fn main() {
     let (addr, handle) = match external {
         Some(addr) => (addr, None),
         None => {
-            let config = Config { port: 0, quiet: true, ..Config::default() };
+            let db = std::env::var_os("LOAD_DB").map(std::path::PathBuf::from);
+            let config = Config { port: 0, quiet: true, db, ..Config::default() };
             let (addr, handle) = serve(config).await.expect("sandbox starts");
             (addr, Some(handle))
         }

@@ -205,7 +205,7 @@ pub async fn decide(
             return Ok(not_found_page(lang));
         }
         // The outcome, its settle delay and `charge.complete` (charge_rules.rs).
-        crate::charge_rules::decide(&mut inner, &id, approve, app.now_ms());
+        crate::charge_actions::decide(&mut inner, &id, approve, app.now_ms());
         let return_uri = inner.find_charge(&id).and_then(|(_, c)| c.return_uri.clone());
         (lang, return_uri, inner.commit())
     };

@@ -5,6 +5,7 @@
 use crate::auth::{self, KeyKind};
 use crate::body::{int, metadata, read_params, short_text, Int};
 use crate::cards::failure_message;
+use crate::charge_actions;
 use crate::charge_rules::{self, parse_request};
 use crate::clock::rfc3339_ms;
 use crate::errors::{json_response, ApiError};
@@ -178,7 +179,7 @@ pub async fn list(
     let mut inner = app.store.lock();
     let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
     let acc = inner.account(account);
-    let items = acc.charges.values().map(|c| (c.created_ms, c.id.clone(), c)).collect();
+    let items = acc.charges.values().map(|c| (c.created_ms, crate::ids::seq_key(c.seq), c)).collect();
     let (total, page_items) = page.slice(items);
     let data = page_items.into_iter().map(|c| charge_json(acc, c, now)).collect();
     Ok(json_response(StatusCode::OK, &page.json("/charges", total, data)))
@@ -232,7 +233,7 @@ pub async fn capture(
     let body = app
         .write(|inner, now| {
             charge_rules::change(inner, account, &id, "charge.capture", now, |c| {
-                charge_rules::capture(c, amount, now)
+                charge_actions::capture(c, amount, now)
             })
         })
         .await?;
@@ -248,7 +249,7 @@ pub async fn reverse(
     let body = app
         .write(|inner, now| {
             charge_rules::change(inner, account, &id, "charge.reverse", now, |c| {
-                charge_rules::reverse(c, now)
+                charge_actions::reverse(c, now)
             })
         })
         .await?;
@@ -263,7 +264,9 @@ pub async fn expire(
     let account = secret(&app, &headers)?;
     let body = app
         .write(|inner, now| {
-            charge_rules::change(inner, account, &id, "charge.expire", now, |c| charge_rules::expire(c, now))
+            charge_rules::change(inner, account, &id, "charge.expire", now, |c| {
+                charge_actions::expire(c, now)
+            })
         })
         .await?;
     Ok(json_response(StatusCode::OK, &body))

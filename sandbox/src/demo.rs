@@ -157,7 +157,7 @@ fn is_json(headers: &HeaderMap) -> bool {
 
 /// The cart ordered (by its currency, THB when none is given); an order for anything but a
 /// cart's total is refused before anything is charged.
-fn cart_of(params: &Value) -> Result<(i64, &'static str), Response> {
+fn cart_of(params: &Value) -> Option<(i64, &'static str)> {
     let currency = text(params, "currency").unwrap_or_else(|| CART_CURRENCY.to_owned());
     let cart = CARTS.iter().copied().find(|(_, c)| currency.eq_ignore_ascii_case(c));
     let amount_ok = |total: i64| match int(params, "amount") {
@@ -165,13 +165,7 @@ fn cart_of(params: &Value) -> Result<(i64, &'static str), Response> {
         Int::Value(v) => v == total,
         Int::Invalid => false,
     };
-    match cart {
-        Some(cart) if amount_ok(cart.0) => Ok(cart),
-        _ => {
-            let message = "amount and currency must be the cart's total (100000 thb or 3000 jpy)";
-            Err(demo_error(StatusCode::BAD_REQUEST, "invalid_amount", message))
-        }
-    }
+    cart.filter(|cart| amount_ok(cart.0))
 }
 
 /// The charge as the shop's page needs it after the order (`checkout.handleCharge`): status,
@@ -206,9 +200,9 @@ pub async fn create_order(State(app): State<AppState>, headers: HeaderMap, body:
         Ok(p) => p,
         Err(e) => return demo_error(e.status, &e.code, &e.message),
     };
-    let cart = match cart_of(&params) {
-        Ok(cart) => cart,
-        Err(refused) => return refused,
+    let Some(cart) = cart_of(&params) else {
+        let message = "amount and currency must be the cart's total (100000 thb or 3000 jpy)";
+        return demo_error(StatusCode::BAD_REQUEST, "invalid_amount", message);
     };
     let Some(secret_key) = secret_key_for(&app, params.get("publicKey").and_then(Value::as_str)) else {
         return demo_error(StatusCode::BAD_REQUEST, "bad_request", "publicKey is not a known public key");

@@ -49,6 +49,7 @@ pub fn record(inner: &mut Inner, account: usize, key: &str, data: Value, now_ms:
         data,
         created_ms: now_ms,
         deliveries: Vec::new(),
+        seq: ids::next_seq(),
     };
     let id = event.id.clone();
     let payload = inner.outbox.as_ref().map(|_| event_json(&event));
@@ -83,7 +84,7 @@ pub async fn list(
     let mut inner = app.store.lock();
     let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
     let acc = inner.account(account);
-    let items = acc.events.values().map(|e| (e.created_ms, e.id.clone(), e)).collect();
+    let items = acc.events.values().map(|e| (e.created_ms, ids::seq_key(e.seq), e)).collect();
     let (total, rows) = page.slice(items);
     let data = rows.into_iter().map(event_json).collect();
     Ok(json_response(StatusCode::OK, &page.json("/events", total, data)))

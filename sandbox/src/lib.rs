@@ -14,6 +14,7 @@ pub mod authorize_text;
 pub mod body;
 pub mod capability;
 pub mod cards;
+pub mod charge_actions;
 pub mod charge_rules;
 pub mod charges;
 pub mod client;

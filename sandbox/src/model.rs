@@ -99,6 +99,9 @@ pub struct Charge {
     /// `charge.complete` was recorded (once the outcome became visible).
     #[serde(default)]
     pub completed_event: bool,
+    /// Creation order within one millisecond (ids.rs `next_seq`).
+    #[serde(default)]
+    pub seq: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -197,6 +200,8 @@ pub struct Event {
     pub data: Value,
     pub created_ms: i64,
     pub deliveries: Vec<Delivery>,
+    #[serde(default)]
+    pub seq: u64,
 }
 
 /// One merchant account: its keys' objects. Objects of other accounts are invisible (404).

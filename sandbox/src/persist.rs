@@ -261,8 +261,8 @@ fn load(inner: &mut Inner, key: &str, value: &[u8]) {
         }
         (Some(prefix), Some(a), Some(id)) => {
             let (Some(kind), Ok(a)) = (Kind::from_prefix(prefix), a.parse::<usize>()) else { return };
-            // Objects of an evicted account stay unread (its record is gone). Accounts come
-            // before objects in key order ("acct" < "chrg" … but not "cust"): create on demand.
+            // Keys sort "acct/…" first, so accounts are known; objects of an account evicted
+            // before the restart are dropped with it (rebuild_bounds).
             let acc = inner.accounts.entry(a).or_default();
             if !load_object(acc, kind, id, value) {
                 eprintln!("omise-sandbox: --db: skipped an unreadable record {key}");

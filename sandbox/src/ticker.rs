@@ -4,7 +4,7 @@
 
 use crate::state::App;
 use crate::store::Inner;
-use crate::{charge_rules, refunds, schedule_rules};
+use crate::{charge_actions, refunds, schedule_rules};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 use tokio::sync::watch;
@@ -13,7 +13,7 @@ const PERIOD: Duration = Duration::from_secs(1);
 
 /// Everything due at `now_ms`.
 pub fn run(inner: &mut Inner, now_ms: i64) {
-    charge_rules::settle_due(inner, now_ms);
+    charge_actions::settle_due(inner, now_ms);
     refunds::settle_due(inner, now_ms);
     schedule_rules::run_due(inner, now_ms);
     // Refunds and completions that the schedule's charges started in this same instant.

@@ -263,7 +263,8 @@ async fn inline_sources_and_invalid_charges() {
         (c["status"].as_str(), c["source"]["type"].as_str(), c["source"]["amount"].as_i64()),
         (Some("pending"), Some("promptpay"), Some(150000))
     );
-    let form = "amount=150000&currency=thb&source%5Btype%5D=internet_banking_scb&return_uri=http%3A%2F%2Fshop.test%2F";
+    let form =
+        "amount=150000&currency=thb&source%5Btype%5D=rabbit_linepay&return_uri=http%3A%2F%2Fshop.test%2F";
     assert_eq!(sb.post_form("/charges", Some(SK), form).await.json()["source"]["flow"], "redirect");
     sb.post_json(
         "/charges",

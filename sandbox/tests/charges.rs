@@ -249,12 +249,8 @@ async fn charge_errors() {
 async fn sources_flows_and_charges() {
     let sb = start().await;
     for (kind, flow) in [
-        ("internet_banking_scb", "redirect"),
-        ("internet_banking_bbl", "redirect"),
-        ("internet_banking_bay", "redirect"),
-        ("internet_banking_ktb", "redirect"),
         ("mobile_banking_scb", "app_redirect"),
-        ("truemoney", "redirect"),
+        ("truemoney_jumpapp", "app_redirect"),
         ("rabbit_linepay", "redirect"),
         ("alipay", "redirect"),
         ("promptpay", "offline"),
@@ -294,7 +290,7 @@ async fn sources_flows_and_charges() {
         .post_json(
             "/sources",
             Some(PK),
-            &json!({"type": "internet_banking_scb", "amount": 5000, "currency": "thb"}),
+            &json!({"type": "rabbit_linepay", "amount": 5000, "currency": "thb"}),
         )
         .await
         .json();
@@ -304,14 +300,18 @@ async fn sources_flows_and_charges() {
     assert_eq!((c["status"].as_str(), c["source"]["id"].as_str()), (Some("pending"), Some(sid)));
     assert_eq!(c["card"], Value::Null);
     let page = sb.get(&sb.path_of(c["authorize_uri"].as_str().unwrap()), None).await;
-    assert!(page.body.contains("THB 50.00") && page.body.contains("internet banking scb"), "{}", page.body);
+    assert!(page.body.contains("THB 50.00") && page.body.contains("Rabbit LINE Pay"), "{}", page.body);
     assert_eq!(sb.get(&format!("/sources/{sid}"), Some(PK)).await.json()["charge_status"], "pending");
     assert_eq!(decide(&sb, &c, "authorize").await, "http://shop.test/r");
     assert_eq!(sb.get(&format!("/sources/{sid}"), Some(PK)).await.json()["charge_status"], "successful");
     // A source is charged once; mismatched amounts and redirect sources without return_uri fail.
     sb.post_form("/charges", Some(SK), &form).await.assert_error(400, "bad_request");
     let s2 = sb
-        .post_json("/sources", Some(PK), &json!({"type": "truemoney", "amount": 5000, "currency": "thb"}))
+        .post_json(
+            "/sources",
+            Some(PK),
+            &json!({"type": "truemoney", "amount": 5000, "currency": "thb", "phone_number": "0812345678"}),
+        )
         .await
         .json();
     let sid2 = s2["id"].as_str().unwrap();
@@ -346,9 +346,12 @@ async fn sources_flows_and_charges() {
         .await
         .json();
     assert_eq!(c["status"], "pending");
-    let page = sb.get(&sb.path_of(c["authorize_uri"].as_str().unwrap()), None).await;
-    assert!(page.body.contains("THB 1,500.00") && page.body.contains("Scan to pay"));
-    decide(&sb, &c, "decline").await;
+    // Nowhere to redirect: the QR code is scanned; the payer stands for the banking app.
+    assert_eq!(c["authorize_uri"], Value::Null);
+    let id = c["id"].as_str().unwrap();
+    let page = sb.get(&format!("/__sandbox/pay/{id}"), None).await;
+    assert!(page.body.contains("THB 1,500.00") && page.body.contains("PromptPay"), "{}", page.body);
+    sb.post_form(&format!("/__sandbox/pay/{id}"), None, "decision=decline").await;
     assert_eq!(charge_now(&sb, c["id"].as_str().unwrap()).await["failure_code"], "payment_rejected");
     // JPY amounts show without decimals.
     let jp = sb

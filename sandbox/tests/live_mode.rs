@@ -25,9 +25,11 @@ async fn the_demo_pages_get_the_upstream_account_and_csp() {
     let (omise, demo, pk, _sk) = live_pair().await;
     let v = demo.get("/demo/config", None).await.json();
     let cart = json!({"amount": 100000, "currency": "thb"});
+    let carts = json!([cart, {"amount": 3000, "currency": "jpy"}]);
     assert_eq!(
         v,
-        json!({"publicKey": pk, "vaultUrl": omise.base, "apiUrl": omise.base, "live": true, "cart": cart})
+        json!({"publicKey": pk, "vaultUrl": omise.base, "apiUrl": omise.base, "live": true, "cart": cart,
+               "carts": carts})
     );
     let page = demo.get("/", None).await;
     let csp = page.header("content-security-policy");

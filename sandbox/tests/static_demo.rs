@@ -95,9 +95,11 @@ async fn demo_config_points_at_this_server() {
     let sb = start().await;
     let v = sb.get("/demo/config", None).await.json();
     let cart = json!({"amount": 100000, "currency": "thb"});
+    let carts = json!([cart, {"amount": 3000, "currency": "jpy"}]);
     assert_eq!(
         v,
-        json!({"publicKey": PK, "vaultUrl": sb.base, "apiUrl": sb.base, "live": false, "cart": cart})
+        json!({"publicKey": PK, "vaultUrl": sb.base, "apiUrl": sb.base, "live": false, "cart": cart,
+               "carts": carts})
     );
     // Another port is not this server: the Host header does not move the URLs (host_header.rs).
     let v = sb.send("GET", "/demo/config", None, None, &[("host", "localhost:9999")]).await.json();
@@ -159,7 +161,11 @@ async fn demo_orders_end_to_end() {
 
     // A source; a client's return URI is ignored: back to the demo's own page; decline.
     let src = sb
-        .post_json("/sources", Some(PK), &json!({"type": "truemoney", "amount": 100000, "currency": "thb"}))
+        .post_json(
+            "/sources",
+            Some(PK),
+            &json!({"type": "truemoney", "amount": 100000, "currency": "thb", "phone_number": "0812345678"}),
+        )
         .await
         .json();
     let o = order(

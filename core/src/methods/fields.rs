@@ -60,10 +60,19 @@ impl PayerField {
         }
     }
 
-    /// `autocomplete` and `inputmode`/`type` of its input.
+    /// `autocomplete` of its input.
     pub fn autocomplete(self) -> &'static str {
         match self {
             PayerField::Name => "name",
+            PayerField::Email => "email",
+            PayerField::PhoneTh | PayerField::PhoneJp => "tel",
+        }
+    }
+
+    /// `inputmode` of its input: the keyboard a phone shows.
+    pub fn input_mode(self) -> &'static str {
+        match self {
+            PayerField::Name => "text",
             PayerField::Email => "email",
             PayerField::PhoneTh | PayerField::PhoneJp => "tel",
         }

@@ -1,0 +1,215 @@
+//! `handleCharge(charge, { target, statusUrl, requestNewQr })`: after the merchant's server
+//! created the charge, one call does what its flow needs (the core's `charge_view::plan`):
+//! redirect (to `authorize_uri`, https only, as `authorize`), a QR code to scan with a countdown
+//! while its status is polled (`qr`), konbini's pay-by time and instructions link, or the
+//! status message of a charge that is already final.
+
+mod qr;
+
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use omise_checkout_core::charge_view::{self, ChargeFacts, Plan};
+use omise_checkout_core::endpoint;
+use omise_checkout_core::error::ErrorCode;
+use omise_checkout_core::locale::Locale;
+use omise_checkout_core::messages::Message;
+use omise_checkout_core::status::{self, Kind, Method, PaymentStatus};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use crate::checkout::OmiseCheckout;
+use crate::config;
+use crate::dom::{el, text_in};
+use crate::{intl, js, results};
+
+/// What a QR code's status is polled from.
+pub(crate) enum Subject {
+    StatusUrl(String),
+    Source(String),
+}
+
+#[wasm_bindgen]
+impl OmiseCheckout {
+    /// Does what the charge needs now: `{ kind: "redirect" }` (the browser goes to
+    /// `authorize_uri`), or `{ kind: "qr" | "instructions" | "status", result, destroy }` with
+    /// the view in `options.target`; `{ error }` for an unsafe URL. `result` resolves to the
+    /// outcome (`state` `succeeded`, `failed` — `expired: true` for a QR code that expired — or
+    /// `pending`).
+    #[wasm_bindgen(js_name = handleCharge, unchecked_return_type = "HandledCharge")]
+    pub fn handle_charge(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ChargeLike")] charge: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "HandleChargeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let source = js::get(&charge, "source");
+        let qr_uri = js::get_str(&js::get(&js::get(&source, "scannable_code"), "image"), "download_uri");
+        let authorize_uri = js::get_str(&charge, "authorize_uri").or_else(|| js::get_str(&charge, "authorizeUri"));
+        let status = PaymentStatus::parse(&js::get_str(&charge, "status").unwrap_or_default());
+        let facts = ChargeFacts {
+            status,
+            flow: js::get_str(&source, "flow").as_deref().and_then(charge_view::parse_flow),
+            has_qr: qr_uri.is_some(),
+            has_authorize_uri: authorize_uri.as_deref().is_some_and(|u| !u.trim().is_empty()),
+        };
+        let plan = charge_view::plan(&facts);
+        if plan == Plan::Redirect {
+            let r = self.authorize(charge);
+            return Ok(if js::get(&r, "redirected").is_truthy() {
+                js::object(&[("kind", js::static_str("redirect"))])
+            } else {
+                r
+            });
+        }
+        let locale = match js::get_str(&options, "locale") {
+            Some(l) => config::pick_locale(Some(&l)),
+            None => self.config.locale(),
+        };
+        let target = crate::dom::find(&js::get(&options, "target"))
+            .ok_or_else(|| config::error("mount_failed", "omise-checkout: handleCharge needs a target element"))?;
+        // A new charge in the same place: the previous view goes (its timers stop with it).
+        while let Ok(Some(old)) = target.query_selector(":scope > .omise-charge") {
+            old.remove();
+        }
+        let document = crate::dom::document().ok_or_else(|| config::error("mount_failed", "no document"))?;
+        let root = el(&document, "div", "omise-charge").ok_or_else(|| config::error("mount_failed", "no element"))?;
+        let _ = root.set_attribute("lang", locale.code());
+        let _ = target.append_child(&root);
+        let amount = js::get(&charge, "amount").as_f64().unwrap_or(0.0);
+        let currency = js::get_str(&charge, "currency").unwrap_or_default();
+        let amount_text = intl::amount(amount, &currency, locale).unwrap_or_default();
+        let (kind, result) = match plan {
+            Plan::Qr => {
+                let uri = qr_uri.unwrap_or_default();
+                if !endpoint::is_safe_redirect(&uri) {
+                    root.remove();
+                    return Ok(results::err_code(ErrorCode::UnsafeRedirect, locale));
+                }
+                let expires = js::get_str(&charge, "expires_at")
+                    .or_else(|| js::get_str(&charge, "expiresAt"))
+                    .and_then(|t| intl::parse_time(&t));
+                let run = qr::QrRun::start(qr::Setup {
+                    config: self.config.clone(),
+                    locale,
+                    root,
+                    uri,
+                    amount: amount_text,
+                    expires_at_ms: expires,
+                    subject: subject(&options, &source)?,
+                    request_new: js::get(&options, "requestNewQr").dyn_into::<Function>().ok(),
+                    interval: js::uint_field(&options, "interval"),
+                    phone: crate::picker::device(&options).is_phone(),
+                });
+                let stop = Rc::downgrade(&run);
+                let destroy = Closure::<dyn FnMut()>::new(move || {
+                    if let Some(run) = stop.upgrade() {
+                        run.destroy();
+                    }
+                });
+                let result = run.promise.clone();
+                let out = js::object(&[("kind", js::static_str("qr")), ("result", result.into())]);
+                js::set(&out, "destroy", destroy.as_ref());
+                destroy.forget();
+                return Ok(out);
+            }
+            Plan::Instructions => {
+                let pay_by = js::get_str(&js::get(&source, "references"), "expires_at")
+                    .or_else(|| js::get_str(&charge, "expires_at"))
+                    .and_then(|t| intl::parse_time(&t));
+                konbini(&root, locale, &amount_text, pay_by, authorize_uri.as_deref());
+                ("instructions", outcome(PaymentStatus::Pending, Kind::Pending, Message::KonbiniAwaiting, None, locale))
+            }
+            _ => {
+                let failure = js::get_str(&charge, "failure_code").and_then(|c| status::failure_code(&c).map(str::to_owned));
+                let method = Method::of(js::get_str(&source, "type").as_deref()).unwrap_or(Method::Card);
+                let shown = status::status_message_for(status, failure.as_deref(), method);
+                status_region(&root, shown.kind, shown.message.text(locale), false);
+                ("status", outcome(status, shown.kind, shown.message, failure, locale))
+            }
+        };
+        let out = js::object(&[("kind", js::static_str(kind)), ("result", Promise::resolve(&result).into())]);
+        let noop = Closure::<dyn FnMut()>::new(|| {});
+        js::set(&out, "destroy", noop.as_ref());
+        noop.forget();
+        Ok(out)
+    }
+}
+
+/// `statusUrl` (validated like `pollStatus`'s), else the charge's source polled with the
+/// public key; `None` when neither is there (the QR still counts down).
+fn subject(options: &JsValue, source: &JsValue) -> Result<Option<Subject>, JsValue> {
+    if let Some(url) = js::get_str(options, "statusUrl") {
+        if !endpoint::is_status_url(&url) {
+            return Err(config::error(
+                "insecure_endpoint",
+                "omise-checkout: statusUrl must be a path on this site or an https:// URL (http:// only for localhost).",
+            ));
+        }
+        return Ok(Some(Subject::StatusUrl(url.trim().to_owned())));
+    }
+    Ok(js::get_str(source, "id").filter(|id| omise_checkout_core::api::is_source_id(id)).map(Subject::Source))
+}
+
+/// The JS outcome: `{ state, status, kind, message, failureCode? }`.
+pub(crate) fn outcome(
+    status: PaymentStatus,
+    kind: Kind,
+    message: Message,
+    failure_code: Option<String>,
+    locale: Locale,
+) -> JsValue {
+    let state: status::OutcomeState = kind.into();
+    let out = js::object(&[
+        ("state", js::static_str(state.code())),
+        ("status", js::static_str(status.code())),
+        ("kind", js::static_str(kind.code())),
+        ("message", JsValue::from_str(message.text(locale))),
+    ]);
+    if let Some(code) = failure_code {
+        js::set(&out, "failureCode", &JsValue::from_str(&code));
+    }
+    out
+}
+
+/// A status message in the look of `pollStatus`'s (`omise-status--<kind>`), polite.
+pub(crate) fn status_region(parent: &Element, kind: Kind, text: &str, busy: bool) -> Option<HtmlElement> {
+    let region = text_in(parent, "div", "omise-status", text)?;
+    let _ = region.set_attribute("role", "status");
+    let _ = region.set_attribute("aria-live", "polite");
+    set_status(&region, kind, text, busy);
+    Some(region)
+}
+
+pub(crate) fn set_status(region: &HtmlElement, kind: Kind, text: &str, busy: bool) {
+    let classes = region.class_list();
+    for (k, class) in [
+        (Kind::Success, "omise-status--success"),
+        (Kind::Pending, "omise-status--pending"),
+        (Kind::Failure, "omise-status--failure"),
+    ] {
+        let _ = classes.toggle_with_force(class, k == kind);
+    }
+    let _ = classes.toggle_with_force("omise-status--busy", busy);
+    region.set_text_content(Some(text));
+}
+
+/// Konbini: "awaiting payment" is where it stays, with what to pay, by when, and how.
+fn konbini(root: &HtmlElement, locale: Locale, amount: &str, pay_by: Option<f64>, link: Option<&str>) {
+    let _ = root.class_list().add_1("omise-konbini");
+    status_region(root, Kind::Pending, Message::KonbiniAwaiting.text(locale), false);
+    let Some(list) = text_in(root, "dl", "omise-charge__facts", "") else { return };
+    text_in(&list, "dt", "", Message::LabelAmount.text(locale));
+    text_in(&list, "dd", "", amount);
+    if let Some(ms) = pay_by {
+        text_in(&list, "dt", "", Message::KonbiniPayBy.text(locale));
+        text_in(&list, "dd", "omise-konbini__pay-by", &intl::date_time(ms, locale));
+    }
+    if let Some(uri) = link.filter(|u| endpoint::is_safe_redirect(u)) {
+        if let Some(a) = text_in(root, "a", "omise-status-action omise-status-action--primary", Message::KonbiniHow.text(locale)) {
+            let _ = a.set_attribute("href", uri.trim());
+            let _ = a.set_attribute("target", "_blank");
+            let _ = a.set_attribute("rel", "noopener noreferrer");
+        }
+    }
+}

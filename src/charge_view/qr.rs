@@ -1,0 +1,356 @@
+//! The QR code view: the image (loaded as an `<img>`, never markup), the amount, a countdown to
+//! `expires_at` (a visible clock every second, announced politely at 10, 5, 2 and 1 minutes),
+//! "Save QR image" on phones, and the status polled by the core's `Poller` while it is shown.
+//! Paid: the QR code goes and the success message shows. Expired (by the clock or the status):
+//! the QR code goes, "This QR code has expired" and "Get a new QR code" (`requestNewQr`) show.
+//! A view removed from the page (a new `handleCharge` in its place) stops at its next timer.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use omise_checkout_core::api::{Expect, Problem};
+use omise_checkout_core::charge_view::{self, Countdown, QrState, Tick};
+use omise_checkout_core::error::ErrorCode;
+use omise_checkout_core::locale::Locale;
+use omise_checkout_core::messages::Message;
+use omise_checkout_core::poll::{Answer, Effect, Event, PollConfig, Poller, MAX_BUDGET_MS};
+use omise_checkout_core::status::{self, Kind, Method, PaymentStatus};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlImageElement};
+
+use super::{outcome, set_status, status_region, Subject};
+use crate::api::call;
+use crate::config::Config;
+use crate::dom::{el, text_in};
+use crate::js;
+use crate::listener::Listener;
+use crate::timer::Timeout;
+
+pub(super) struct Setup {
+    pub config: Rc<Config>,
+    pub locale: Locale,
+    pub root: HtmlElement,
+    pub uri: String,
+    pub amount: String,
+    pub expires_at_ms: Option<f64>,
+    pub subject: Option<Subject>,
+    pub request_new: Option<Function>,
+    pub interval: Option<u32>,
+    pub phone: bool,
+}
+
+pub(super) struct QrRun {
+    setup: Setup,
+    /// The image, the save button and the clock: what goes when the QR code is no longer payable.
+    payable: RefCell<Vec<HtmlElement>>,
+    clock: Option<HtmlElement>,
+    status: Option<HtmlElement>,
+    live: Option<HtmlElement>,
+    countdown: RefCell<Option<Countdown>>,
+    tick: RefCell<Option<Timeout>>,
+    poller: RefCell<Poller>,
+    wait: RefCell<Option<Timeout>>,
+    listeners: RefCell<Vec<Listener>>,
+    resolve: RefCell<Option<Function>>,
+    done: Cell<bool>,
+    pub promise: Promise,
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+impl QrRun {
+    pub fn start(setup: Setup) -> Rc<QrRun> {
+        let locale = setup.locale;
+        let root = setup.root.clone();
+        let _ = root.class_list().add_1("omise-qr");
+        let mut payable = Vec::new();
+        text_in(&root, "p", "omise-qr__title", Message::QrScan.text(locale));
+        if setup.phone {
+            text_in(&root, "p", "omise-hint", Message::QrScanPhone.text(locale));
+        }
+        if let Some(row) = text_in(&root, "p", "omise-qr__amount", "") {
+            text_in(&row, "span", "omise-label", Message::LabelAmount.text(locale));
+            text_in(&row, "strong", "", &setup.amount);
+        }
+        if let Some(img) = crate::dom::document()
+            .and_then(|d| d.create_element("img").ok())
+            .and_then(|e| e.dyn_into::<HtmlImageElement>().ok())
+        {
+            img.set_class_name("omise-qr__image");
+            img.set_alt(Message::MethodPromptpay.text(locale));
+            img.set_width(240);
+            img.set_height(240);
+            img.set_src(&setup.uri);
+            let _ = root.append_child(&img);
+            payable.push(img.unchecked_into());
+        }
+        let save = setup.phone.then(|| text_in(&root, "button", "omise-status-action omise-qr__save", Message::QrSave.text(locale))).flatten();
+        let mut clock = None;
+        if setup.expires_at_ms.is_some() {
+            if let Some(row) = text_in(&root, "p", "omise-qr__timer", "") {
+                text_in(&row, "span", "omise-label", Message::QrTimeLeft.text(locale));
+                clock = text_in(&row, "strong", "omise-qr__clock", "");
+                if let Some(c) = &clock {
+                    let _ = c.set_attribute("role", "timer");
+                }
+                payable.push(row);
+            }
+        }
+        let status = status_region(&root, Kind::Pending, Message::Checking.text(locale), true);
+        let live = text_in(&root, "div", "omise-sr-only", "");
+        if let Some(l) = &live {
+            let _ = l.set_attribute("aria-live", "polite");
+        }
+        let mut resolve_slot = None;
+        let promise = Promise::new(&mut |resolve, _| resolve_slot = Some(resolve));
+        let budget = setup.expires_at_ms.map_or(MAX_BUDGET_MS, |t| (t as u64).saturating_sub(now_ms()));
+        let run = Rc::new(QrRun {
+            poller: RefCell::new(new_poller(setup.interval, budget)),
+            countdown: RefCell::new(setup.expires_at_ms.map(|t| Countdown::new(t as u64))),
+            setup,
+            payable: RefCell::new(payable),
+            clock,
+            status,
+            live,
+            tick: RefCell::new(None),
+            wait: RefCell::new(None),
+            listeners: RefCell::new(Vec::new()),
+            resolve: RefCell::new(resolve_slot),
+            done: Cell::new(false),
+            promise,
+        });
+        if let Some(button) = save {
+            let _ = button.set_attribute("type", "button");
+            let r = run.clone();
+            run.listeners.borrow_mut().push(Listener::new(button.as_ref(), "click", move |_| r.save_image()));
+            run.payable.borrow_mut().push(button);
+        }
+        run.on_tick();
+        if run.setup.subject.is_some() {
+            run.dispatch(Event::Start);
+        }
+        run
+    }
+
+    /// Still running: not finished (late answers are ignored), and still in the page (a view
+    /// replaced by a new `handleCharge` stops).
+    fn alive(&self) -> bool {
+        if self.done.get() {
+            return false;
+        }
+        if !self.setup.root.is_connected() {
+            self.stop();
+            return false;
+        }
+        true
+    }
+
+    fn on_tick(self: &Rc<Self>) {
+        if !self.alive() {
+            return;
+        }
+        let tick = match self.countdown.borrow_mut().as_mut() {
+            Some(c) => c.tick(now_ms()),
+            None => return,
+        };
+        match tick {
+            Tick::Running { clock, announce, next_in_ms } => {
+                if let Some(el) = &self.clock {
+                    el.set_text_content(Some(&clock));
+                }
+                if let (Some(minutes), Some(live)) = (announce, &self.live) {
+                    let mut n = String::new();
+                    omise_checkout_core::request::push_uint(&mut n, minutes);
+                    crate::dom::announce(live, &Message::QrMinutesLeft.text(self.setup.locale).replacen("{}", &n, 1));
+                }
+                let run = self.clone();
+                *self.tick.borrow_mut() = Timeout::new(next_in_ms as u32, move || run.on_tick());
+            }
+            // Never a stale QR code as payable: the clock decides even before the server does.
+            Tick::Expired => self.finish(QrState::Expired, PaymentStatus::Expired, None),
+        }
+    }
+
+    fn dispatch(self: &Rc<Self>, event: Event) {
+        if !self.alive() {
+            return;
+        }
+        let effects = self.poller.borrow_mut().step(event, now_ms());
+        for effect in effects {
+            match effect {
+                Effect::Fetch => {
+                    let run = self.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let answer = run.ask().await;
+                        run.dispatch(Event::Answer(answer));
+                    });
+                }
+                Effect::Wait(ms) => {
+                    let run = self.clone();
+                    *self.wait.borrow_mut() = Timeout::new(ms as u32, move || run.dispatch(Event::TimerFired));
+                }
+                Effect::Show(_) | Effect::Stop => {}
+                Effect::Finish(o) => match charge_view::qr_state(o.status) {
+                    // Still pending when the budget ran out, or the status endpoint failed: the
+                    // QR code stays up; check again in a few seconds.
+                    QrState::Payable => {
+                        let run = self.clone();
+                        *self.wait.borrow_mut() = Timeout::new(3_000, move || run.repoll());
+                    }
+                    state => self.finish(state, o.status, o.failure_code),
+                },
+            }
+        }
+    }
+
+    fn repoll(self: &Rc<Self>) {
+        let left = self.countdown.borrow().as_ref().map_or(MAX_BUDGET_MS, |c| c.remaining_ms(now_ms()));
+        *self.poller.borrow_mut() = new_poller(self.setup.interval, left);
+        self.dispatch(Event::Start);
+    }
+
+    async fn ask(&self) -> Answer {
+        let config = &self.setup.config;
+        let (result, field) = match &self.setup.subject {
+            Some(Subject::StatusUrl(url)) => {
+                (call(config, "GET", url.clone(), None, Expect::Status, false).await, "status")
+            }
+            Some(Subject::Source(id)) => {
+                let mut url = config.api_url.clone();
+                url.push_str("/sources/");
+                url.push_str(id);
+                (call(config, "GET", url, None, Expect::Source, true).await, "charge_status")
+            }
+            None => (Err(Problem::new(ErrorCode::NotFound)), "status"),
+        };
+        match result {
+            Ok(object) => match js::get_str(&object, field) {
+                Some(s) => Answer::Status {
+                    status: PaymentStatus::parse(&s),
+                    failure_code: js::get_str(&object, "failure_code")
+                        .and_then(|c| status::failure_code(&c).map(str::to_owned)),
+                },
+                None => Answer::Error { code: ErrorCode::InvalidResponse, retry_after_ms: None },
+            },
+            Err(Problem { code, retry_after_ms, .. }) => Answer::Error { code, retry_after_ms },
+        }
+    }
+
+    /// Paid, expired or failed: the QR code goes, the outcome shows, the promise resolves.
+    fn finish(self: &Rc<Self>, state: QrState, status: PaymentStatus, failure_code: Option<String>) {
+        if self.done.get() {
+            return;
+        }
+        let locale = self.setup.locale;
+        for el in self.payable.take() {
+            el.remove();
+        }
+        if let Ok(Some(title)) = self.setup.root.query_selector(".omise-qr__title") {
+            title.remove();
+        }
+        let shown = match state {
+            QrState::Expired => status::StatusMessage { kind: Kind::Failure, message: Message::QrExpired },
+            _ => status::status_message_for(status, failure_code.as_deref(), Method::Other),
+        };
+        if let Some(region) = &self.status {
+            set_status(region, shown.kind, shown.message.text(locale), false);
+        }
+        // The save button's listener goes with it (it holds the run, which may now be freed).
+        self.listeners.take();
+        if state == QrState::Expired {
+            if let Some(f) = self.setup.request_new.clone() {
+                if let Some(b) = text_in(&self.setup.root, "button", "omise-status-action omise-status-action--primary", Message::QrNew.text(locale)) {
+                    let _ = b.set_attribute("type", "button");
+                    // The merchant's function itself handles the click: nothing of ours has to
+                    // outlive the run for it.
+                    b.set_onclick(Some(&f));
+                    let _ = b.focus();
+                }
+            }
+        }
+        let value = outcome(status, shown.kind, shown.message, failure_code, locale);
+        if state == QrState::Expired {
+            js::set(&value, "expired", &JsValue::TRUE);
+        }
+        self.resolve_with(&value);
+        // Keep the "Get a new QR code" listener; stop the timers and any poll.
+        self.done.set(true);
+        self.tick.borrow_mut().take();
+        self.wait.borrow_mut().take();
+        let _ = self.poller.borrow_mut().step(Event::Destroy, now_ms());
+    }
+
+    fn resolve_with(&self, value: &JsValue) {
+        if let Some(resolve) = self.resolve.borrow_mut().take() {
+            let _ = resolve.call1(&JsValue::UNDEFINED, value);
+        }
+    }
+
+    /// Timers and listeners go; the promise resolves `{ state: "pending", stopped: true }`.
+    fn stop(&self) {
+        self.done.set(true);
+        self.tick.borrow_mut().take();
+        self.wait.borrow_mut().take();
+        self.listeners.take();
+        let value = js::object(&[("state", js::static_str("pending")), ("stopped", JsValue::TRUE)]);
+        self.resolve_with(&value);
+    }
+
+    pub fn destroy(&self) {
+        self.stop();
+        self.setup.root.remove();
+    }
+
+    /// "Save QR image": the code as a PNG the banking app can import from the photos; when the
+    /// image's origin does not allow reading it (no CORS), the SVG itself.
+    fn save_image(self: &Rc<Self>) {
+        let uri = self.setup.uri.clone();
+        let Ok(img) = HtmlImageElement::new() else { return };
+        img.set_cross_origin(Some("anonymous"));
+        let (loaded, failed) = (img.clone(), uri.clone());
+        let mut listeners = self.listeners.borrow_mut();
+        listeners.push(Listener::new(img.as_ref(), "load", move |_| {
+            let png = png_of(&loaded);
+            match png {
+                Some(data) => download(&data, "promptpay-qr.png"),
+                None => download(&uri, "promptpay-qr.svg"),
+            }
+        }));
+        listeners.push(Listener::new(img.as_ref(), "error", move |_| download(&failed, "promptpay-qr.svg")));
+        img.set_src(&self.setup.uri);
+    }
+}
+
+fn new_poller(interval: Option<u32>, budget_ms: u64) -> Poller {
+    let config = PollConfig { budget_ms: budget_ms.min(MAX_BUDGET_MS), ..PollConfig::new(interval.map(u64::from), None) };
+    let mut poller = Poller::new(config);
+    poller.note_method(Method::Other);
+    poller
+}
+
+/// The image on a white 720 px square, as a PNG data URL (`None` if the canvas is tainted).
+fn png_of(img: &HtmlImageElement) -> Option<String> {
+    let canvas: web_sys::HtmlCanvasElement = crate::dom::document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width(720);
+    canvas.set_height(720);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.set_fill_style_str("#fff");
+    ctx.fill_rect(0.0, 0.0, 720.0, 720.0);
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(img, 24.0, 24.0, 672.0, 672.0).ok()?;
+    canvas.to_data_url_with_type("image/png").ok()
+}
+
+fn download(href: &str, name: &str) {
+    let Some(document) = crate::dom::document() else { return };
+    let (Some(a), Some(body)) = (el(&document, "a", ""), document.body()) else { return };
+    let _ = a.set_attribute("href", href);
+    let _ = a.set_attribute("download", name);
+    let _ = a.set_attribute("rel", "noopener");
+    let _ = body.append_child(&a);
+    a.click();
+    a.remove();
+}

@@ -1,0 +1,267 @@
+//! The picker's DOM: a fieldset of radio choices with a legend, each choice's panel (what
+//! happens next, the bank list, the fields), errors tied with `aria-describedby`, a polite live
+//! region. Fields are built like the card form's (real labels, `autocomplete`, `inputmode`, no
+//! `pattern`, no inline style). Rebuilt whole on `setLocale` / `setAmount`: values, choice and
+//! errors come back from the model.
+
+use std::rc::Rc;
+
+use omise_checkout_core::locale::Locale;
+use omise_checkout_core::messages::Message;
+use omise_checkout_core::methods::picker::{Choice, Target};
+use omise_checkout_core::methods::PayerField;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement, HtmlInputElement};
+
+use super::Inner;
+use crate::dom::{el, join, text_in, unique_id};
+use crate::listener::Listener;
+
+pub struct ChoiceDom {
+    pub choice: Choice,
+    pub radio: HtmlInputElement,
+    pub body: HtmlElement,
+}
+
+pub struct FieldDom {
+    pub field: PayerField,
+    pub wrap: HtmlElement,
+    pub input: HtmlInputElement,
+    pub error: HtmlElement,
+}
+
+pub struct Dom {
+    pub root: HtmlElement,
+    pub live: HtmlElement,
+    pub choice_error: HtmlElement,
+    pub choices: Vec<ChoiceDom>,
+    pub bank_error: Option<HtmlElement>,
+    pub banks: Vec<(HtmlInputElement, &'static str)>,
+    pub fields: Vec<FieldDom>,
+}
+
+impl Dom {
+    pub fn error_of(&self, target: Target) -> Option<&HtmlElement> {
+        match target {
+            Target::Choice => Some(&self.choice_error),
+            Target::Bank => self.bank_error.as_ref(),
+            Target::Field(f) => self.fields.iter().find(|d| d.field == f).map(|d| &d.error),
+        }
+    }
+}
+
+fn radio(document: &Document, name: &str, value: &str, label: &str, class: &str) -> Option<(HtmlElement, HtmlInputElement)> {
+    let option = el(document, "label", class)?;
+    let input: HtmlInputElement = document.create_element("input").ok()?.dyn_into().ok()?;
+    input.set_type("radio");
+    input.set_name(name);
+    input.set_value(value);
+    input.set_class_name("omise-method__radio");
+    option.append_child(&input).ok()?;
+    text_in(&option, "span", "omise-method__name", label)?;
+    Some((option, input))
+}
+
+impl Inner {
+    /// (Re)builds the picker in the target, as the model says.
+    pub(super) fn build(self: &Rc<Self>) {
+        self.listeners.take();
+        if let Some(old) = self.dom.borrow_mut().take() {
+            old.root.remove();
+        }
+        if let Some(dom) = self.build_dom() {
+            let _ = self.target.append_child(&dom.root);
+            *self.dom.borrow_mut() = Some(dom);
+            self.listen();
+            self.restore();
+        }
+    }
+
+    fn build_dom(&self) -> Option<Dom> {
+        let document = crate::dom::document()?;
+        let locale = self.locale.get();
+        let model = self.model.borrow();
+        let prefix = unique_id("m");
+        let root = el(&document, "div", "omise-methods")?;
+        root.set_attribute("lang", locale.code()).ok()?;
+        let list = el(&document, "fieldset", "omise-methods__list")?;
+        let choice_error_id = join(&prefix, "error");
+        list.set_attribute("aria-describedby", &choice_error_id).ok()?;
+        text_in(&list, "legend", "omise-label", Message::PayWith.text(locale))?;
+        let mut dom = Dom {
+            root: root.clone(),
+            live: el(&document, "div", "omise-live omise-sr-only")?,
+            choice_error: el(&document, "div", "omise-error")?,
+            choices: Vec::new(),
+            bank_error: None,
+            banks: Vec::new(),
+            fields: Vec::new(),
+        };
+        for choice in model.choices() {
+            let item = el(&document, "div", "omise-method")?;
+            let label = match choice {
+                Choice::Card => Message::MethodCard,
+                Choice::Group(g) => g.label(),
+            };
+            let (option, radio) =
+                radio(&document, &prefix, choice.id(), label.text(locale), "omise-method__option")?;
+            item.append_child(&option).ok()?;
+            let body = el(&document, "div", "omise-method__body")?;
+            body.set_hidden(true);
+            match choice {
+                Choice::Card => {
+                    if let Some(card) = &self.card {
+                        body.append_child(card).ok()?;
+                    }
+                }
+                Choice::Group(group) => {
+                    let rows = model.rows_of(group);
+                    let first = rows.first()?;
+                    text_in(&body, "p", "omise-hint omise-method__note", first.note.text(locale))?;
+                    if group.shopper_picks() {
+                        self.build_banks(&document, &body, &prefix, &rows, locale, &mut dom)?;
+                    }
+                    for &field in first.fields {
+                        dom.fields.push(build_field(&document, &body, &prefix, field, locale)?);
+                    }
+                }
+            }
+            item.append_child(&body).ok()?;
+            list.append_child(&item).ok()?;
+            dom.choices.push(ChoiceDom { choice, radio, body });
+        }
+        root.append_child(&list).ok()?;
+        dom.choice_error.set_id(&choice_error_id);
+        root.append_child(&dom.choice_error).ok()?;
+        dom.live.set_attribute("aria-live", "polite").ok()?;
+        dom.live.set_attribute("aria-atomic", "true").ok()?;
+        root.append_child(&dom.live).ok()?;
+        Some(dom)
+    }
+
+    fn build_banks(
+        &self,
+        document: &Document,
+        body: &HtmlElement,
+        prefix: &str,
+        rows: &[&'static omise_checkout_core::methods::Method],
+        locale: Locale,
+        dom: &mut Dom,
+    ) -> Option<()> {
+        let banks = el(document, "fieldset", "omise-method__banks")?;
+        let error_id = join(prefix, "bank-error");
+        banks.set_attribute("aria-describedby", &error_id).ok()?;
+        text_in(&banks, "legend", "omise-label", Message::LabelBank.text(locale))?;
+        let name = join(prefix, "bank");
+        for m in rows {
+            let (option, input) = radio(document, &name, m.source_type, m.label.text(locale), "omise-method__bank")?;
+            banks.append_child(&option).ok()?;
+            dom.banks.push((input, m.source_type));
+        }
+        body.append_child(&banks).ok()?;
+        let error = text_in(body, "div", "omise-error", "")?;
+        error.set_id(&error_id);
+        dom.bank_error = Some(error);
+        Some(())
+    }
+
+    fn listen(self: &Rc<Self>) {
+        let dom = self.dom.borrow();
+        let Some(dom) = dom.as_ref() else { return };
+        let mut listeners = self.listeners.borrow_mut();
+        let radios = dom.choices.iter().map(|c| &c.radio).chain(dom.banks.iter().map(|(r, _)| r));
+        for radio in radios {
+            let inner = self.clone();
+            let r = radio.clone();
+            listeners.push(Listener::new(radio.as_ref(), "change", move |_| {
+                let effects = inner.model.borrow_mut().select(&r.value());
+                inner.apply(effects);
+            }));
+        }
+        for f in &dom.fields {
+            let (inner, input, field) = (self.clone(), f.input.clone(), f.field);
+            listeners.push(Listener::new(f.input.as_ref(), "input", move |_| {
+                let effects = inner.model.borrow_mut().input(field, &input.value());
+                inner.apply(effects);
+            }));
+            let inner = self.clone();
+            listeners.push(Listener::new(f.input.as_ref(), "blur", move |_| {
+                let effects = inner.model.borrow_mut().blur(field);
+                inner.apply(effects);
+            }));
+        }
+    }
+
+    /// What the model holds, back on screen after a rebuild: the choice, the bank, values and
+    /// errors (not announced again).
+    fn restore(&self) {
+        let dom = self.dom.borrow();
+        let Some(dom) = dom.as_ref() else { return };
+        let model = self.model.borrow();
+        let row = model.selected_row().map(|m| m.source_type);
+        for (radio, ty) in &dom.banks {
+            radio.set_checked(Some(*ty) == row);
+        }
+        for f in &dom.fields {
+            f.input.set_value(model.value(f.field));
+        }
+        drop(model);
+        self.sync(dom);
+        let model = self.model.borrow();
+        let targets = [Target::Choice, Target::Bank].into_iter().chain(dom.fields.iter().map(|f| Target::Field(f.field)));
+        for target in targets {
+            super::render::show_error(dom, target, model.shown(target).map(|m| m.text(self.locale.get())));
+        }
+    }
+
+    /// The chosen radio checked and only its panel shown.
+    pub(super) fn sync(&self, dom: &Dom) {
+        let selected = self.model.borrow().selected();
+        for c in &dom.choices {
+            let on = Some(c.choice) == selected;
+            c.radio.set_checked(on);
+            c.body.set_hidden(!on);
+            let _ = c.body.parent_element().map(|p| p.class_list().toggle_with_force("omise-method--selected", on));
+        }
+    }
+}
+
+fn build_field(document: &Document, body: &HtmlElement, prefix: &str, field: PayerField, locale: Locale) -> Option<FieldDom> {
+    let code = field.code();
+    let id = join(prefix, code);
+    let mut class = String::from("omise-field omise-field--");
+    class.push_str(code);
+    let wrap = el(document, "div", &class)?;
+    let label = text_in(&wrap, "label", "omise-label", field.label().text(locale))?;
+    label.set_attribute("for", &id).ok()?;
+    let control = el(document, "div", "omise-control")?;
+    let input: HtmlInputElement = document.create_element("input").ok()?.dyn_into().ok()?;
+    input.set_id(&id);
+    input.set_class_name("omise-input");
+    // `type="text"` with an `inputmode`, as the card form: the browser's own email checks
+    // would speak over ours (and in another language).
+    input.set_type("text");
+    input.set_attribute("autocomplete", field.autocomplete()).ok()?;
+    input.set_attribute("inputmode", field.input_mode()).ok()?;
+    if field != PayerField::Name {
+        input.set_attribute("autocapitalize", "off").ok()?;
+    }
+    for (k, v) in [("spellcheck", "false"), ("aria-invalid", "false")] {
+        input.set_attribute(k, v).ok()?;
+    }
+    control.append_child(&input).ok()?;
+    wrap.append_child(&control).ok()?;
+    let error_id = join(&id, "error");
+    let mut described = error_id.clone();
+    if let Some(hint) = field.hint() {
+        let hint_id = join(&id, "hint");
+        text_in(&wrap, "div", "omise-hint", hint.text(locale))?.set_id(&hint_id);
+        described.push(' ');
+        described.push_str(&hint_id);
+    }
+    let error = text_in(&wrap, "div", "omise-error", "")?;
+    error.set_id(&error_id);
+    input.set_attribute("aria-describedby", &described).ok()?;
+    body.append_child(&wrap).ok()?;
+    Some(FieldDom { field, wrap, input, error })
+}

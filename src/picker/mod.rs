@@ -1,0 +1,310 @@
+//! `PaymentMethods`: the payment-method picker (`checkout.mountPaymentMethods`). It shows the
+//! methods of the core's table that fit the amount, currency and device, collects each method's
+//! fields with the card form's rules (labels, hints, errors tied with `aria-describedby`,
+//! polite announcements), and creates the source: `{ source } | { error }`. With the `card`
+//! option, the merchant's card form sits under a "Card" choice and `createSource()` answers
+//! `{ card: true }` while it is chosen. One concern per file: `dom` builds, `render` carries out
+//! the model's effects.
+
+mod dom;
+mod render;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use omise_checkout_core::api::{self, Expect, Problem};
+use omise_checkout_core::error::ErrorCode;
+use omise_checkout_core::locale::Locale;
+use omise_checkout_core::methods::picker::{Choice, Effect, Picker, Target};
+use omise_checkout_core::methods::{self, DeviceKind};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use crate::api::{call, Body};
+use crate::checkout::OmiseCheckout;
+use crate::config::{self, Config};
+use crate::events::Handlers;
+use crate::listener::Listener;
+use crate::{js, results};
+
+/// A payment-method picker mounted in the page.
+#[wasm_bindgen]
+pub struct PaymentMethods {
+    inner: RefCell<Option<Rc<Inner>>>,
+}
+
+pub(crate) struct Inner {
+    config: Rc<Config>,
+    locale: Cell<Locale>,
+    model: RefCell<Picker>,
+    target: Element,
+    /// The merchant's card form container, shown under the "Card" choice.
+    card: Option<Element>,
+    dom: RefCell<Option<dom::Dom>>,
+    listeners: RefCell<Vec<Listener>>,
+    handlers: Handlers,
+    in_flight: RefCell<Option<Promise>>,
+}
+
+#[wasm_bindgen]
+impl OmiseCheckout {
+    /// Mounts the payment-method picker into `target`: `{ amount, currency, methods?, card?,
+    /// device?, selected?, locale? }`. Throws (`mount_failed`, `invalid_options`) for a missing
+    /// target or amount.
+    #[wasm_bindgen(js_name = mountPaymentMethods)]
+    pub fn mount_payment_methods(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PaymentMethodsOptions")] options: JsValue,
+    ) -> Result<PaymentMethods, JsValue> {
+        let target = crate::dom::find(&target)
+            .ok_or_else(|| config::error("mount_failed", "omise-checkout: payment methods target not found"))?;
+        let amount = js::get(&options, "amount").as_f64().filter(|a| a.fract() == 0.0 && *a > 0.0 && *a < 1e13);
+        let currency = js::get_str(&options, "currency").filter(|c| c.len() == 3);
+        let (Some(amount), Some(currency)) = (amount, currency) else {
+            return Err(config::error(
+                "invalid_options",
+                "omise-checkout: mountPaymentMethods needs { amount, currency }, amount in the smallest unit",
+            ));
+        };
+        let wanted: Vec<String> = js::get(&options, "methods")
+            .dyn_ref::<js_sys::Array>()
+            .map(|a| a.iter().filter_map(|v| v.as_string()).collect())
+            .unwrap_or_default();
+        let card = match js::get(&options, "card") {
+            v if v.is_undefined() || v.is_null() || v.is_falsy() => None,
+            v => Some(crate::dom::find(&v).ok_or_else(|| {
+                config::error("mount_failed", "omise-checkout: the card option must be an element or a selector")
+            })?),
+        };
+        let locale = match js::get_str(&options, "locale") {
+            Some(l) => config::pick_locale(Some(&l)),
+            None => self.config.locale(),
+        };
+        let mut model = Picker::new(amount as u64, &currency, device(&options), wanted, card.is_some());
+        match js::get_str(&options, "selected") {
+            Some(id) => {
+                let _ = model.select(&id);
+            }
+            None if model.choices().len() == 1 => {
+                let only = model.choices()[0].id();
+                let _ = model.select(only);
+            }
+            None => {}
+        }
+        let inner = Rc::new(Inner {
+            config: self.config.clone(),
+            locale: Cell::new(locale),
+            model: RefCell::new(model),
+            target,
+            card,
+            dom: RefCell::new(None),
+            listeners: RefCell::new(Vec::new()),
+            handlers: Handlers::default(),
+            in_flight: RefCell::new(None),
+        });
+        inner.build();
+        Ok(PaymentMethods { inner: RefCell::new(Some(inner)) })
+    }
+}
+
+/// The device: the `device` option (`phone`, `ios`, `android`, `desktop`), else the browser's.
+pub(crate) fn device(options: &JsValue) -> DeviceKind {
+    match js::get_str(options, "device").as_deref() {
+        Some("ios") => DeviceKind::Ios,
+        Some("android") => DeviceKind::Android,
+        Some("phone") => DeviceKind::OtherPhone,
+        Some("desktop") => DeviceKind::Desktop,
+        _ => {
+            let nav = web_sys::window().map(|w| w.navigator());
+            let ua = nav.as_ref().and_then(|n| n.user_agent().ok()).unwrap_or_default();
+            let touch = nav.is_some_and(|n| n.max_touch_points() > 1);
+            methods::device_of(&ua, touch)
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl PaymentMethods {
+    /// Validates the chosen method's fields, then creates its source with the public key.
+    /// Resolves to `{ source }`, `{ error }` (localized; `validation_error` with `field`), or
+    /// `{ card: true }` while the card is chosen (tokenize with the card form). Never rejects;
+    /// while a request is in flight every call returns the same promise.
+    #[wasm_bindgen(js_name = createSource, unchecked_return_type = "Promise<PaymentMethodsResult>")]
+    pub fn create_source(&self) -> Promise {
+        let Some(inner) = self.live() else {
+            return Promise::resolve(&results::err_code(ErrorCode::Destroyed, Locale::En));
+        };
+        if let Some(p) = inner.in_flight.borrow().clone() {
+            return p;
+        }
+        let run = inner.clone();
+        let promise = wasm_bindgen_futures::future_to_promise(async move {
+            let out = run.run_create().await;
+            run.in_flight.borrow_mut().take();
+            run.set_busy(false);
+            Ok(out)
+        });
+        *inner.in_flight.borrow_mut() = Some(promise.clone());
+        promise
+    }
+
+    /// The chosen choice: `card`, a method id (`promptpay`, `mobile_banking`, …) or `null`.
+    #[wasm_bindgen(getter, unchecked_return_type = "string | null")]
+    pub fn selected(&self) -> JsValue {
+        let choice = self.live().and_then(|i| i.model.borrow().selected());
+        js::str_or_null(choice.map(Choice::id))
+    }
+
+    /// The source type a source would be created for now (`mobile_banking_kbank`, …) or `null`.
+    #[wasm_bindgen(getter, js_name = sourceType, unchecked_return_type = "string | null")]
+    pub fn source_type(&self) -> JsValue {
+        let row = self.live().and_then(|i| i.model.borrow().selected_row());
+        js::str_or_null(row.map(|m| m.source_type))
+    }
+
+    /// The choices on offer, in order (`card` first when it is one).
+    #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
+    pub fn choices(&self) -> js_sys::Array {
+        let out = js_sys::Array::new();
+        if let Some(inner) = self.live() {
+            for c in inner.model.borrow().choices() {
+                out.push(&js::static_str(c.id()));
+            }
+        }
+        out
+    }
+
+    /// Chooses `id` (`card`, a method id or a source type, e.g. a bank) as a click would.
+    pub fn select(&self, #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) {
+        if let (Some(inner), Some(id)) = (self.live(), id.as_string()) {
+            let effects = inner.model.borrow_mut().select(&id);
+            inner.apply(effects);
+        }
+    }
+
+    /// A new cart total: the choices that no longer fit go (the chosen one too).
+    #[wasm_bindgen(js_name = setAmount)]
+    pub fn set_amount(&self, amount: JsValue, #[wasm_bindgen(unchecked_param_type = "string")] currency: JsValue) {
+        let (Some(inner), Some(amount), Some(currency)) = (self.live(), amount.as_f64(), currency.as_string()) else {
+            return;
+        };
+        if amount.fract() == 0.0 && amount > 0.0 && amount < 1e13 {
+            let effects = inner.model.borrow_mut().set_amount(amount as u64, &currency);
+            inner.build();
+            inner.apply(effects);
+        }
+    }
+
+    /// Switches the language in place: what was chosen and typed stays.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, #[wasm_bindgen(unchecked_param_type = "string")] locale: JsValue) {
+        if let Some(inner) = self.live() {
+            inner.locale.set(config::pick_locale(locale.as_string().as_deref()));
+            inner.build();
+        }
+    }
+
+    /// `change` (`{ selected, sourceType }`) callbacks; also `omise:change` on `element`.
+    pub fn on(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"change\"")] event: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "(detail: any) => void")] callback: JsValue,
+    ) {
+        if let (Some(inner), Some(f)) = (self.live(), callback.dyn_ref::<Function>()) {
+            if event.as_string().as_deref() == Some("change") {
+                inner.handlers.on("change", f.clone());
+            }
+        }
+    }
+
+    /// The picker's root element.
+    #[wasm_bindgen(getter)]
+    pub fn element(&self) -> Option<Element> {
+        self.live()?.dom.borrow().as_ref().map(|d| d.root.clone().into())
+    }
+
+    /// Removes the picker (the card form's container is put back in the target) and every
+    /// listener. Idempotent.
+    pub fn destroy(&self) {
+        if let Some(inner) = self.inner.borrow_mut().take() {
+            inner.listeners.take();
+            inner.handlers.clear();
+            if let Some(card) = &inner.card {
+                let _ = inner.target.append_child(card);
+            }
+            if let Some(dom) = inner.dom.borrow_mut().take() {
+                dom.root.remove();
+            }
+        }
+    }
+}
+
+impl PaymentMethods {
+    fn live(&self) -> Option<Rc<Inner>> {
+        self.inner.borrow().clone()
+    }
+}
+
+impl Inner {
+    async fn run_create(self: &Rc<Self>) -> JsValue {
+        let locale = self.locale.get();
+        let submitted = self.model.borrow_mut().submit();
+        let request = match submitted {
+            Ok(request) => request,
+            Err(effects) => {
+                if self.model.borrow().selected() == Some(Choice::Card) {
+                    return js::object(&[("card", JsValue::TRUE)]);
+                }
+                let first = effects.iter().find_map(|e| match e {
+                    Effect::Focus(t) => Some(*t),
+                    _ => None,
+                });
+                self.apply(effects);
+                return validation_error(&self.model.borrow(), first, locale);
+            }
+        };
+        self.set_busy(true);
+        let mut url = String::with_capacity(self.config.api_url.len() + 8);
+        url.push_str(&self.config.api_url);
+        url.push_str("/sources");
+        let body = Body { content_type: "application/json", text: request.json() };
+        let result = call(&self.config, "POST", url, Some(body), Expect::Source, true).await.and_then(|source| {
+            if api::is_source_id(&js::get_str(&source, "id").unwrap_or_default()) {
+                Ok(source)
+            } else {
+                Err(Problem::new(ErrorCode::InvalidResponse))
+            }
+        });
+        match result {
+            Ok(source) => results::ok("source", source),
+            Err(problem) => results::err(&problem, self.locale.get()),
+        }
+    }
+
+    fn set_busy(&self, busy: bool) {
+        if let Some(dom) = self.dom.borrow().as_ref() {
+            let _ = dom.root.class_list().toggle_with_force("omise-methods--busy", busy);
+            let _ = dom.root.set_attribute("aria-busy", if busy { "true" } else { "false" });
+        }
+    }
+}
+
+/// `{ error: { code: "validation_error", message, field } }` for the first problem.
+fn validation_error(model: &Picker, first: Option<Target>, locale: Locale) -> JsValue {
+    let message = first.and_then(|t| model.shown(t));
+    let field = match first {
+        Some(Target::Choice) | None => "method",
+        Some(Target::Bank) => "bank",
+        Some(Target::Field(f)) => f.code(),
+    };
+    let text = message.map_or(omise_checkout_core::messages::Message::ValidationError.text(locale), |m| m.text(locale));
+    let error = js::object(&[
+        ("code", js::static_str(ErrorCode::ValidationError.code())),
+        ("message", JsValue::from_str(text)),
+        ("field", js::static_str(field)),
+    ]);
+    js::object(&[("error", error)])
+}
