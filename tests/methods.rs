@@ -37,11 +37,11 @@ async fn create(p: &PaymentMethods) -> JsValue {
 }
 
 fn field_input(root: &Element, code: &str) -> HtmlInputElement {
-    root.query_selector(&format!(".omise-field--{code} input")).unwrap().unwrap().dyn_into().unwrap()
+    root.query_selector(&format!(".omise-field--payer-{code} input")).unwrap().unwrap().dyn_into().unwrap()
 }
 
 fn field_error(root: &Element, code: &str) -> String {
-    let e = root.query_selector(&format!(".omise-field--{code} .omise-error")).unwrap().unwrap();
+    let e = root.query_selector(&format!(".omise-field--payer-{code} .omise-error")).unwrap().unwrap();
     e.text_content().unwrap_or_default()
 }
 

@@ -1,5 +1,5 @@
 // The return page: polls the merchant's status endpoint and shows the customer's message.
-import init, { OmiseCheckout } from '/dist/omise_checkout.js';
+import init, { OmiseCheckout, refundMessage } from '/dist/omise_checkout.js';
 import { TEXT, lang, translate } from '/demo-i18n.js';
 
 await init();
@@ -30,3 +30,26 @@ const outcome = await checkout.pollStatus({
   onUpdate: (update) => { if (update.state !== 'pending') document.body.dataset.outcome = update.state; },
 });
 document.body.dataset.outcome = outcome.state;
+
+// Refunds of this order (the shop's back office makes them): each one's state in the
+// shopper's words (`refundMessage`: pending, back in 5–10 business days, or failed).
+const refunds = await fetch(`/demo/orders/${encodeURIComponent(order)}`).then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+if (refunds.refunds?.length) {
+  const minor = refunds.currency === 'jpy' ? 1 : 100;
+  const money = (amount) => new Intl.NumberFormat('en-US', { style: 'currency', currency: refunds.currency.toUpperCase() }).format(amount / minor);
+  const title = document.createElement('h2');
+  title.textContent = TEXT[lang()].refunds;
+  const list = document.createElement('ul');
+  list.id = 'refunds';
+  list.className = 'refunds';
+  for (const r of refunds.refunds) {
+    const { kind, text } = refundMessage(r.status, lang());
+    const li = document.createElement('li');
+    li.className = `refund refund--${kind}`;
+    li.dataset.status = r.status;
+    li.textContent = `${money(r.amount)}: ${text}`;
+    list.append(li);
+  }
+  slot.after(title, list);
+}
+document.body.dataset.refunds = String(refunds.refunds?.length ?? 0);

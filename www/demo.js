@@ -1,5 +1,6 @@
-// The demo checkout: mounts the card form, tokenizes (or creates a source), asks the demo
-// merchant backend to charge, and sends the customer to 3-D Secure / the bank when needed.
+// The demo checkout: the widget's method picker with the card form under its "Card" choice;
+// tokenizes or creates a source, asks the demo merchant backend to charge, then lets
+// `handleCharge` do what the charge needs (3-D Secure, a bank's app, a QR code, konbini).
 import init, { OmiseCheckout, message } from '/dist/omise_checkout.js';
 import { TEXT, CARDS, lang, setLang, translate } from '/demo-i18n.js';
 
@@ -7,8 +8,11 @@ const $ = (id) => document.getElementById(id);
 
 await init();
 const config = await (await fetch('/demo/config')).json();
-// The cart is the backend's (satang: ฿1,000.00): it charges that total and nothing else.
-const { amount: AMOUNT, currency: CURRENCY } = config.cart;
+// The carts are the backend's (฿1,000.00 in satang, ¥3,000): it charges those totals and
+// nothing else. The shop's currency: `?currency=`, else the last one chosen, else THB.
+const CARTS = config.carts ?? [config.cart];
+const wanted = new URLSearchParams(location.search).get('currency') || sessionStorage.getItem('demo-currency');
+let cart = CARTS.find((c) => c.currency === wanted) ?? CARTS[0];
 // Live mode with live keys (sandbox/README.md): say so, loudly.
 if (config.live && !config.publicKey.startsWith('pkey_test_')) {
   const badge = document.querySelector('.test-badge');
@@ -20,6 +24,7 @@ if (config.live && !config.publicKey.startsWith('pkey_test_')) {
 
 let checkout = null;
 let form = null;
+let methods = null;
 let submitting = false;
 
 function mount() {
@@ -28,17 +33,26 @@ function mount() {
   // Pay stays enabled: tokenize() explains what is missing. While the widget or the order call
   // is busy, the button shows a spinner and "Processing…" and swallows clicks.
   form.bindPayButton($('pay'));
-  update();
+  mountMethods();
 }
 
-function method() {
-  return document.querySelector('input[name="method"]:checked').value;
+/** The widget's picker: the methods that fit the cart and the device, the card form first. */
+function mountMethods() {
+  methods = checkout.mountPaymentMethods('#pay-with', {
+    amount: cart.amount, currency: cart.currency, card: '#card-form', selected: 'card',
+  });
+  methods.on('change', () => showError(''));
+  renderCart();
 }
 
-function update() {
-  const card = method() === 'card';
-  $('card-form').hidden = !card;
-  $('bank-note').hidden = card;
+/** The total and the Pay button, in the shopper's language and the cart's currency. */
+function renderCart() {
+  const minor = cart.currency === 'jpy' ? 1 : 100;
+  // The shop writes its prices one way in every language (฿1,000.00, ¥3,000).
+  const total = new Intl.NumberFormat('en-US', { style: 'currency', currency: cart.currency.toUpperCase() }).format(cart.amount / minor);
+  $('amount').textContent = total;
+  $('pay').textContent = TEXT[lang()].pay.replace('{amount}', total);
+  for (const b of document.querySelectorAll('[data-currency]')) b.setAttribute('aria-pressed', String(b.dataset.currency === cart.currency));
 }
 
 function showError(text) {
@@ -52,8 +66,8 @@ async function pay(event) {
   showError('');
   $('filled').textContent = '';
   try {
-    if (method() === 'card') await payByCard();
-    else await payByBank();
+    if (methods.selected === 'card') await payByCard();
+    else await payByMethod();
   } finally {
     submitting = false;
   }
@@ -84,16 +98,53 @@ async function payByCard() {
   location.assign(`/complete.html?order=${encodeURIComponent(order.body.orderId)}&lang=${lang()}`);
 }
 
-async function payByBank() {
+// How long the shop lets a PromptPay QR code be paid (15 minutes; `?qrSeconds=` for tests) and
+// a konbini payment wait (3 days).
+const QR_SECONDS = Math.min(86400, Math.max(1, Number(new URLSearchParams(location.search).get('qrSeconds')) || 900));
+const KONBINI_SECONDS = 3 * 86400;
+
+/** PromptPay, mobile banking, wallets, PayPay, konbini: a source, an order, then whatever the charge needs. */
+async function payByMethod() {
   await form.busyWhile((async () => {
-    const { source, error } = await checkout.createSource({ type: method(), amount: AMOUNT, currency: CURRENCY });
-    if (error) return showError(error.message);
-    const order = await createOrder({ source: source.id });
+    const { source, error } = await methods.createSource();
+    if (error) {
+      // Field problems are shown in the picker, with focus on the first; others here.
+      if (error.code !== 'validation_error') showError(error.message);
+      return;
+    }
+    const wait = { promptpay: QR_SECONDS, econtext: KONBINI_SECONDS }[source.type];
+    const order = await createOrder({ source: source.id, expiresInSeconds: wait });
     if (!order.ok) return showError(message(order.offline ? 'offline' : 'order_failed', lang()));
     sessionStorage.setItem('demo-lang', lang());
-    const r = checkout.authorize({ status: order.body.status, authorize_uri: order.body.authorizeUri });
-    if (r.error) showError(r.error.message);
+    handle(order.body);
   })());
+}
+
+/** `handleCharge`: to the bank's or wallet's app or page, or the QR code / konbini instructions here. */
+function handle(order) {
+  const handled = checkout.handleCharge(order.charge, {
+    target: '#charge-view',
+    statusUrl: order.statusUrl,
+    // The QR code expired: a new charge for the same cart (the picker still says PromptPay).
+    requestNewQr: () => { if (!submitting) { submitting = true; payByMethod().finally(() => { submitting = false; }); } },
+  });
+  if (handled.error) return showError(handled.error.message);
+  if (handled.kind === 'redirect') return;
+  $('pay-form').hidden = true;
+  $('charge-view').hidden = false;
+  // Test mode: the sandbox payer stands for the shopper's banking app (or the store's till).
+  $('payer').hidden = config.live || handled.kind === 'status';
+  $('payer-link').href = `/__sandbox/pay/${encodeURIComponent(order.chargeId)}?lang=${lang()}`;
+  $('order-link-a').href = `/complete.html?order=${encodeURIComponent(order.orderId)}&lang=${lang()}`;
+  $('order-link').hidden = true;
+  document.body.dataset.charge = handled.kind;
+  delete document.body.dataset.outcome;
+  handled.result.then((outcome) => {
+    if (outcome.stopped) return;
+    document.body.dataset.outcome = outcome.expired ? 'expired' : outcome.state;
+    if (outcome.state !== 'pending') $('payer').hidden = true;
+    $('order-link').hidden = outcome.state === 'failed';
+  });
 }
 
 /** `{ ok: true, body }`, or `{ ok: false, offline }` when the order could not be placed. */
@@ -103,7 +154,7 @@ async function createOrder(payment) {
     res = await fetch('/demo/orders', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ ...payment, amount: AMOUNT, currency: CURRENCY, lang: lang() }),
+      body: JSON.stringify({ ...payment, amount: cart.amount, currency: cart.currency, lang: lang() }),
     });
   } catch {
     return { ok: false, offline: !navigator.onLine };
@@ -124,10 +175,7 @@ function fill(number) {
   set('expiry', '12 / 30');
   set('security-code', number.startsWith('37') ? '1234' : '123');
   set('name', 'SOMCHAI JAIDEE');
-  if (method() !== 'card') {
-    document.querySelector('input[name="method"][value="card"]').checked = true;
-    update();
-  }
+  if (methods.selected !== 'card') methods.select('card');
 }
 
 function renderCards() {
@@ -170,11 +218,21 @@ for (const b of document.querySelectorAll('[data-lang]')) {
     setLang(b.dataset.lang);
     translate();
     renderCards();
-    // In place: what the shopper typed stays.
+    // In place: what the shopper typed and chose stays.
     checkout.setLocale(lang());
+    methods.setLocale(lang());
+    renderCart();
   });
 }
-for (const r of document.querySelectorAll('input[name="method"]')) r.addEventListener('change', update);
+for (const b of document.querySelectorAll('[data-currency]')) {
+  b.addEventListener('click', () => {
+    cart = CARTS.find((c) => c.currency === b.dataset.currency) ?? cart;
+    sessionStorage.setItem('demo-currency', cart.currency);
+    // The methods that fit the new cart; the card form and what was typed stay.
+    methods.setAmount(cart.amount, cart.currency);
+    renderCart();
+  });
+}
 $('pay-form').addEventListener('submit', pay);
 translate();
 renderCards();

@@ -49,36 +49,56 @@ pub async fn clear_faults(State(app): State<AppState>, Query(q): Query<HashMap<S
 }
 
 pub async fn read_config(State(app): State<AppState>) -> Response {
-    let ms = app.store.lock().settle_delay_ms;
-    json_response(StatusCode::OK, &json!({"settleDelayMs": ms}))
+    let inner = app.store.lock();
+    let token_authorization = inner.token_authorization.unwrap_or(app.config.token_authorization);
+    let body = json!({"settleDelayMs": inner.settle_delay_ms, "tokenAuthorization": token_authorization});
+    json_response(StatusCode::OK, &body)
 }
 
-/// `POST /__sandbox/config` `{"settleDelayMs":N}`; with `"key"` (either key of an account)
-/// it applies to that account only, else to every account without its own setting.
+/// `POST /__sandbox/config` `{"settleDelayMs":N}` and/or `{"tokenAuthorization":bool}`; with
+/// `"key"` (either key of an account) the settle delay applies to that account only, else to
+/// every account without its own setting. `tokenAuthorization` is global (tokens.rs).
 pub async fn set_config(
     State(app): State<AppState>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
     let params = read_params(&headers, body).await?;
-    let ms = params
-        .get("settleDelayMs")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| ApiError::bad_request("settleDelayMs must be a non-negative integer"))?
-        .min(600_000);
+    let token_authorization = match params.get("tokenAuthorization") {
+        None => None,
+        Some(v) => {
+            Some(v.as_bool().ok_or_else(|| ApiError::bad_request("tokenAuthorization must be a boolean"))?)
+        }
+    };
+    let ms = match params.get("settleDelayMs") {
+        None if token_authorization.is_some() => None,
+        v => Some(
+            v.and_then(Value::as_u64)
+                .ok_or_else(|| ApiError::bad_request("settleDelayMs must be a non-negative integer"))?
+                .min(600_000),
+        ),
+    };
     let mut inner = app.store.lock();
-    match params.get("key").and_then(Value::as_str) {
-        Some(key) => {
+    if let Some(on) = token_authorization {
+        inner.token_authorization = Some(on);
+    }
+    match (ms, params.get("key").and_then(Value::as_str)) {
+        (None, _) => {}
+        (Some(ms), Some(key)) => {
             let (account, _) = inner.account_of(key).ok_or_else(|| ApiError::not_found("key"))?;
             inner.account(account).settle_delay_ms = Some(ms);
             inner.touch_rec(Rec::Account(account));
         }
-        None => {
+        (Some(ms), None) => {
             inner.settle_delay_ms = ms;
             inner.touch_rec(Rec::Meta);
         }
     }
-    Ok(json_response(StatusCode::OK, &json!({"settleDelayMs": ms})))
+    let token_authorization = inner.token_authorization.unwrap_or(app.config.token_authorization);
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({"settleDelayMs": ms.unwrap_or(inner.settle_delay_ms), "tokenAuthorization": token_authorization}),
+    ))
 }
 
 /// Clears objects, faults, counts, orders and the clock's offset (back to real time).

@@ -4,7 +4,8 @@
 //! one middleware in front. The shared state is in state.rs.
 
 use crate::errors::ApiError;
-use crate::{admin, authorize, capability, charges, customers, demo, demo_webhooks, events, middleware};
+use crate::{admin, authorize, capability, charges, customers, demo, demo_admin, demo_member, demo_webhooks};
+use crate::{events, middleware};
 use crate::{payer, promptpay, provider, refunds, schedules, search, sources, static_files, tokens};
 use axum::extract::Request;
 use axum::http::{Method, StatusCode, Uri};
@@ -106,6 +107,11 @@ pub fn router(state: AppState) -> Router {
         .route("/demo/orders", post(demo::create_order).get(demo::count_orders))
         .route("/demo/orders/{id}", get(demo::order_status))
         .route("/demo/webhooks", post(demo_webhooks::receive))
+        .route("/demo/members", post(demo_member::subscribe))
+        .route("/demo/members/{id}", get(demo_member::read))
+        .route("/demo/members/{id}/card", post(demo_member::update_card))
+        .route("/demo/admin/orders", get(demo_admin::list_orders))
+        .route("/demo/admin/orders/{id}/refunds", post(demo_admin::refund_order))
         // Sandbox controls for tests.
         .route("/__sandbox/keys", post(admin::new_keys))
         .route(

@@ -82,8 +82,24 @@ fn secret_key_for(app: &AppState, public_key: Option<&str>) -> Option<String> {
     inner.keys.iter().find(|(_, (a, k))| *a == account && *k == KeyKind::Secret).map(|(key, _)| key.clone())
 }
 
-/// Calls the API; `Ok(json)` for a 2xx JSON answer, `Err(response)` to hand back as is.
+/// Calls the API expecting a charge; `Ok(json)` for a 2xx charge, `Err(response)` to hand back as is.
 async fn api(
+    app: &AppState,
+    method: Method,
+    path: &str,
+    key: &str,
+    headers: &HeaderMap,
+    form: Option<String>,
+) -> Result<Value, Response> {
+    match api_json(app, method, path, key, headers, form).await? {
+        v if v.get("object").and_then(Value::as_str) == Some("charge") => Ok(v),
+        _ => Err(bad_gateway("the payment API answered something that is not a charge")),
+    }
+}
+
+/// Calls the API; `Ok(json)` for a 2xx JSON answer, `Err(response)` to hand back as is
+/// (the membership and shop-admin endpoints, demo_member.rs / demo_admin.rs, use it too).
+pub async fn api_json(
     app: &AppState,
     method: Method,
     path: &str,
@@ -111,9 +127,15 @@ async fn api(
             _ => bad_gateway(&format!("the payment API answered {}", status.as_u16())),
         });
     }
-    match parsed {
-        Some(v) if v.get("object").and_then(Value::as_str) == Some("charge") => Ok(v),
-        _ => Err(bad_gateway("the payment API answered something that is not a charge")),
+    parsed.ok_or_else(|| bad_gateway("the payment API answered something that is not JSON"))
+}
+
+/// The secret key the demo shop itself uses (members, admin): the live account's or the
+/// configured one.
+pub fn shop_secret_key(app: &AppState) -> String {
+    match &app.config.upstream {
+        Some(up) => up.secret_key.clone(),
+        None => app.config.secret_key.clone(),
     }
 }
 
@@ -150,7 +172,7 @@ fn charge_form(params: &Value, cart: (i64, &str), return_uri: &str, order_id: &s
 
 /// Orders are JSON only: a form or text body is what a cross-site page can send without a
 /// preflight.
-fn is_json(headers: &HeaderMap) -> bool {
+pub fn is_json(headers: &HeaderMap) -> bool {
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     content_type.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/json")
 }
@@ -269,6 +291,8 @@ pub async fn order_status(
                 // How the shopper paid: the source's type, else a card (the widget's failure
                 // texts for banks and wallets never speak of a card).
                 "method": charge.get("source").and_then(|s| s.get("type")).cloned().unwrap_or_else(|| json!("card")),
+                // Each refund (id, amount, status), oldest first (the order page's refund lines).
+                "refunds": crate::demo_admin::refunds_json(&charge),
                 // The last webhook event about this charge, verified with the API (demo_webhooks.rs).
                 "webhook": crate::demo_webhooks::webhook_json(&order),
             }),

@@ -2,7 +2,8 @@
 //! sandbox runs under `npm start` (`--webhook /demo/webhooks`). Like a careful merchant it does
 //! not trust the body: it reads the event back from the API with the order's secret key
 //! (`GET /events/{id}`), and only then records the event's key and the charge's status on the
-//! order, which `GET /demo/orders/{id}` shows as `webhook`.
+//! order, which `GET /demo/orders/{id}` shows as `webhook`. The status recorded is the
+//! object's current one, read back by id, so replays and out-of-order events change nothing.
 
 use crate::demo::demo_error;
 use crate::errors::json_response;
@@ -71,13 +72,38 @@ pub async fn receive(State(app): State<AppState>, headers: HeaderMap, body: Body
         );
     };
     let key = verified.get("key").and_then(Value::as_str).unwrap_or_default().to_owned();
-    let status = match verified["data"]["object"].as_str() {
-        Some("charge") => verified["data"]["status"].as_str().unwrap_or_default().to_owned(),
-        _ => format!("refund {}", verified["data"]["status"].as_str().unwrap_or_default()),
+    // Act on the object as it is now, never on the event's copy (Omise's advice: events may
+    // come twice or out of order; `data` is the object as it was then). So a late
+    // `charge.create` cannot take a successful order back to pending.
+    let (object_path, is_refund) = match verified["data"]["object"].as_str() {
+        Some("charge") => (format!("/charges/{charge_id}"), false),
+        _ => (
+            format!("/charges/{charge_id}/refunds/{}", verified["data"]["id"].as_str().unwrap_or_default()),
+            true,
+        ),
     };
+    let current =
+        match app.client.call(Method::GET, &format!("{base}{object_path}"), secret_key, None, None).await {
+            Ok((status, bytes)) if status.is_success() => serde_json::from_slice::<Value>(&bytes).ok(),
+            _ => None,
+        };
+    let Some(current) = current else {
+        return demo_error(
+            StatusCode::BAD_GATEWAY,
+            "bad_gateway",
+            "the object could not be read from the API",
+        );
+    };
+    let now = current["status"].as_str().unwrap_or_default();
+    let status = if is_refund { format!("refund {now}") } else { now.to_owned() };
     let mut inner = app.store.lock();
     for (id, _) in &orders {
         if let Some(order) = inner.orders.get_mut(id) {
+            // A duplicate or stale event finds the status it would record already there:
+            // nothing changes, not even the event key.
+            if order.webhook.as_ref().is_some_and(|(_, s)| *s == status) {
+                continue;
+            }
             order.webhook = Some((key.clone(), status.clone()));
         }
         inner.touch_rec(Rec::Order(id.clone()));

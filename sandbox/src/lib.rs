@@ -22,6 +22,8 @@ pub mod clock;
 pub mod conn;
 pub mod customers;
 pub mod demo;
+pub mod demo_admin;
+pub mod demo_member;
 pub mod demo_webhooks;
 pub mod errors;
 pub mod events;
@@ -100,6 +102,9 @@ pub struct Config {
     pub webhooks: Vec<String>,
     /// `--allow-remote-webhooks`: webhook URLs beyond loopback.
     pub allow_remote_webhooks: bool,
+    /// `--token-authorization`: creating a token runs the issuer's small authorization, as in
+    /// live Japan (seed 001), so declining test cards fail at `POST /tokens` (tokens.rs).
+    pub token_authorization: bool,
 }
 
 impl Default for Config {
@@ -122,6 +127,7 @@ impl Default for Config {
             db: None,
             webhooks: Vec::new(),
             allow_remote_webhooks: false,
+            token_authorization: false,
         }
     }
 }

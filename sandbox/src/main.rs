@@ -12,7 +12,7 @@ const USAGE: &str = "usage: omise-sandbox [--port 8787] [--bind 127.0.0.1] [--ww
        [--public-key pkey_test_…] [--secret-key skey_test_…] [--settle-delay-ms 0] [--quiet]
        [--public-url http://127.0.0.1:8787] [--header-timeout-ms 10000] [--idle-timeout-ms 30000]
        [--max-connections 4096] [--max-objects 10000] [--db PATH]
-       [--webhook URL]... [--allow-remote-webhooks]
+       [--webhook URL]... [--allow-remote-webhooks] [--token-authorization]
 
 Webhooks: --webhook is repeatable (or OMISE_SANDBOX_WEBHOOKS=url1,url2); loopback URLs only
 unless --allow-remote-webhooks; a bare /path is this server (npm start: /demo/webhooks).
@@ -35,6 +35,10 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
         }
         if flag == "--allow-remote-webhooks" {
             config.allow_remote_webhooks = true;
+            continue;
+        }
+        if flag == "--token-authorization" {
+            config.token_authorization = true;
             continue;
         }
         if flag == "--help" || flag == "-h" {
@@ -125,6 +129,10 @@ async fn main() -> ExitCode {
         .collect();
     let config = match parse(std::env::args().skip(1).chain(from_env)).and_then(|mut c| {
         c.upstream = Upstream::from_env(|name| std::env::var(name).ok())?;
+        // OMISE_SANDBOX_TOKEN_AUTHORIZATION=1 is --token-authorization.
+        if matches!(std::env::var("OMISE_SANDBOX_TOKEN_AUTHORIZATION").as_deref(), Ok("1" | "true")) {
+            c.token_authorization = true;
+        }
         Ok(c)
     }) {
         Ok(c) => c,

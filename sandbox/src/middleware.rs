@@ -20,11 +20,13 @@ object-src 'none'";
 const FAULT_HEADER: &str = "x-sandbox-fault";
 
 /// The demo pages' policy: in live mode the widget also connects to the real vault and API,
-/// and frames the real vault's provider page.
+/// frames the real vault's provider page, and shows PromptPay QR codes from the API's
+/// `download_uri` (`img-src`).
 pub fn csp_for(config: &Config) -> String {
     match &config.upstream {
         Some(up) => CSP
             .replace("connect-src 'self'", &format!("connect-src 'self' {}", up.origins().join(" ")))
+            .replace("img-src 'self' data:", &format!("img-src 'self' data: {}", up.origins().join(" ")))
             .replace("frame-src 'self'", &format!("frame-src 'self' {}", up.vault_origin())),
         None => CSP.to_owned(),
     }

@@ -93,8 +93,10 @@ async fn answer(app: &AppState, id: &str, approve: bool) -> Result<(), ApiError>
         let mut inner = app.store.lock();
         let now = app.now_ms();
         let (_, charge) = inner.find_charge(id).ok_or_else(|| ApiError::not_found("charge"))?;
-        if charge.status(now) != "pending" || charge.outcome.is_some() || charge.authorize_uri.is_none() {
-            let status = charge.status(now);
+        // Past `expires_at` nothing can be paid, even before the ticker marks it expired.
+        let expired = now >= charge.expires_at_ms;
+        if expired || charge.status(now) != "pending" || charge.outcome.is_some() || charge.authorize_uri.is_none() {
+            let status = if expired { "expired" } else { charge.status(now) };
             return Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "failed_payment",
@@ -186,7 +188,7 @@ pub async fn page_get(
             escape(&crate::clock::rfc3339_ms(charge.expires_at_ms)),
         ));
     }
-    let payable = charge.status(now) == "pending" && charge.outcome.is_none();
+    let payable = charge.status(now) == "pending" && charge.outcome.is_none() && now < charge.expires_at_ms;
     let action = if payable {
         format!(
             "<form method=\"post\" action=\"/__sandbox/pay/{id}?lang={code}\">\n\

@@ -76,6 +76,9 @@ pub struct Inner {
     pub requests: HashMap<String, u64>,
     pub settle_delay_ms: u64,
     pub default_settle_delay_ms: u64,
+    /// `POST /__sandbox/config {"tokenAuthorization":bool}`: overrides `--token-authorization`
+    /// until the next reset.
+    pub token_authorization: Option<bool>,
     pub orders: HashMap<String, Order>,
     /// Which objects go first when a kind is full.
     pub bounds: Bounds,
@@ -107,6 +110,7 @@ impl Store {
                 requests: HashMap::new(),
                 settle_delay_ms,
                 default_settle_delay_ms: settle_delay_ms,
+                token_authorization: None,
                 orders: HashMap::new(),
                 bounds: Bounds::new(max_objects),
                 clock_offset_ms: 0,
@@ -201,6 +205,7 @@ impl Inner {
         self.requests.clear();
         self.orders.clear();
         self.settle_delay_ms = self.default_settle_delay_ms;
+        self.token_authorization = None;
         self.clock_offset_ms = 0;
         self.touch_rec(Rec::Meta);
     }

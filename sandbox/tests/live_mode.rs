@@ -34,6 +34,8 @@ async fn the_demo_pages_get_the_upstream_account_and_csp() {
     let page = demo.get("/", None).await;
     let csp = page.header("content-security-policy");
     assert!(csp.contains(&format!("connect-src 'self' {};", omise.base)), "{csp}");
+    // PromptPay's QR image comes from the API's `download_uri`.
+    assert!(csp.contains(&format!("img-src 'self' data: {};", omise.base)), "{csp}");
     assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
     // Sandbox mode keeps the strict policy.
     let plain = start().await;

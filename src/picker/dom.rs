@@ -229,7 +229,8 @@ impl Inner {
 fn build_field(document: &Document, body: &HtmlElement, prefix: &str, field: PayerField, locale: Locale) -> Option<FieldDom> {
     let code = field.code();
     let id = join(prefix, code);
-    let mut class = String::from("omise-field omise-field--");
+    // `omise-field--payer-<id>`: apart from the card form's fields (both have a name).
+    let mut class = String::from("omise-field omise-field--payer-");
     class.push_str(code);
     let wrap = el(document, "div", &class)?;
     let label = text_in(&wrap, "label", "omise-label", field.label().text(locale))?;

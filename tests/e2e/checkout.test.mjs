@@ -204,9 +204,10 @@ test('status endpoint failing mid-poll → still the right final message', async
   }
 });
 
-test('internet banking source → bank page → success', async () => {
+// Thai internet banking was discontinued in 2025: a wallet chosen in the widget's picker instead.
+test('ShopeePay source (its QR page on a computer) → wallet page → success', async () => {
   const page = await openCheckout(browser, sandbox.url);
-  await page.locator('input[name="method"][value="internet_banking_scb"]').check();
+  await page.locator('.omise-methods input[type=radio][value="shopeepay"]').check();
   await pay(page);
   await page.waitForURL(/\/authorize\//);
   await page.locator('button[value="authorize"]').click();

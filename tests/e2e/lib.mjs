@@ -70,15 +70,22 @@ export async function watchCsp(context) {
   context.on('console', (m) => { if (m.text().startsWith(CSP_MARK)) cspViolations.push(m.text()); });
 }
 
-/** Opens the demo checkout in `lang` and waits for the form. */
-export async function openCheckout(browser, base, { lang = 'en', viewport = { width: 1200, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport, locale: lang });
+/** An iPhone as Playwright emulates one: a 390 px touch screen with Safari's user agent. */
+export const IPHONE = {
+  viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
+  userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+};
+
+/** Opens the demo checkout in `lang` and waits for the form. `query`: more URL parameters
+ * (`currency=jpy`, `qrSeconds=3`); `device`: more context options (e.g. `IPHONE`). */
+export async function openCheckout(browser, base, { lang = 'en', viewport = { width: 1200, height: 900 }, query = '', device = {} } = {}) {
+  const context = await browser.newContext({ viewport, locale: lang, ...device });
   await watchCsp(context);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  await page.goto(`${base}/?lang=${lang}`);
+  await page.goto(`${base}/?lang=${lang}${query ? `&${query}` : ''}`);
   await page.waitForSelector('body[data-ready="true"] .omise-card-form');
   page.problems = problems;
   return page;

@@ -1,0 +1,174 @@
+// End-to-end: paying the way Thai and Japanese shoppers do, in the demo, as a shopper would:
+// PromptPay (paid; expired then a new QR), mobile banking on a phone, TrueMoney, Rabbit LINE
+// Pay, PayPay and konbini, each in Japanese or Thai, with the sandbox payer standing for the
+// banking app. Assertions are on what the shopper sees; screenshots under screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSandbox, launch, openCheckout, pay, finalStatus, screenshot, statusText, catalogText, cspViolations, IPHONE } from './lib.mjs';
+
+let sandbox;
+let browser;
+before(async () => {
+  sandbox = await startSandbox();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  sandbox?.stop();
+});
+
+const choose = (page, id) => page.locator(`.omise-methods input[type=radio][value="${id}"]`).check();
+const choices = (page) => page.locator('.omise-methods__list > .omise-method > label input').evaluateAll((els) => els.map((e) => e.value));
+const statusOf = async (page) => (await page.locator('#charge-view .omise-status').textContent()).trim();
+
+/** Pays the charge on the sandbox payer page, opened from the shop's link in a new tab. */
+async function payOnPayer(page, { decision = 'pay' } = {}) {
+  const [payer] = await Promise.all([page.context().waitForEvent('page'), page.locator('#payer-link').click()]);
+  await payer.waitForLoadState();
+  await payer.locator(`button[value="${decision}"]`).click();
+  await payer.waitForLoadState();
+  await payer.close();
+}
+
+test('PromptPay in Thai: a scannable QR with the amount and a countdown, paid from the payer, then success', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'th' });
+  assert.deepEqual(await choices(page), ['card', 'promptpay', 'truemoney', 'rabbit_linepay', 'shopeepay'], 'no bank apps on a computer');
+  await choose(page, 'promptpay');
+  await pay(page);
+  const img = page.locator('#charge-view img.omise-qr__image');
+  await img.waitFor();
+  assert.match(await img.getAttribute('src'), /\/charges\/chrg_test_\w+\/documents\/docu_test_\w+\/downloads\/qrcode\.svg$/);
+  assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth > 0), 'the QR image loaded (CSP img-src)');
+  assert.match(await page.locator('#charge-view').textContent(), /฿1,000\.00/);
+  assert.equal(await page.locator('.omise-qr__title').textContent(), catalogText('qr_scan', 'th'));
+  assert.match(await page.locator('.omise-qr__clock').textContent(), /^1[45]:\d\d$/);
+  assert.equal(await page.locator('.omise-qr__save').count(), 0, '"Save QR image" is for phones');
+  await screenshot(page, 'promptpay-qr-th');
+  await payOnPayer(page);
+  await page.waitForSelector('body[data-outcome="succeeded"]');
+  assert.equal(await statusOf(page), statusText('successful', undefined, 'th'));
+  assert.equal(await page.locator('#charge-view img').count(), 0, 'no QR once paid');
+  assert.ok(await page.locator('#payer').isHidden());
+  await screenshot(page, 'promptpay-paid-th');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('PromptPay in Japanese: the QR expires, is never shown as payable, and a new QR can be paid', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'ja', query: 'qrSeconds=3' });
+  await choose(page, 'promptpay');
+  await pay(page);
+  await page.locator('#charge-view img').waitFor();
+  const first = await page.locator('#payer-link').getAttribute('href');
+  await page.waitForSelector('body[data-outcome="expired"]', { timeout: 15_000 });
+  assert.equal(await page.locator('#charge-view img').count(), 0, 'the stale QR is gone');
+  assert.equal(await statusOf(page), catalogText('qr_expired', 'ja'));
+  await screenshot(page, 'promptpay-expired-ja');
+  // The sandbox agrees: the old charge cannot be paid any more.
+  const oldId = first.match(/chrg_test_\w+/)[0];
+  assert.equal((await sandbox.api('POST', `/__sandbox/charges/${oldId}/pay`)).code, 'failed_payment');
+  await page.getByRole('button', { name: catalogText('qr_new', 'ja') }).click();
+  await page.waitForFunction((old) => document.querySelector('#payer-link').getAttribute('href') !== old
+    && document.querySelector('#charge-view img'), first);
+  const newId = (await page.locator('#payer-link').getAttribute('href')).match(/chrg_test_\w+/)[0];
+  assert.notEqual(newId, oldId);
+  await sandbox.api('POST', `/__sandbox/charges/${newId}/pay`);
+  await page.waitForSelector('body[data-outcome="succeeded"]');
+  assert.equal(await statusOf(page), statusText('successful', undefined, 'ja'));
+  await page.context().close();
+});
+
+test('mobile banking on an iPhone (390 px, Thai): choose the bank, its app page, back to the shop, paid', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'th', viewport: IPHONE.viewport, device: IPHONE });
+  assert.ok((await choices(page)).includes('mobile_banking'), 'offered on a phone');
+  await choose(page, 'mobile_banking');
+  assert.equal(await page.locator('.omise-method__banks legend').textContent(), catalogText('label_bank', 'th'));
+  await pay(page); // no bank yet: asked for, nothing sent
+  assert.equal(await page.locator('.omise-method--selected .omise-error').first().textContent(), catalogText('bank_required', 'th'));
+  await page.locator('.omise-method__banks input[value="mobile_banking_kbank"]').check();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'fits 390 px');
+  await screenshot(page, 'mobile-banking-th-390');
+  await pay(page);
+  await page.waitForURL(/\/authorize\//);
+  assert.match(await page.locator('main').textContent(), /K PLUS/);
+  await page.locator('button[value="authorize"]').click();
+  assert.equal(await finalStatus(page), statusText('successful', undefined, 'th'));
+  await page.context().close();
+});
+
+test('TrueMoney in Thai: the wallet app page, declined, and the message never speaks of a card', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'th' });
+  await choose(page, 'truemoney');
+  assert.equal(await page.locator('.omise-method--selected .omise-method__note').textContent(), catalogText('note_truemoney_app', 'th'));
+  await pay(page);
+  await page.waitForURL(/\/authorize\//);
+  await page.locator('button[value="decline"]').click();
+  const shown = await finalStatus(page);
+  assert.equal(shown, catalogText('failure_declined_other', 'th'));
+  assert.ok(!shown.includes('บัตร'), shown);
+  await page.context().close();
+});
+
+test('Rabbit LINE Pay (English): the wallet page, then success', async () => {
+  const page = await openCheckout(browser, sandbox.url);
+  await choose(page, 'rabbit_linepay');
+  await pay(page);
+  await page.waitForURL(/\/authorize\//);
+  await page.locator('button[value="authorize"]').click();
+  assert.equal(await finalStatus(page), statusText('successful', undefined, 'en'));
+  await page.context().close();
+});
+
+test('PayPay in the yen shop (Japanese): the app page and back, paid', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'ja', query: 'currency=jpy' });
+  assert.deepEqual(await choices(page), ['card', 'paypay', 'econtext']);
+  assert.equal(await page.locator('#amount').textContent(), '¥3,000');
+  await choose(page, 'paypay');
+  await pay(page);
+  await page.waitForURL(/\/authorize\//);
+  assert.match(await page.locator('main').textContent(), /PayPay/);
+  await page.locator('button[value="authorize"]').click();
+  assert.equal(await finalStatus(page), statusText('successful', undefined, 'ja'));
+  await page.context().close();
+});
+
+test('konbini in Japanese: fields checked, then the pay-by time, the instructions and "awaiting payment"', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'ja', query: 'currency=jpy' });
+  await choose(page, 'econtext');
+  await pay(page);
+  assert.equal(await page.locator('.omise-field--payer-name .omise-error').textContent(), catalogText('payer_name_required', 'ja'));
+  assert.ok(await page.locator('.omise-field--payer-name input').evaluate((el) => el === document.activeElement));
+  await page.locator('.omise-field--payer-name input').pressSequentially('ヤマダタロウヤマダタロウ');
+  assert.equal(await page.locator('.omise-field--payer-name .omise-error').textContent(), catalogText('payer_name_too_long', 'ja'));
+  await page.locator('.omise-field--payer-name input').fill('ヤマダ タロウ');
+  await page.locator('.omise-field--payer-email input').pressSequentially('taro@example.jp');
+  await page.locator('.omise-field--payer-phoneNumber input').pressSequentially('090-1234-5678');
+  await screenshot(page, 'konbini-form-ja');
+  await pay(page);
+  await page.waitForSelector('body[data-charge="instructions"][data-outcome="pending"]');
+  assert.equal(await statusOf(page), catalogText('konbini_awaiting', 'ja'));
+  assert.match(await page.locator('.omise-konbini__pay-by').textContent(), /\d+年\d+月\d+日/);
+  const how = page.locator('#charge-view a');
+  assert.equal(await how.textContent(), catalogText('konbini_how', 'ja'));
+  assert.equal(await how.getAttribute('target'), '_blank');
+  await screenshot(page, 'konbini-awaiting-ja');
+  // The shopper pays at the store (the payer); the order is paid.
+  await payOnPayer(page);
+  const order = new URL(await page.locator('#order-link-a').getAttribute('href'), sandbox.url).searchParams.get('order');
+  assert.equal((await sandbox.api('GET', `/demo/orders/${order}`)).status, 'successful');
+  await page.context().close();
+});
+
+test('the shop switches currency in place: the picker follows the cart', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'th' });
+  await page.locator('[data-currency="jpy"]').click();
+  await page.waitForFunction(() => document.querySelector('#amount').textContent === '¥3,000');
+  assert.deepEqual(await choices(page), ['card', 'paypay', 'econtext']);
+  await page.locator('[data-currency="thb"]').click();
+  assert.deepEqual(await choices(page), ['card', 'promptpay', 'truemoney', 'rabbit_linepay', 'shopeepay']);
+  await page.context().close();
+});
+
+test('no Content-Security-Policy violation in any of these journeys', () => {
+  assert.deepEqual(cspViolations, []);
+});
