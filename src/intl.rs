@@ -12,7 +12,8 @@ pub fn amount(amount: f64, currency: &str, locale: Locale) -> Option<String> {
     if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let options = js::object(&[("style", js::static_str("currency")), ("currency", JsValue::from_str(currency))]);
+    let options =
+        js::object(&[("style", js::static_str("currency")), ("currency", JsValue::from_str(currency))]);
     let locales = js_sys::Array::of1(&js::static_str(locale.code()));
     let nf = js_sys::Intl::NumberFormat::new(&locales, options.unchecked_ref());
     let digits = js::get(&nf.resolved_options(), "maximumFractionDigits").as_f64().unwrap_or(2.0);
@@ -22,7 +23,8 @@ pub fn amount(amount: f64, currency: &str, locale: Locale) -> Option<String> {
 
 /// A date and time (ms since the epoch), long date and short time, in the shopper's time zone.
 pub fn date_time(ms: f64, locale: Locale) -> String {
-    let options = js::object(&[("dateStyle", js::static_str("long")), ("timeStyle", js::static_str("short"))]);
+    let options =
+        js::object(&[("dateStyle", js::static_str("long")), ("timeStyle", js::static_str("short"))]);
     let date = js_sys::Date::new(&JsValue::from_f64(ms));
     date.to_locale_string(locale.code(), &options).into()
 }

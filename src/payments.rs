@@ -20,31 +20,39 @@ impl OmiseCheckout {
         &self,
         #[wasm_bindgen(unchecked_param_type = "SourceInput")] params: JsValue,
     ) -> Promise {
-        let config = self.config.clone();
-        let body = source_body(&params);
-        wasm_bindgen_futures::future_to_promise(async move {
-            let locale = config.locale();
-            let result = match body {
-                Some(text) => {
-                    let url = format!("{}/sources", config.api_url);
-                    let body = Body { content_type: "application/json", text };
-                    call(&config, "POST", url, Some(body), Expect::Source, true).await.and_then(|source| {
-                        if api::is_source_id(&js::get_str(&source, "id").unwrap_or_default()) {
-                            Ok(source)
-                        } else {
-                            Err(Problem::new(ErrorCode::InvalidResponse))
-                        }
-                    })
-                }
-                None => Err(Problem::new(ErrorCode::BadRequest)),
-            };
-            Ok(match result {
-                Ok(source) => results::ok("source", source),
-                Err(problem) => results::err(&problem, locale),
-            })
-        })
+        source_promise(self.config.clone(), source_body(&params))
     }
+}
 
+/// The source for a JSON body (`None`: refused before anything is sent): `{ source } |
+/// { error }`, never rejecting. Shared by `createSource` and the method picker, so the widget
+/// carries one copy of it.
+pub(crate) fn source_promise(config: std::rc::Rc<crate::config::Config>, body: Option<String>) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let locale = config.locale();
+        let result = match body {
+            Some(text) => {
+                let url = format!("{}/sources", config.api_url);
+                let body = Body { content_type: "application/json", text };
+                call(&config, "POST", url, Some(body), Expect::Source, true).await.and_then(|source| {
+                    if api::is_source_id(&js::get_str(&source, "id").unwrap_or_default()) {
+                        Ok(source)
+                    } else {
+                        Err(Problem::new(ErrorCode::InvalidResponse))
+                    }
+                })
+            }
+            None => Err(Problem::new(ErrorCode::BadRequest)),
+        };
+        Ok(match result {
+            Ok(source) => results::ok("source", source),
+            Err(problem) => results::err(&problem, locale),
+        })
+    })
+}
+
+#[wasm_bindgen]
+impl OmiseCheckout {
     /// Sends the browser to the charge's `authorize_uri` when it is `pending` and has one
     /// (`https:`, or `http:` on localhost; never `javascript:` or another scheme). Returns
     /// `{ redirected: true }` or `{ error }` (`no_authorization_needed`, `unsafe_redirect`).

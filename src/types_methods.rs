@@ -57,7 +57,8 @@ export interface ChargeOutcome extends Outcome { expired?: true; }
 
 export type HandledCharge =
   | { kind: "redirect"; error?: undefined }
-  | { kind: "qr" | "instructions" | "status"; result: Promise<ChargeOutcome>; destroy(): void; error?: undefined }
+  | { kind: "qr"; result: Promise<ChargeOutcome>; destroy(): void; error?: undefined }
+  | { kind: "instructions" | "status"; result: Promise<ChargeOutcome>; destroy?: undefined; error?: undefined }
   | { error: CheckoutError; kind?: undefined };
 "#;
 
@@ -72,7 +73,8 @@ mod tests {
 
     #[test]
     fn method_unions_match_the_core_table() {
-        let types = format!("export type MethodSourceType = {};", union(METHODS.iter().map(|m| m.source_type)));
+        let types =
+            format!("export type MethodSourceType = {};", union(METHODS.iter().map(|m| m.source_type)));
         assert!(TS.contains(&types), "{types}");
         let choices = std::iter::once("card").chain(Group::ALL.iter().map(|g| g.id()));
         let choices = format!("export type MethodChoice = {};", union(choices));

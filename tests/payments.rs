@@ -148,11 +148,8 @@ async fn three_d_secure_failure_card_fails_even_when_authorized() {
 async fn redirect_source_polled_with_the_public_key() {
     let shop = shop("en").await;
     // Rabbit LINE Pay: a redirect source (Thai internet banking was discontinued in 2025).
-    let params = obj(&[
-        ("type", "rabbit_linepay".into()),
-        ("amount", 100000.into()),
-        ("currency", "thb".into()),
-    ]);
+    let params =
+        obj(&[("type", "rabbit_linepay".into()), ("amount", 100000.into()), ("currency", "thb".into())]);
     let r = JsFuture::from(shop.checkout.create_source(params)).await.unwrap();
     let source = get(&r, "source");
     assert_eq!(text(&source, "flow"), "redirect", "{}", json(&r));
@@ -442,11 +439,8 @@ async fn a_failure_offers_try_again_and_another_method_in_the_shoppers_words() {
 async fn a_declined_bank_payment_never_mentions_a_card() {
     let shop = shop("en").await;
     // Mobile banking: the bank's app (the sandbox's app page) declines.
-    let params = obj(&[
-        ("type", "mobile_banking_scb".into()),
-        ("amount", 100000.into()),
-        ("currency", "thb".into()),
-    ]);
+    let params =
+        obj(&[("type", "mobile_banking_scb".into()), ("amount", 100000.into()), ("currency", "thb".into())]);
     let id = text(&get(&JsFuture::from(shop.checkout.create_source(params)).await.unwrap(), "source"), "id");
     let order = shop.order(("source", &id), 0).await;
     decide(&text(&order, "authorizeUri"), "decline").await;

@@ -92,7 +92,7 @@ async fn a_token_comes_through_the_provider_page_and_the_frame_url_has_no_card_d
     assert_eq!(provider_frames(&v).len(), 0, "no iframe before a form mounts");
     let (form, root) = mount(&checkout);
     sleep(0).await; // the iframe is inserted in the task after the form's
-    // The iframe starts with the form, before any tokenize().
+                    // The iframe starts with the form, before any tokenize().
     let frames = provider_frames(&v);
     assert_eq!(frames.len(), 1, "one provider iframe per checkout");
     let frame = frames.last().unwrap();

@@ -1,14 +1,10 @@
 // The shop's back office: recent orders, each with Refund full / Refund ฿100.00 (seed 004: a
 // full refund without an amount, a partial one with it). The refund is `pending` until the
 // card network settles it; the customer's order page (complete.html) shows each refund.
-import { TEXT, lang, setLang, translate } from '/demo-i18n.js';
+import { TEXT, lang, money, setLang, translate } from '/demo-i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[lang()][key] ?? TEXT.en[key];
-const money = (amount, currency) => {
-  const minor = currency === 'jpy' ? 1 : 100;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(amount / minor);
-};
 // ฿100.00 in satang; ¥100 for a yen order.
 const partial = (currency) => (currency === 'jpy' ? 100 : 10000);
 

@@ -1,6 +1,6 @@
 // The return page: polls the merchant's status endpoint and shows the customer's message.
 import init, { OmiseCheckout, refundMessage } from '/dist/omise_checkout.js';
-import { TEXT, lang, translate } from '/demo-i18n.js';
+import { TEXT, lang, money, translate } from '/demo-i18n.js';
 
 await init();
 translate();
@@ -35,8 +35,7 @@ document.body.dataset.outcome = outcome.state;
 // shopper's words (`refundMessage`: pending, back in 5–10 business days, or failed).
 const refunds = await fetch(`/demo/orders/${encodeURIComponent(order)}`).then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
 if (refunds.refunds?.length) {
-  const minor = refunds.currency === 'jpy' ? 1 : 100;
-  const money = (amount) => new Intl.NumberFormat('en-US', { style: 'currency', currency: refunds.currency.toUpperCase() }).format(amount / minor);
+  const amountOf = (amount) => money(amount, refunds.currency);
   const title = document.createElement('h2');
   title.textContent = TEXT[lang()].refunds;
   const list = document.createElement('ul');
@@ -47,7 +46,7 @@ if (refunds.refunds?.length) {
     const li = document.createElement('li');
     li.className = `refund refund--${kind}`;
     li.dataset.status = r.status;
-    li.textContent = `${money(r.amount)}: ${text}`;
+    li.textContent = `${amountOf(r.amount)}: ${text}`;
     list.append(li);
   }
   slot.after(title, list);

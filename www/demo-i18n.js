@@ -129,6 +129,13 @@ export const CARDS = [
 
 const LANGS = ['en', 'ja', 'th'];
 
+/** An amount in the currency's smallest unit as the shop writes prices in every language: ฿1,000.00, ¥3,000. */
+export function money(amount, currency) {
+  const minor = currency.toLowerCase() === 'jpy' ? 1 : 100;
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase(), currencyDisplay: 'narrowSymbol' })
+    .format(amount / minor);
+}
+
 export function lang() {
   const fromUrl = new URLSearchParams(location.search).get('lang');
   const stored = sessionStorage.getItem('demo-lang');

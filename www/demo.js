@@ -49,7 +49,8 @@ function mountMethods() {
 function renderCart() {
   const minor = cart.currency === 'jpy' ? 1 : 100;
   // The shop writes its prices one way in every language (฿1,000.00, ¥3,000).
-  const total = new Intl.NumberFormat('en-US', { style: 'currency', currency: cart.currency.toUpperCase() }).format(cart.amount / minor);
+  const total = new Intl.NumberFormat('en-US', { style: 'currency', currency: cart.currency.toUpperCase(), currencyDisplay: 'narrowSymbol' })
+    .format(cart.amount / minor);
   $('amount').textContent = total;
   $('pay').textContent = TEXT[lang()].pay.replace('{amount}', total);
   for (const b of document.querySelectorAll('[data-currency]')) b.setAttribute('aria-pressed', String(b.dataset.currency === cart.currency));
@@ -134,7 +135,7 @@ function handle(order) {
   $('charge-view').hidden = false;
   // Test mode: the sandbox payer stands for the shopper's banking app (or the store's till).
   $('payer').hidden = config.live || handled.kind === 'status';
-  $('payer-link').href = `/__sandbox/pay/${encodeURIComponent(order.chargeId)}?lang=${lang()}`;
+  $('payer-link').href = `/payer/${encodeURIComponent(order.chargeId)}?lang=${lang()}`;
   $('order-link-a').href = `/complete.html?order=${encodeURIComponent(order.orderId)}&lang=${lang()}`;
   $('order-link').hidden = true;
   document.body.dataset.charge = handled.kind;

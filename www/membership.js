@@ -3,7 +3,7 @@
 // When a renewal failed (and after the retries the schedule is suspended) it says why, in the
 // member's language, and shows the card-update form; the update ends in a clear state.
 import init, { OmiseCheckout } from '/dist/omise_checkout.js';
-import { TEXT, lang, setLang, translate } from '/demo-i18n.js';
+import { TEXT, lang, money, setLang, translate } from '/demo-i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[lang()][key] ?? TEXT.en[key];
@@ -16,11 +16,6 @@ let updateForm = null;
 let member = null;
 let notice = '';
 
-// The plan is the shop's cart amount (฿1,000.00) every month.
-const money = (amount, currency) => {
-  const minor = currency === 'jpy' ? 1 : 100;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(amount / minor);
-};
 
 function memberId() {
   const id = new URLSearchParams(location.search).get('member') || sessionStorage.getItem('demo-member') || '';

@@ -91,7 +91,7 @@ pub fn router(state: AppState) -> Router {
         .route("/charges/{id}/documents/{docu}/downloads/{file}", get(promptpay::download))
         .route("/__sandbox/charges/{id}/pay", post(payer::pay))
         .route("/__sandbox/charges/{id}/decline", post(payer::decline))
-        .route("/__sandbox/pay/{id}", get(payer::page_get).post(payer::page_post))
+        .route("/payer/{id}", get(payer::page_get).post(payer::page_post))
         // The vault's provider page (tokenization through an iframe, as Omise.js does).
         .route("/provider", get(provider::page))
         .route("/provider/easyXDM.js", get(provider::easyxdm))

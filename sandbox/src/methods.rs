@@ -104,7 +104,7 @@ fn origin_of(charge: &Charge) -> Option<&str> {
 
 /// The payer page of a charge: the shopper's banking app or the store's till (payer.rs).
 pub fn payer_uri(charge: &Charge) -> Option<String> {
-    origin_of(charge).map(|o| format!("{o}/__sandbox/pay/{}", charge.id))
+    origin_of(charge).map(|o| format!("{o}/payer/{}", charge.id))
 }
 
 /// Adds what an offline charge carries to its JSON (`charges::charge_json`): PromptPay's QR

@@ -1,7 +1,9 @@
 //! The payer: what stands for the shopper's banking app (a scanned PromptPay QR) or the store's
 //! till (konbini) in the sandbox. `POST /__sandbox/charges/{id}/pay|decline` for tests, and a
-//! phone-sized page at `/__sandbox/pay/{id}` with Pay and Decline for people. Only a pending
-//! charge can be paid: an expired QR code stays expired.
+//! phone-sized page at `/payer/{id}` with Pay and Decline for people (outside `/__sandbox/`,
+//! like the authorization pages: its form posts with `Origin: null` under `no-referrer`, which
+//! the controls' cross-site guard refuses). Only a pending charge before its `expires_at` can
+//! be paid: an expired QR code stays expired.
 
 use crate::app::AppState;
 use crate::authorize::{escape, format_amount, MERCHANT};
@@ -95,7 +97,11 @@ async fn answer(app: &AppState, id: &str, approve: bool) -> Result<(), ApiError>
         let (_, charge) = inner.find_charge(id).ok_or_else(|| ApiError::not_found("charge"))?;
         // Past `expires_at` nothing can be paid, even before the ticker marks it expired.
         let expired = now >= charge.expires_at_ms;
-        if expired || charge.status(now) != "pending" || charge.outcome.is_some() || charge.authorize_uri.is_none() {
+        if expired
+            || charge.status(now) != "pending"
+            || charge.outcome.is_some()
+            || charge.authorize_uri.is_none()
+        {
             let status = if expired { "expired" } else { charge.status(now) };
             return Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
@@ -147,7 +153,7 @@ fn page(lang: Lang, status: StatusCode, heading: &str, main: &str) -> Response {
     (status, Html(html)).into_response()
 }
 
-/// `GET /__sandbox/pay/{id}[?lang=]`: the payer page.
+/// `GET /payer/{id}[?lang=]`: the payer page.
 pub async fn page_get(
     State(app): State<AppState>,
     Path(id): Path<String>,
@@ -191,7 +197,7 @@ pub async fn page_get(
     let payable = charge.status(now) == "pending" && charge.outcome.is_none() && now < charge.expires_at_ms;
     let action = if payable {
         format!(
-            "<form method=\"post\" action=\"/__sandbox/pay/{id}?lang={code}\">\n\
+            "<form method=\"post\" action=\"/payer/{id}?lang={code}\">\n\
              <button type=\"submit\" name=\"decision\" value=\"pay\" class=\"primary\">{pay}</button>\n\
              <button type=\"submit\" name=\"decision\" value=\"decline\">{decline}</button>\n</form>\n",
             id = escape(&charge.id),
@@ -206,7 +212,7 @@ pub async fn page_get(
     page(lang, StatusCode::OK, heading, &main)
 }
 
-/// `POST /__sandbox/pay/{id}` (`decision=pay|decline`, from the page's form).
+/// `POST /payer/{id}` (`decision=pay|decline`, from the page's form).
 pub async fn page_post(
     State(app): State<AppState>,
     Path(id): Path<String>,

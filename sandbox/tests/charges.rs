@@ -349,9 +349,9 @@ async fn sources_flows_and_charges() {
     // Nowhere to redirect: the QR code is scanned; the payer stands for the banking app.
     assert_eq!(c["authorize_uri"], Value::Null);
     let id = c["id"].as_str().unwrap();
-    let page = sb.get(&format!("/__sandbox/pay/{id}"), None).await;
+    let page = sb.get(&format!("/payer/{id}"), None).await;
     assert!(page.body.contains("THB 1,500.00") && page.body.contains("PromptPay"), "{}", page.body);
-    sb.post_form(&format!("/__sandbox/pay/{id}"), None, "decision=decline").await;
+    sb.post_form(&format!("/payer/{id}"), None, "decision=decline").await;
     assert_eq!(charge_now(&sb, c["id"].as_str().unwrap()).await["failure_code"], "payment_rejected");
     // JPY amounts show without decimals.
     let jp = sb

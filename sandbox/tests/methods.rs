@@ -172,7 +172,7 @@ async fn the_payer_page_fits_a_phone_and_pays_in_the_shoppers_language() {
     let sb = start().await;
     let c = promptpay_charge(&sb, "&return_uri=http%3A%2F%2Fshop.test%2Fdone%3Flang%3Dth").await;
     let id = c["id"].as_str().unwrap();
-    let page = sb.get(&format!("/__sandbox/pay/{id}"), None).await;
+    let page = sb.get(&format!("/payer/{id}"), None).await;
     assert_eq!(page.status, 200);
     assert!(
         page.body.contains("<html lang=\"th\">") && page.body.contains("width=device-width"),
@@ -181,11 +181,11 @@ async fn the_payer_page_fits_a_phone_and_pays_in_the_shoppers_language() {
     );
     assert!(page.body.contains("THB 1,000.00") && page.body.contains("พร้อมเพย์"), "{}", page.body);
     assert!(!page.body.contains("<script"));
-    let done = sb.post_form(&format!("/__sandbox/pay/{id}?lang=ja"), None, "decision=pay").await;
+    let done = sb.post_form(&format!("/payer/{id}?lang=ja"), None, "decision=pay").await;
     assert_eq!(done.status, 200);
     assert!(done.body.contains("お支払いが完了しました"), "{}", done.body);
     assert_eq!(sb.get(&format!("/charges/{id}"), Some(SK)).await.json()["status"], "successful");
-    let again = sb.get(&format!("/__sandbox/pay/{id}?lang=en"), None).await;
+    let again = sb.get(&format!("/payer/{id}?lang=en"), None).await;
     assert!(again.body.contains("can no longer be made") && !again.body.contains("<form"), "{}", again.body);
 }
 
@@ -205,7 +205,7 @@ async fn konbini_charges_have_references_and_an_instructions_link() {
     assert_eq!(refs["expires_at"], "2099-01-31T15:00:00Z");
     assert!(refs["payment_code"].as_str().is_some_and(|p| !p.is_empty()), "{refs}");
     let link = c["authorize_uri"].as_str().unwrap();
-    assert!(link.ends_with(&format!("/__sandbox/pay/{}", c["id"].as_str().unwrap())), "{link}");
+    assert!(link.ends_with(&format!("/payer/{}", c["id"].as_str().unwrap())), "{link}");
     let page = sb.get(&sb.path_of(link), None).await;
     assert!(page.body.contains("JPY 3,000") && page.body.contains("2099-01-31"), "{}", page.body);
 }

@@ -90,7 +90,10 @@ impl Purpose {
             intro.set_text_content(Some(u.reason.text(locale)));
         }
         if let Some(detail) = &u.detail {
-            let amount = u.amount.zip(u.currency.as_deref()).and_then(|(a, c)| format_amount(a, c, locale));
+            let amount = u
+                .amount
+                .zip(u.currency.as_deref())
+                .and_then(|(a, c)| crate::intl::amount(a as f64, c, locale));
             let text = match (&u.description, amount) {
                 (Some(d), Some(a)) => {
                     let mut t = String::with_capacity(d.len() + a.len() + 3);
@@ -106,17 +109,4 @@ impl Purpose {
             detail.set_text_content(Some(&text));
         }
     }
-}
-
-/// An amount in the currency's smallest unit, formatted by the browser (`Intl.NumberFormat`)
-/// for the locale: `฿1,000.00`, `￥1,000`.
-fn format_amount(amount: i64, currency: &str, locale: Locale) -> Option<String> {
-    let options =
-        js::object(&[("style", js::static_str("currency")), ("currency", JsValue::from_str(currency))]);
-    let locales = js_sys::Array::of1(&js::static_str(locale.code()));
-    let nf = js_sys::Intl::NumberFormat::new(&locales, options.unchecked_ref());
-    let digits = js::get(&nf.resolved_options(), "maximumFractionDigits").as_f64().unwrap_or(2.0);
-    let value = amount as f64 / 10f64.powi(digits as i32);
-    let format = nf.format();
-    format.call1(&JsValue::UNDEFINED, &JsValue::from_f64(value)).ok()?.as_string()
 }

@@ -33,7 +33,8 @@ pub(crate) enum Subject {
 #[wasm_bindgen]
 impl OmiseCheckout {
     /// Does what the charge needs now: `{ kind: "redirect" }` (the browser goes to
-    /// `authorize_uri`), or `{ kind: "qr" | "instructions" | "status", result, destroy }` with
+    /// `authorize_uri`), or `{ kind: "qr" | "instructions" | "status", result }` (a QR view also
+    /// has `destroy()`) with
     /// the view in `options.target`; `{ error }` for an unsafe URL. `result` resolves to the
     /// outcome (`state` `succeeded`, `failed` — `expired: true` for a QR code that expired — or
     /// `pending`).
@@ -45,7 +46,8 @@ impl OmiseCheckout {
     ) -> Result<JsValue, JsValue> {
         let source = js::get(&charge, "source");
         let qr_uri = js::get_str(&js::get(&js::get(&source, "scannable_code"), "image"), "download_uri");
-        let authorize_uri = js::get_str(&charge, "authorize_uri").or_else(|| js::get_str(&charge, "authorizeUri"));
+        let authorize_uri =
+            js::get_str(&charge, "authorize_uri").or_else(|| js::get_str(&charge, "authorizeUri"));
         let status = PaymentStatus::parse(&js::get_str(&charge, "status").unwrap_or_default());
         let facts = ChargeFacts {
             status,
@@ -66,14 +68,16 @@ impl OmiseCheckout {
             Some(l) => config::pick_locale(Some(&l)),
             None => self.config.locale(),
         };
-        let target = crate::dom::find(&js::get(&options, "target"))
-            .ok_or_else(|| config::error("mount_failed", "omise-checkout: handleCharge needs a target element"))?;
+        let target = crate::dom::find(&js::get(&options, "target")).ok_or_else(|| {
+            config::error("mount_failed", "omise-checkout: handleCharge needs a target element")
+        })?;
         // A new charge in the same place: the previous view goes (its timers stop with it).
         while let Ok(Some(old)) = target.query_selector(":scope > .omise-charge") {
             old.remove();
         }
         let document = crate::dom::document().ok_or_else(|| config::error("mount_failed", "no document"))?;
-        let root = el(&document, "div", "omise-charge").ok_or_else(|| config::error("mount_failed", "no element"))?;
+        let root = el(&document, "div", "omise-charge")
+            .ok_or_else(|| config::error("mount_failed", "no element"))?;
         let _ = root.set_attribute("lang", locale.code());
         let _ = target.append_child(&root);
         let amount = js::get(&charge, "amount").as_f64().unwrap_or(0.0);
@@ -118,20 +122,23 @@ impl OmiseCheckout {
                     .or_else(|| js::get_str(&charge, "expires_at"))
                     .and_then(|t| intl::parse_time(&t));
                 konbini(&root, locale, &amount_text, pay_by, authorize_uri.as_deref());
-                ("instructions", outcome(PaymentStatus::Pending, Kind::Pending, Message::KonbiniAwaiting, None, locale))
+                (
+                    "instructions",
+                    outcome(PaymentStatus::Pending, Kind::Pending, Message::KonbiniAwaiting, None, locale),
+                )
             }
             _ => {
-                let failure = js::get_str(&charge, "failure_code").and_then(|c| status::failure_code(&c).map(str::to_owned));
+                let failure = js::get_str(&charge, "failure_code")
+                    .and_then(|c| status::failure_code(&c).map(str::to_owned));
                 let method = Method::of(js::get_str(&source, "type").as_deref()).unwrap_or(Method::Card);
                 let shown = status::status_message_for(status, failure.as_deref(), method);
                 status_region(&root, shown.kind, shown.message.text(locale), false);
                 ("status", outcome(status, shown.kind, shown.message, failure, locale))
             }
         };
+        // Nothing runs on: no `destroy` (the view is removed with its target or replaced by the
+        // next `handleCharge`).
         let out = js::object(&[("kind", js::static_str(kind)), ("result", Promise::resolve(&result).into())]);
-        let noop = Closure::<dyn FnMut()>::new(|| {});
-        js::set(&out, "destroy", noop.as_ref());
-        noop.forget();
         Ok(out)
     }
 }
@@ -206,7 +213,12 @@ fn konbini(root: &HtmlElement, locale: Locale, amount: &str, pay_by: Option<f64>
         text_in(&list, "dd", "omise-konbini__pay-by", &intl::date_time(ms, locale));
     }
     if let Some(uri) = link.filter(|u| endpoint::is_safe_redirect(u)) {
-        if let Some(a) = text_in(root, "a", "omise-status-action omise-status-action--primary", Message::KonbiniHow.text(locale)) {
+        if let Some(a) = text_in(
+            root,
+            "a",
+            "omise-status-action omise-status-action--primary",
+            Message::KonbiniHow.text(locale),
+        ) {
             let _ = a.set_attribute("href", uri.trim());
             let _ = a.set_attribute("target", "_blank");
             let _ = a.set_attribute("rel", "noopener noreferrer");

@@ -88,7 +88,12 @@ impl QrRun {
             let _ = root.append_child(&img);
             payable.push(img.unchecked_into());
         }
-        let save = setup.phone.then(|| text_in(&root, "button", "omise-status-action omise-qr__save", Message::QrSave.text(locale))).flatten();
+        let save = setup
+            .phone
+            .then(|| {
+                text_in(&root, "button", "omise-status-action omise-qr__save", Message::QrSave.text(locale))
+            })
+            .flatten();
         let mut clock = None;
         if setup.expires_at_ms.is_some() {
             if let Some(row) = text_in(&root, "p", "omise-qr__timer", "") {
@@ -165,7 +170,10 @@ impl QrRun {
                 if let (Some(minutes), Some(live)) = (announce, &self.live) {
                     let mut n = String::new();
                     omise_checkout_core::request::push_uint(&mut n, minutes);
-                    crate::dom::announce(live, &Message::QrMinutesLeft.text(self.setup.locale).replacen("{}", &n, 1));
+                    crate::dom::announce(
+                        live,
+                        &Message::QrMinutesLeft.text(self.setup.locale).replacen("{}", &n, 1),
+                    );
                 }
                 let run = self.clone();
                 *self.tick.borrow_mut() = Timeout::new(next_in_ms as u32, move || run.on_tick());
@@ -191,7 +199,8 @@ impl QrRun {
                 }
                 Effect::Wait(ms) => {
                     let run = self.clone();
-                    *self.wait.borrow_mut() = Timeout::new(ms as u32, move || run.dispatch(Event::TimerFired));
+                    *self.wait.borrow_mut() =
+                        Timeout::new(ms as u32, move || run.dispatch(Event::TimerFired));
                 }
                 Effect::Show(_) | Effect::Stop => {}
                 Effect::Finish(o) => match charge_view::qr_state(o.status) {
@@ -263,7 +272,12 @@ impl QrRun {
         self.listeners.take();
         if state == QrState::Expired {
             if let Some(f) = self.setup.request_new.clone() {
-                if let Some(b) = text_in(&self.setup.root, "button", "omise-status-action omise-status-action--primary", Message::QrNew.text(locale)) {
+                if let Some(b) = text_in(
+                    &self.setup.root,
+                    "button",
+                    "omise-status-action omise-status-action--primary",
+                    Message::QrNew.text(locale),
+                ) {
                     let _ = b.set_attribute("type", "button");
                     // The merchant's function itself handles the click: nothing of ours has to
                     // outlive the run for it.
@@ -326,7 +340,10 @@ impl QrRun {
 }
 
 fn new_poller(interval: Option<u32>, budget_ms: u64) -> Poller {
-    let config = PollConfig { budget_ms: budget_ms.min(MAX_BUDGET_MS), ..PollConfig::new(interval.map(u64::from), None) };
+    let config = PollConfig {
+        budget_ms: budget_ms.min(MAX_BUDGET_MS),
+        ..PollConfig::new(interval.map(u64::from), None)
+    };
     let mut poller = Poller::new(config);
     poller.note_method(Method::Other);
     poller
@@ -334,7 +351,8 @@ fn new_poller(interval: Option<u32>, budget_ms: u64) -> Poller {
 
 /// The image on a white 720 px square, as a PNG data URL (`None` if the canvas is tainted).
 fn png_of(img: &HtmlImageElement) -> Option<String> {
-    let canvas: web_sys::HtmlCanvasElement = crate::dom::document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+    let canvas: web_sys::HtmlCanvasElement =
+        crate::dom::document()?.create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width(720);
     canvas.set_height(720);
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;

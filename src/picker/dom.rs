@@ -50,7 +50,13 @@ impl Dom {
     }
 }
 
-fn radio(document: &Document, name: &str, value: &str, label: &str, class: &str) -> Option<(HtmlElement, HtmlInputElement)> {
+fn radio(
+    document: &Document,
+    name: &str,
+    value: &str,
+    label: &str,
+    class: &str,
+) -> Option<(HtmlElement, HtmlInputElement)> {
     let option = el(document, "label", class)?;
     let input: HtmlInputElement = document.create_element("input").ok()?.dyn_into().ok()?;
     input.set_type("radio");
@@ -154,7 +160,8 @@ impl Inner {
         text_in(&banks, "legend", "omise-label", Message::LabelBank.text(locale))?;
         let name = join(prefix, "bank");
         for m in rows {
-            let (option, input) = radio(document, &name, m.source_type, m.label.text(locale), "omise-method__bank")?;
+            let (option, input) =
+                radio(document, &name, m.source_type, m.label.text(locale), "omise-method__bank")?;
             banks.append_child(&option).ok()?;
             dom.banks.push((input, m.source_type));
         }
@@ -208,7 +215,9 @@ impl Inner {
         drop(model);
         self.sync(dom);
         let model = self.model.borrow();
-        let targets = [Target::Choice, Target::Bank].into_iter().chain(dom.fields.iter().map(|f| Target::Field(f.field)));
+        let targets = [Target::Choice, Target::Bank]
+            .into_iter()
+            .chain(dom.fields.iter().map(|f| Target::Field(f.field)));
         for target in targets {
             super::render::show_error(dom, target, model.shown(target).map(|m| m.text(self.locale.get())));
         }
@@ -221,12 +230,21 @@ impl Inner {
             let on = Some(c.choice) == selected;
             c.radio.set_checked(on);
             c.body.set_hidden(!on);
-            let _ = c.body.parent_element().map(|p| p.class_list().toggle_with_force("omise-method--selected", on));
+            let _ = c
+                .body
+                .parent_element()
+                .map(|p| p.class_list().toggle_with_force("omise-method--selected", on));
         }
     }
 }
 
-fn build_field(document: &Document, body: &HtmlElement, prefix: &str, field: PayerField, locale: Locale) -> Option<FieldDom> {
+fn build_field(
+    document: &Document,
+    body: &HtmlElement,
+    prefix: &str,
+    field: PayerField,
+    locale: Locale,
+) -> Option<FieldDom> {
     let code = field.code();
     let id = join(prefix, code);
     // `omise-field--payer-<id>`: apart from the card form's fields (both have a name).

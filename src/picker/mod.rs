@@ -13,7 +13,6 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
-use omise_checkout_core::api::{self, Expect, Problem};
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::methods::picker::{Choice, Effect, Picker, Target};
@@ -22,7 +21,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::api::{call, Body};
 use crate::checkout::OmiseCheckout;
 use crate::config::{self, Config};
 use crate::events::Handlers;
@@ -45,7 +43,6 @@ pub(crate) struct Inner {
     dom: RefCell<Option<dom::Dom>>,
     listeners: RefCell<Vec<Listener>>,
     handlers: Handlers,
-    in_flight: RefCell<Option<Promise>>,
 }
 
 #[wasm_bindgen]
@@ -59,9 +56,11 @@ impl OmiseCheckout {
         #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PaymentMethodsOptions")] options: JsValue,
     ) -> Result<PaymentMethods, JsValue> {
-        let target = crate::dom::find(&target)
-            .ok_or_else(|| config::error("mount_failed", "omise-checkout: payment methods target not found"))?;
-        let amount = js::get(&options, "amount").as_f64().filter(|a| a.fract() == 0.0 && *a > 0.0 && *a < 1e13);
+        let target = crate::dom::find(&target).ok_or_else(|| {
+            config::error("mount_failed", "omise-checkout: payment methods target not found")
+        })?;
+        let amount =
+            js::get(&options, "amount").as_f64().filter(|a| a.fract() == 0.0 && *a > 0.0 && *a < 1e13);
         let currency = js::get_str(&options, "currency").filter(|c| c.len() == 3);
         let (Some(amount), Some(currency)) = (amount, currency) else {
             return Err(config::error(
@@ -76,7 +75,10 @@ impl OmiseCheckout {
         let card = match js::get(&options, "card") {
             v if v.is_undefined() || v.is_null() || v.is_falsy() => None,
             v => Some(crate::dom::find(&v).ok_or_else(|| {
-                config::error("mount_failed", "omise-checkout: the card option must be an element or a selector")
+                config::error(
+                    "mount_failed",
+                    "omise-checkout: the card option must be an element or a selector",
+                )
             })?),
         };
         let locale = match js::get_str(&options, "locale") {
@@ -103,7 +105,6 @@ impl OmiseCheckout {
             dom: RefCell::new(None),
             listeners: RefCell::new(Vec::new()),
             handlers: Handlers::default(),
-            in_flight: RefCell::new(None),
         });
         inner.build();
         Ok(PaymentMethods { inner: RefCell::new(Some(inner)) })
@@ -129,26 +130,30 @@ pub(crate) fn device(options: &JsValue) -> DeviceKind {
 #[wasm_bindgen]
 impl PaymentMethods {
     /// Validates the chosen method's fields, then creates its source with the public key.
-    /// Resolves to `{ source }`, `{ error }` (localized; `validation_error` with `field`), or
-    /// `{ card: true }` while the card is chosen (tokenize with the card form). Never rejects;
-    /// while a request is in flight every call returns the same promise.
+    /// Resolves to `{ source }`, `{ error }` (localized; `validation_error` with `field`, shown
+    /// in the picker with focus on the first field to fix), or `{ card: true }` while the card
+    /// is chosen (tokenize with the card form). Never rejects. Each call that passes validation
+    /// creates a source: guard your Pay button (e.g. `form.busyWhile`).
     #[wasm_bindgen(js_name = createSource, unchecked_return_type = "Promise<PaymentMethodsResult>")]
     pub fn create_source(&self) -> Promise {
         let Some(inner) = self.live() else {
             return Promise::resolve(&results::err_code(ErrorCode::Destroyed, Locale::En));
         };
-        if let Some(p) = inner.in_flight.borrow().clone() {
-            return p;
+        let submitted = inner.model.borrow_mut().submit();
+        match submitted {
+            Ok(request) => crate::payments::source_promise(inner.config.clone(), Some(request.json())),
+            Err(_) if inner.model.borrow().selected() == Some(Choice::Card) => {
+                Promise::resolve(&js::object(&[("card", JsValue::TRUE)]))
+            }
+            Err(effects) => {
+                let first = effects.iter().find_map(|e| match e {
+                    Effect::Focus(t) => Some(*t),
+                    _ => None,
+                });
+                inner.apply(effects);
+                Promise::resolve(&validation_error(&inner.model.borrow(), first, inner.locale.get()))
+            }
         }
-        let run = inner.clone();
-        let promise = wasm_bindgen_futures::future_to_promise(async move {
-            let out = run.run_create().await;
-            run.in_flight.borrow_mut().take();
-            run.set_busy(false);
-            Ok(out)
-        });
-        *inner.in_flight.borrow_mut() = Some(promise.clone());
-        promise
     }
 
     /// The chosen choice: `card`, a method id (`promptpay`, `mobile_banking`, …) or `null`.
@@ -156,25 +161,6 @@ impl PaymentMethods {
     pub fn selected(&self) -> JsValue {
         let choice = self.live().and_then(|i| i.model.borrow().selected());
         js::str_or_null(choice.map(Choice::id))
-    }
-
-    /// The source type a source would be created for now (`mobile_banking_kbank`, …) or `null`.
-    #[wasm_bindgen(getter, js_name = sourceType, unchecked_return_type = "string | null")]
-    pub fn source_type(&self) -> JsValue {
-        let row = self.live().and_then(|i| i.model.borrow().selected_row());
-        js::str_or_null(row.map(|m| m.source_type))
-    }
-
-    /// The choices on offer, in order (`card` first when it is one).
-    #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
-    pub fn choices(&self) -> js_sys::Array {
-        let out = js_sys::Array::new();
-        if let Some(inner) = self.live() {
-            for c in inner.model.borrow().choices() {
-                out.push(&js::static_str(c.id()));
-            }
-        }
-        out
     }
 
     /// Chooses `id` (`card`, a method id or a source type, e.g. a bank) as a click would.
@@ -187,8 +173,14 @@ impl PaymentMethods {
 
     /// A new cart total: the choices that no longer fit go (the chosen one too).
     #[wasm_bindgen(js_name = setAmount)]
-    pub fn set_amount(&self, amount: JsValue, #[wasm_bindgen(unchecked_param_type = "string")] currency: JsValue) {
-        let (Some(inner), Some(amount), Some(currency)) = (self.live(), amount.as_f64(), currency.as_string()) else {
+    pub fn set_amount(
+        &self,
+        amount: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] currency: JsValue,
+    ) {
+        let (Some(inner), Some(amount), Some(currency)) =
+            (self.live(), amount.as_f64(), currency.as_string())
+        else {
             return;
         };
         if amount.fract() == 0.0 && amount > 0.0 && amount < 1e13 {
@@ -248,50 +240,6 @@ impl PaymentMethods {
     }
 }
 
-impl Inner {
-    async fn run_create(self: &Rc<Self>) -> JsValue {
-        let locale = self.locale.get();
-        let submitted = self.model.borrow_mut().submit();
-        let request = match submitted {
-            Ok(request) => request,
-            Err(effects) => {
-                if self.model.borrow().selected() == Some(Choice::Card) {
-                    return js::object(&[("card", JsValue::TRUE)]);
-                }
-                let first = effects.iter().find_map(|e| match e {
-                    Effect::Focus(t) => Some(*t),
-                    _ => None,
-                });
-                self.apply(effects);
-                return validation_error(&self.model.borrow(), first, locale);
-            }
-        };
-        self.set_busy(true);
-        let mut url = String::with_capacity(self.config.api_url.len() + 8);
-        url.push_str(&self.config.api_url);
-        url.push_str("/sources");
-        let body = Body { content_type: "application/json", text: request.json() };
-        let result = call(&self.config, "POST", url, Some(body), Expect::Source, true).await.and_then(|source| {
-            if api::is_source_id(&js::get_str(&source, "id").unwrap_or_default()) {
-                Ok(source)
-            } else {
-                Err(Problem::new(ErrorCode::InvalidResponse))
-            }
-        });
-        match result {
-            Ok(source) => results::ok("source", source),
-            Err(problem) => results::err(&problem, self.locale.get()),
-        }
-    }
-
-    fn set_busy(&self, busy: bool) {
-        if let Some(dom) = self.dom.borrow().as_ref() {
-            let _ = dom.root.class_list().toggle_with_force("omise-methods--busy", busy);
-            let _ = dom.root.set_attribute("aria-busy", if busy { "true" } else { "false" });
-        }
-    }
-}
-
 /// `{ error: { code: "validation_error", message, field } }` for the first problem.
 fn validation_error(model: &Picker, first: Option<Target>, locale: Locale) -> JsValue {
     let message = first.and_then(|t| model.shown(t));
@@ -300,7 +248,8 @@ fn validation_error(model: &Picker, first: Option<Target>, locale: Locale) -> Js
         Some(Target::Bank) => "bank",
         Some(Target::Field(f)) => f.code(),
     };
-    let text = message.map_or(omise_checkout_core::messages::Message::ValidationError.text(locale), |m| m.text(locale));
+    let text = message
+        .map_or(omise_checkout_core::messages::Message::ValidationError.text(locale), |m| m.text(locale));
     let error = js::object(&[
         ("code", js::static_str(ErrorCode::ValidationError.code())),
         ("message", JsValue::from_str(text)),

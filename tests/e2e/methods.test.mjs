@@ -54,6 +54,22 @@ test('PromptPay in Thai: a scannable QR with the amount and a countdown, paid fr
   await page.context().close();
 });
 
+test('PromptPay on an iPhone (390 px, Thai): "Save QR image" gives a PNG for the banking app', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'th', viewport: IPHONE.viewport, device: IPHONE });
+  await choose(page, 'promptpay');
+  await pay(page);
+  await page.locator('#charge-view img').waitFor();
+  assert.match(await page.locator('#charge-view').textContent(), new RegExp(catalogText('qr_scan_phone', 'th').slice(0, 20)));
+  const save = page.getByRole('button', { name: catalogText('qr_save', 'th') });
+  const box = await save.boundingBox();
+  assert.ok(box.height >= 44, `touch target ${box.height}px`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'fits 390 px');
+  await screenshot(page, 'promptpay-qr-th-390');
+  const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+  assert.equal(download.suggestedFilename(), 'promptpay-qr.png');
+  await page.context().close();
+});
+
 test('PromptPay in Japanese: the QR expires, is never shown as payable, and a new QR can be paid', async () => {
   const page = await openCheckout(browser, sandbox.url, { lang: 'ja', query: 'qrSeconds=3' });
   await choose(page, 'promptpay');

@@ -131,13 +131,24 @@ pub fn check(field: PayerField, input: &str) -> PayerCheck {
 }
 
 fn name(value: &str) -> PayerCheck {
-    let value: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !value.chars().all(name_char) {
-        invalid(FieldError::Invalid, value)
-    } else if value.chars().count() > MAX_NAME_CHARS {
-        invalid(FieldError::TooLong, value)
+    // Runs of spaces as one (no `split`/`join`: a byte loop keeps the widget small).
+    let mut out = String::with_capacity(value.len());
+    let mut count = 0;
+    for c in value.chars() {
+        let c = if c.is_whitespace() { ' ' } else { c };
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        if !name_char(c) {
+            return invalid(FieldError::Invalid, value.into());
+        }
+        out.push(c);
+        count += 1;
+    }
+    if count > MAX_NAME_CHARS {
+        invalid(FieldError::TooLong, out)
     } else {
-        valid(value)
+        valid(out)
     }
 }
 
@@ -158,23 +169,39 @@ fn name_char(c: char) -> bool {
 }
 
 fn email(value: &str) -> PayerCheck {
-    let value = value.to_string();
+    let bytes = value.as_bytes();
+    let at = bytes.iter().position(|b| *b == b'@');
     if value.len() > MAX_EMAIL_LEN {
-        return invalid(FieldError::TooLong, value);
+        return invalid(FieldError::TooLong, value.into());
     }
-    if value.chars().any(char::is_whitespace) || value.bytes().filter(|b| *b == b'@').count() > 1 {
-        return invalid(FieldError::Invalid, value);
+    let spaced = value.chars().any(char::is_whitespace);
+    if spaced || bytes.iter().filter(|b| **b == b'@').count() > 1 {
+        return invalid(FieldError::Invalid, value.into());
     }
-    let shaped = value.split_once('@').is_some_and(|(local, domain)| {
-        let labels_ok = domain.split('.').all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'));
-        let tld_ok = domain.rsplit('.').next().is_some_and(|t| t.chars().count() >= 2);
-        !local.is_empty() && domain.contains('.') && labels_ok && tld_ok
+    // `local@label.label…`: labels not empty, the last of two letters or more.
+    let shaped = at.is_some_and(|at| {
+        let domain = &bytes[at + 1..];
+        let mut label = 0;
+        let mut labels = 0;
+        for &b in domain.iter().chain([b'.'].iter()) {
+            if b == b'.' {
+                if label == 0 {
+                    return false;
+                }
+                labels += 1;
+                label = 0;
+            } else {
+                label += 1;
+            }
+        }
+        let tld = domain.iter().rev().take_while(|b| **b != b'.').count();
+        at > 0 && labels >= 2 && tld >= 2
     });
     // Anything else may still become an address as the shopper types.
     if shaped {
-        valid(value)
+        valid(value.into())
     } else {
-        incomplete(FieldError::Incomplete, value)
+        incomplete(FieldError::Incomplete, value.into())
     }
 }
 
@@ -199,14 +226,17 @@ fn phone(
         }
     }
     if international {
-        let code: Vec<u8> = country.bytes().map(|b| b - b'0').collect();
-        if digits.len() >= code.len() && digits[..code.len()] == code[..] {
-            digits.splice(..code.len(), [0]);
-        } else if digits.len() >= code.len() || !code.starts_with(&digits) {
+        // `+66 81…` is `081…`: the country code's two digits become the trunk prefix 0.
+        let code = country.as_bytes();
+        let matches = digits.iter().zip(code).all(|(d, c)| b'0' + d == *c);
+        if !matches {
             return invalid(FieldError::Invalid, value.into());
-        } else {
+        }
+        if digits.len() < code.len() {
             return incomplete(FieldError::Incomplete, value.into());
         }
+        digits[1] = 0;
+        digits.remove(0);
     }
     let text: String = digits.iter().map(|d| (b'0' + d) as char).collect();
     let wrong_start = digits.first().is_some_and(|d| *d != 0) || (digits.len() >= 2 && !prefix_ok(&digits));

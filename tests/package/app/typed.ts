@@ -35,3 +35,21 @@ const kept = checkout.mountCardForm('#card2', { clearAfterToken: 'on-success' })
 kept.destroy();
 console.log(shown?.message, processing);
 form.destroy();
+// The payment-method picker and handleCharge.
+const methods = checkout.mountPaymentMethods('#pay-with', { amount: 100000, currency: 'thb', card: '#card', methods: ['promptpay', 'mobile_banking'] });
+methods.on('change', (d) => console.log(d.selected, d.sourceType));
+const picked = await methods.createSource();
+if (picked.source) {
+  const flow: string = picked.source.flow;
+  console.log(flow);
+} else if (picked.error) {
+  console.log(picked.error.field, picked.error.message);
+}
+const handled = checkout.handleCharge({ status: 'pending' }, { target: '#after', statusUrl: '/orders/1/status', requestNewQr: () => {} });
+if (handled.kind === 'qr') {
+  const done = await handled.result;
+  console.log(done.expired === true, done.state);
+  handled.destroy();
+}
+methods.setLocale('ja');
+methods.destroy();
