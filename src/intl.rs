@@ -12,8 +12,13 @@ pub fn amount(amount: f64, currency: &str, locale: Locale) -> Option<String> {
     if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let options =
-        js::object(&[("style", js::static_str("currency")), ("currency", JsValue::from_str(currency))]);
+    // The currency's own sign in every language (`฿1,000.00` also in Japanese, where `Intl`
+    // would write "THB 1,000.00"): the sign the shop and the shopper's bank app show.
+    let options = js::object(&[
+        ("style", js::static_str("currency")),
+        ("currency", JsValue::from_str(currency)),
+        ("currencyDisplay", js::static_str("narrowSymbol")),
+    ]);
     let locales = js_sys::Array::of1(&js::static_str(locale.code()));
     let nf = js_sys::Intl::NumberFormat::new(&locales, options.unchecked_ref());
     let digits = js::get(&nf.resolved_options(), "maximumFractionDigits").as_f64().unwrap_or(2.0);
