@@ -4,4 +4,5 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cargo build -q -p omise-sandbox
-node --test --test-concurrency=1 tests/e2e/
+# A journey that hangs fails after 3 minutes instead of holding CI until its limit.
+node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
