@@ -1,27 +1,47 @@
 #!/usr/bin/env bash
-# Builds the npm package into dist/: release wasm, wasm-bindgen glue (ES module + .d.ts),
-# wasm-opt -Oz, the stylesheet. Prints the sizes.
+# Builds the npm package into dist/: three wasm modules from the one crate (Cargo.toml features),
+# each with its wasm-bindgen glue (ES module + .d.ts), wasm-opt -Oz and esbuild; the stylesheet.
+#   omise_checkout            the checkout page (card form, method picker, tokens, sources,
+#                             authorize); loads the charge module when handleCharge/pollStatus
+#                             first need it
+#   omise_checkout_charge     after the charge: QR code, konbini, polling, status
+#   omise_checkout_validators validators only (`omise-checkout/validators`)
+# Prints the sizes; `npm run bench` compares them with bench/budget.json.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 [ "${SKIP_BOOTSTRAP:-}" = 1 ] || bash scripts/bootstrap.sh
 
-cargo build --profile wasm-release --target wasm32-unknown-unknown -p omise-checkout
-rm -rf dist
-wasm-bindgen --target web --out-dir dist --out-name omise_checkout \
-  target/wasm32-unknown-unknown/wasm-release/omise_checkout.wasm
 # The features rustc enables by default for wasm32-unknown-unknown.
-wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  dist/omise_checkout_bg.wasm -o dist/omise_checkout_bg.wasm
-# Minify the glue (exports, import names and `import.meta.url` are kept): 8.8 → 5.8 KB gzip.
-esbuild dist/omise_checkout.js --minify --format=esm --target=es2022 --log-level=warning \
-  --outfile=dist/omise_checkout.min.js
-mv dist/omise_checkout.min.js dist/omise_checkout.js
-if [ -f styles/omise-checkout.css ]; then cp styles/omise-checkout.css dist/; fi
-rm -f dist/.gitignore dist/package.json
+WASM_OPT_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+OUT=target/wasm32-unknown-unknown/wasm-release
 
-size() { local f=$1; printf '%-32s %8d B raw %8d B gzip -9\n' "$(basename "$f")" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"; }
-for f in dist/omise_checkout_bg.wasm dist/omise_checkout.js dist/omise-checkout.css; do
+rm -rf dist target/dist-staging
+mkdir -p dist
+module() {
+  local name=$1 features=$2
+  local stage=target/dist-staging/$name
+  cargo build --profile wasm-release --target wasm32-unknown-unknown -p omise-checkout \
+    --no-default-features --features "$features"
+  mkdir -p "$stage"
+  cp "$OUT/omise_checkout.wasm" "$stage/$name.wasm"
+  wasm-bindgen --target web --out-dir "$stage" --out-name "$name" "$stage/$name.wasm"
+  wasm-opt -Oz --strip-debug --strip-producers "${WASM_OPT_FEATURES[@]}" \
+    "$stage/${name}_bg.wasm" -o "dist/${name}_bg.wasm"
+  # One file for the glue and its snippets (the checkout's loader of the charge module), minified
+  # (exports, import names and `import.meta.url` are kept); the charge module stays a separate
+  # file, loaded by its own name next to this one.
+  esbuild "$stage/$name.js" --bundle --minify --format=esm --target=es2022 --log-level=warning \
+    '--external:*omise_checkout_charge.js' --outfile="dist/$name.js"
+  cp "$stage/$name.d.ts" "dist/$name.d.ts"
+  cp "$stage/${name}_bg.wasm.d.ts" "dist/${name}_bg.wasm.d.ts"
+}
+module omise_checkout checkout
+module omise_checkout_charge charge
+module omise_checkout_validators validators
+if [ -f styles/omise-checkout.css ]; then cp styles/omise-checkout.css dist/; fi
+
+size() { local f=$1; printf '%-36s %8d B raw %8d B gzip -9\n' "$(basename "$f")" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"; }
+for f in dist/*.wasm dist/*.js dist/omise-checkout.css; do
   if [ -f "$f" ]; then size "$f"; fi
 done

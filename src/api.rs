@@ -3,6 +3,7 @@
 
 use omise_checkout_core::api::{self, Answer, Expect, Problem};
 use omise_checkout_core::error::ErrorCode;
+#[cfg(feature = "checkout")]
 use omise_checkout_core::request::TokenRequest;
 use wasm_bindgen::JsValue;
 use zeroize::Zeroizing;
@@ -68,6 +69,7 @@ fn interpret(reply: Reply, expect: Expect) -> Result<JsValue, Problem> {
     }
 }
 
+#[cfg(feature = "checkout")]
 /// A token from the vault, through its provider page (the default) or `POST {vault}/tokens`;
 /// then the checks a token must pass before it is handed on: an id of the right shape and
 /// `card.security_code_check` not `false` (SPEC §2). The card's text (JSON or form body) is

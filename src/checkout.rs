@@ -1,19 +1,32 @@
 //! `OmiseCheckout`: the configured entry point (public key, endpoints, locale).
 
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::cell::Cell;
+#[cfg(feature = "checkout")]
+use std::cell::RefCell;
+use std::rc::Rc;
+#[cfg(feature = "checkout")]
+use std::rc::Weak;
 
+#[cfg(feature = "checkout")]
 use js_sys::Promise;
+#[cfg(feature = "checkout")]
 use omise_checkout_core::api::Problem;
+#[cfg(feature = "checkout")]
 use omise_checkout_core::error::ErrorCode;
+#[cfg(feature = "checkout")]
 use omise_checkout_core::field::{Field, FieldError};
+#[cfg(feature = "checkout")]
 use omise_checkout_core::request::{self, Billing, CardInput};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "checkout")]
 use crate::card_form::{self, CardForm};
+#[cfg(feature = "checkout")]
 use crate::clock::this_month;
 use crate::config::Config;
+#[cfg(feature = "checkout")]
 use crate::js::{self, Prop};
+#[cfg(feature = "checkout")]
 use crate::{api, results};
 
 /// The widget, configured with a public key. The constructor throws (and nothing is sent) for a
@@ -24,12 +37,17 @@ pub struct OmiseCheckout {
     destroyed: Cell<bool>,
     /// The card forms it mounted (weak: a destroyed form is gone), for `setLocale` and for
     /// clearing cards once `authorize` is handed a successful outcome.
+    #[cfg(feature = "checkout")]
     forms: RefCell<Vec<Weak<card_form::Inner>>>,
+    /// The options it was made with: the charge module, loaded on demand, is configured alike.
+    #[cfg(all(feature = "checkout", not(feature = "charge")))]
+    pub(crate) options: JsValue,
 }
 
 impl Drop for OmiseCheckout {
     /// Collected (or `free()`d) without `destroy()`: the provider iframe goes with the last form.
     fn drop(&mut self) {
+        #[cfg(feature = "checkout")]
         if let Some(p) = &self.config.provider {
             p.close_checkout();
         }
@@ -45,7 +63,10 @@ impl OmiseCheckout {
         Ok(OmiseCheckout {
             config: Rc::new(Config::from_options(&options)?),
             destroyed: Cell::new(false),
+            #[cfg(feature = "checkout")]
             forms: RefCell::new(Vec::new()),
+            #[cfg(all(feature = "checkout", not(feature = "charge")))]
+            options,
         })
     }
 
@@ -54,6 +75,7 @@ impl OmiseCheckout {
     /// Idempotent.
     pub fn destroy(&self) {
         self.destroyed.set(true);
+        #[cfg(feature = "checkout")]
         if let Some(p) = &self.config.provider {
             p.close_checkout();
         }
@@ -65,6 +87,7 @@ impl OmiseCheckout {
         self.config.locale().code().to_string()
     }
 
+    #[cfg(feature = "checkout")]
     /// Headless tokenization of a plain card object. Validated first: nothing is sent while a
     /// field is invalid. Resolves to `{ token }` or `{ error }`; never rejects.
     #[wasm_bindgen(js_name = createToken, unchecked_return_type = "Promise<TokenResult>")]
@@ -96,6 +119,7 @@ impl OmiseCheckout {
         })
     }
 
+    #[cfg(feature = "checkout")]
     /// Mounts the card form into `target` (an element or a CSS selector).
     #[wasm_bindgen(js_name = mountCardForm)]
     pub fn mount_card_form(
@@ -123,6 +147,7 @@ impl OmiseCheckout {
     pub fn set_locale(&self, #[wasm_bindgen(unchecked_param_type = "string")] locale: JsValue) {
         let locale = crate::config::pick_locale(locale.as_string().as_deref());
         self.config.set_locale(locale);
+        #[cfg(feature = "checkout")]
         for form in self.live_forms() {
             form.set_locale(locale);
         }
@@ -130,6 +155,7 @@ impl OmiseCheckout {
 }
 
 impl OmiseCheckout {
+    #[cfg(feature = "checkout")]
     fn live_forms(&self) -> Vec<Rc<card_form::Inner>> {
         self.forms.borrow().iter().filter_map(Weak::upgrade).collect()
     }
@@ -138,12 +164,14 @@ impl OmiseCheckout {
     /// is `successful`): forms that keep the card until then (`clearAfterToken: 'on-success'`,
     /// the default) let it go.
     pub(crate) fn payment_succeeded(&self) {
+        #[cfg(feature = "checkout")]
         for form in self.live_forms() {
             form.payment_succeeded();
         }
     }
 }
 
+#[cfg(feature = "checkout")]
 /// The card as given (`createToken` takes `unknown` at runtime), and the fields whose value was
 /// unreadable: not text or a whole number (`true`, `{}`, `1.5`, a symbol, a BigInt) or behind a
 /// getter that threw. Those are reported `invalid`, never guessed at. An unreadable billing
@@ -179,6 +207,7 @@ fn card_input(card: &JsValue) -> (CardInput, Vec<Field>) {
     (input, unreadable)
 }
 
+#[cfg(feature = "checkout")]
 /// The validation errors with every unreadable field marked `invalid` (read as empty, it would
 /// otherwise say `required`); one not among them yet is added in its place in the form.
 fn invalid_for(mut fields: Vec<(Field, FieldError)>, unreadable: &[Field]) -> Vec<(Field, FieldError)> {

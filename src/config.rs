@@ -10,6 +10,7 @@ use omise_checkout_core::locale::{self, Locale};
 use wasm_bindgen::JsValue;
 
 use crate::js::{self, Prop};
+#[cfg(feature = "checkout")]
 use crate::provider::Provider;
 use crate::transport::{FetchTransport, Transport};
 
@@ -28,6 +29,7 @@ pub struct Config {
     locale: Cell<Locale>,
     pub timeout_ms: u32,
     pub transport: Rc<dyn Transport>,
+    #[cfg(feature = "checkout")]
     /// `transport: 'provider'` (the default): tokens go through the vault's provider page, the
     /// path Omise supports. `None` with `transport: 'fetch'` (`POST {vault}/tokens`).
     pub provider: Option<Rc<Provider>>,
@@ -54,8 +56,10 @@ impl Config {
         let timeout_ms =
             js::uint_field(options, "timeoutMs").unwrap_or(DEFAULT_TIMEOUT_MS).clamp(1_000, 120_000);
         let locale = pick_locale(js::get_str(options, "locale").as_deref());
+        #[cfg(feature = "checkout")]
         let ready_timeout_ms =
             js::uint_field(options, "readyTimeoutMs").unwrap_or(DEFAULT_READY_TIMEOUT_MS).clamp(200, 120_000);
+        #[cfg(feature = "checkout")]
         let provider = match js::get(options, "transport") {
             v if v.is_undefined() || v.is_null() || v.as_string().as_deref() == Some("provider") => Some(
                 Provider::new(&vault_url, ready_timeout_ms)
@@ -76,6 +80,7 @@ impl Config {
             locale: Cell::new(locale),
             timeout_ms,
             transport: Rc::new(FetchTransport),
+            #[cfg(feature = "checkout")]
             provider,
         })
     }

@@ -1,16 +1,20 @@
 //! Redirect payments: `createSource` (internet banking, wallets, PromptPay) and `authorize`
 //! (sending the customer to `authorize_uri` for 3-D Secure or the bank's page).
 
+#[cfg(feature = "checkout")]
 use js_sys::Promise;
+#[cfg(feature = "checkout")]
 use omise_checkout_core::api::{self, Expect, Problem};
 use omise_checkout_core::endpoint;
 use omise_checkout_core::error::ErrorCode;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "checkout")]
 use crate::api::{call, Body};
 use crate::checkout::OmiseCheckout;
 use crate::{js, results};
 
+#[cfg(feature = "checkout")]
 #[wasm_bindgen]
 impl OmiseCheckout {
     /// `POST {apiUrl}/sources` with the public key: `{ type, amount, currency, … }` →
@@ -24,6 +28,7 @@ impl OmiseCheckout {
     }
 }
 
+#[cfg(feature = "checkout")]
 /// The source for a JSON body (`None`: refused before anything is sent): `{ source } |
 /// { error }`, never rejecting. Shared by `createSource` and the method picker, so the widget
 /// carries one copy of it.
@@ -83,6 +88,7 @@ impl OmiseCheckout {
     }
 }
 
+#[cfg(feature = "checkout")]
 /// The JSON body for `POST /sources`, or `None` when the basics are missing (nothing is sent).
 fn source_body(params: &JsValue) -> Option<String> {
     let kind = js::get_str(params, "type").filter(|t| {

@@ -50,6 +50,13 @@ export interface CheckoutOptions {
   transport?: 'provider' | 'fetch';
   /** How long the provider page may take to get ready, default 10000 ms (200..120000). */
   readyTimeoutMs?: number;
+  /**
+   * Where the after-the-charge module's wasm is (`omise-checkout/omise_checkout_charge_bg.wasm`),
+   * for bundlers that do not follow `new URL(…, import.meta.url)` (esbuild). `handleCharge` and
+   * `pollStatus` load that module on first use; Vite, webpack 5 and plain ES modules find it
+   * next to the package without this.
+   */
+  chargeWasmUrl?: string | URL;
 }
 
 /**

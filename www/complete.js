@@ -1,5 +1,6 @@
-// The return page: polls the merchant's status endpoint and shows the customer's message.
-import init, { OmiseCheckout, refundMessage } from '/dist/omise_checkout.js';
+// The return page: polls the merchant's status endpoint and shows the customer's message. It
+// loads only the after-the-charge module (polling, status, refunds), not the checkout's.
+import init, { OmiseCheckout, refundMessage } from '/dist/omise_checkout_charge.js';
 import { TEXT, lang, money, translate } from '/demo-i18n.js';
 
 await init();

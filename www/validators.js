@@ -1,7 +1,7 @@
 // The validators playground: formats and validates each field on every input event.
 import init, {
   validateCardNumber, formatCardNumber, validateExpiry, formatExpiry, validateSecurityCode, validateName,
-} from '/dist/omise_checkout.js';
+} from '/dist/omise_checkout_validators.js';
 
 await init();
 

@@ -1,12 +1,57 @@
 // In-page half of the benchmark: driven by bench/run.mjs through playwright-core. Each
 // measurement is a function on `window.bench`; timings use performance.now(), which has 5 µs
 // resolution here because the bench server sends COOP/COEP (the page is cross-origin isolated).
-import init, { OmiseCheckout, validateCardNumber } from '/dist/omise_checkout.js';
+import init, * as omise from '/dist/omise_checkout.js';
 import { cardValidator, Payment } from '/bench/build/vendor.mjs';
 import { summarize as stats } from '/bench/stats.mjs';
 
+// Keystroke split (section 3): a keystroke that completes a field moves focus to the next one,
+// and that `focus()` call (Chromium's focus change: blur/focus events, style update) is most of
+// its cost. To report the widget's own code apart from it, `HTMLElement.prototype.focus` is
+// wrapped to time the native call, and the focus-event listeners the widget registers are
+// wrapped to time themselves (they are the widget's code, run inside `focus()`). Own code of a
+// keystroke = its total − (time in `focus()` − time in the widget's focus listeners). Only
+// active while a keystroke is being timed; elsewhere the wrappers add one branch per call.
+const focusTiming = { active: false, calls: 0, ms: 0, handlerMs: 0 };
+const FOCUS_EVENTS = new Set(['focus', 'blur', 'focusin', 'focusout']);
+const nativeFocus = HTMLElement.prototype.focus;
+HTMLElement.prototype.focus = function focus(...args) {
+  if (!focusTiming.active) return nativeFocus.apply(this, args);
+  const t = performance.now();
+  try {
+    return nativeFocus.apply(this, args);
+  } finally {
+    focusTiming.ms += performance.now() - t;
+    focusTiming.calls += 1;
+  }
+};
+const timedListeners = new WeakMap();
+const nativeAdd = EventTarget.prototype.addEventListener;
+const nativeRemove = EventTarget.prototype.removeEventListener;
+EventTarget.prototype.addEventListener = function addEventListener(type, listener, options) {
+  if (!FOCUS_EVENTS.has(type) || typeof listener !== 'function') return nativeAdd.call(this, type, listener, options);
+  let timed = timedListeners.get(listener);
+  if (!timed) {
+    timed = function timedListener(event) {
+      if (!focusTiming.active) return listener.call(this, event);
+      const t = performance.now();
+      try {
+        return listener.call(this, event);
+      } finally {
+        focusTiming.handlerMs += performance.now() - t;
+      }
+    };
+    timedListeners.set(listener, timed);
+  }
+  return nativeAdd.call(this, type, timed, options);
+};
+EventTarget.prototype.removeEventListener = function removeEventListener(type, listener, options) {
+  const timed = FOCUS_EVENTS.has(type) && typeof listener === 'function' ? timedListeners.get(listener) : undefined;
+  return nativeRemove.call(this, type, timed || listener, options);
+};
+
 const wasm = await init();
-const checkout = new OmiseCheckout({ publicKey: 'pkey_test_bench', vaultUrl: location.origin, apiUrl: location.origin });
+const checkout = new omise.OmiseCheckout({ publicKey: 'pkey_test_bench', vaultUrl: location.origin, apiUrl: location.origin });
 
 const CARDS = [
   '4242424242424242', '4111111111111111', '5555555555554444', '5454545454545454', '3530111333300000',
@@ -66,7 +111,17 @@ function time(fn, data) {
  * `rounds` per library (the least disturbed by GC and the shared CPU). Each library answers the
  * same question: is this a valid card number, and which brand.
  */
-function validators(n = 100_000, rounds = 5) {
+async function validators(n = 100_000, rounds = 5, fromValidatorsModule = false) {
+  // `omise-checkout/validators` when that module is built, else the main module's export.
+  let validateCardNumber = omise.validateCardNumber;
+  let module = 'omise_checkout.js';
+  if (fromValidatorsModule) {
+    const v = await import('/dist/omise_checkout_validators.js');
+    await v.default();
+    validateCardNumber = v.validateCardNumber;
+    module = 'omise_checkout_validators.js';
+  }
+  if (typeof validateCardNumber !== 'function') throw new Error(`validateCardNumber is not exported by dist/${module}`);
   const data = inputs(n);
   const libs = {
     'omise-checkout': (s) => validateCardNumber(s).state === 'valid',
@@ -87,7 +142,7 @@ function validators(n = 100_000, rounds = 5) {
   for (const name of Object.keys(libs)) {
     result[name] = { ms: best[name], opsPerSec: n / (best[name] / 1000), validCount: valid[name] };
   }
-  return { inputs: n, rounds, libraries: result };
+  return { inputs: n, rounds, module, libraries: result };
 }
 
 /**
@@ -105,6 +160,12 @@ function keystrokes(total = 5000) {
   const samples = { type: [], delete: [], paste: [] };
   const inField = [];
   const advancing = [];
+  // The split: own code (total minus the native part of `focus()`), by where the keystroke
+  // ends; and for keystrokes that move focus, the `focus()` call itself and the widget's focus
+  // listeners inside it.
+  const own = { all: [], inField: [], movingFocus: [] };
+  const focusCall = [];
+  const focusListeners = [];
   const slowest = [];
   let count = 0;
 
@@ -114,6 +175,9 @@ function keystrokes(total = 5000) {
     // for the layout of every keystroke before it.
     void document.body.offsetHeight;
     const focused = document.activeElement;
+    focusTiming.ms = 0;
+    focusTiming.handlerMs = 0;
+    focusTiming.active = true;
     const t0 = performance.now();
     const before = new InputEvent('beforeinput', { inputType, data, bubbles: true, cancelable: true });
     if (el.dispatchEvent(before)) {
@@ -122,14 +186,22 @@ function keystrokes(total = 5000) {
     }
     const value = el.value; // the formatted value, read back as the page would
     const ms = performance.now() - t0;
+    focusTiming.active = false;
     samples[kind].push(ms);
     const focusMoved = document.activeElement !== focused;
     (focusMoved ? advancing : inField).push(ms);
+    const ownMs = Math.max(0, ms - (focusTiming.ms - focusTiming.handlerMs));
+    own.all.push(ownMs);
+    own[focusMoved ? 'movingFocus' : 'inField'].push(ownMs);
+    if (focusTiming.ms > 0) {
+      focusCall.push(focusTiming.ms);
+      focusListeners.push(focusTiming.handlerMs);
+    }
     count += 1;
     // The slowest keystrokes, with what they did, to see where the tail comes from.
     if (slowest.length < 10 || ms > slowest[slowest.length - 1].ms) {
       const field = el.closest('.omise-field')?.className.match(/omise-field--([\w-]+)/)?.[1];
-      slowest.push({ ms, kind, inputType, field, value: value.replace(/\d/g, '#'), focusMoved });
+      slowest.push({ ms, ownMs, kind, inputType, field, value: value.replace(/\d/g, '#'), focusMoved });
       slowest.sort((a, b) => b.ms - a.ms);
       slowest.length = Math.min(slowest.length, 10);
     }
@@ -196,6 +268,13 @@ function keystrokes(total = 5000) {
     paste: stats(samples.paste),
     inField: stats(inField),
     movingFocus: stats(advancing),
+    ownCode: {
+      all: stats(own.all),
+      inField: stats(own.inField),
+      movingFocus: stats(own.movingFocus),
+      focusCall: stats(focusCall),
+      focusListeners: stats(focusListeners),
+    },
     slowest,
     timerResolution: crossOriginIsolated ? '5 µs (cross-origin isolated)' : '100 µs',
   };

@@ -9,7 +9,7 @@ mod qr;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
-use omise_checkout_core::charge_view::{self, ChargeFacts, Plan};
+use omise_checkout_core::charge_view::Plan;
 use omise_checkout_core::endpoint;
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::locale::Locale;
@@ -22,13 +22,9 @@ use web_sys::{Element, HtmlElement};
 use crate::checkout::OmiseCheckout;
 use crate::config;
 use crate::dom::{el, text_in};
+pub(crate) use crate::subject::Subject;
+use crate::subject::{qr_subject, read_charge, redirected, ChargeRead};
 use crate::{intl, js, results};
-
-/// What a QR code's status is polled from.
-pub(crate) enum Subject {
-    StatusUrl(String),
-    Source(String),
-}
 
 #[wasm_bindgen]
 impl OmiseCheckout {
@@ -44,25 +40,9 @@ impl OmiseCheckout {
         #[wasm_bindgen(unchecked_param_type = "ChargeLike")] charge: JsValue,
         #[wasm_bindgen(unchecked_param_type = "HandleChargeOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let source = js::get(&charge, "source");
-        let qr_uri = js::get_str(&js::get(&js::get(&source, "scannable_code"), "image"), "download_uri");
-        let authorize_uri =
-            js::get_str(&charge, "authorize_uri").or_else(|| js::get_str(&charge, "authorizeUri"));
-        let status = PaymentStatus::parse(&js::get_str(&charge, "status").unwrap_or_default());
-        let facts = ChargeFacts {
-            status,
-            flow: js::get_str(&source, "flow").as_deref().and_then(charge_view::parse_flow),
-            has_qr: qr_uri.is_some(),
-            has_authorize_uri: authorize_uri.as_deref().is_some_and(|u| !u.trim().is_empty()),
-        };
-        let plan = charge_view::plan(&facts);
+        let ChargeRead { plan, source, qr_uri, authorize_uri, status } = read_charge(&charge);
         if plan == Plan::Redirect {
-            let r = self.authorize(charge);
-            return Ok(if js::get(&r, "redirected").is_truthy() {
-                js::object(&[("kind", js::static_str("redirect"))])
-            } else {
-                r
-            });
+            return Ok(redirected(self.authorize(charge)));
         }
         let locale = match js::get_str(&options, "locale") {
             Some(l) => config::pick_locale(Some(&l)),
@@ -100,10 +80,10 @@ impl OmiseCheckout {
                     uri,
                     amount: amount_text,
                     expires_at_ms: expires,
-                    subject: subject(&options, &source)?,
+                    subject: qr_subject(&options, &source)?,
                     request_new: js::get(&options, "requestNewQr").dyn_into::<Function>().ok(),
                     interval: js::uint_field(&options, "interval"),
-                    phone: crate::picker::device(&options).is_phone(),
+                    phone: crate::device::device(&options).is_phone(),
                 });
                 let stop = Rc::downgrade(&run);
                 let destroy = Closure::<dyn FnMut()>::new(move || {
@@ -141,21 +121,6 @@ impl OmiseCheckout {
         let out = js::object(&[("kind", js::static_str(kind)), ("result", Promise::resolve(&result).into())]);
         Ok(out)
     }
-}
-
-/// `statusUrl` (validated like `pollStatus`'s), else the charge's source polled with the
-/// public key; `None` when neither is there (the QR still counts down).
-fn subject(options: &JsValue, source: &JsValue) -> Result<Option<Subject>, JsValue> {
-    if let Some(url) = js::get_str(options, "statusUrl") {
-        if !endpoint::is_status_url(&url) {
-            return Err(config::error(
-                "insecure_endpoint",
-                "omise-checkout: statusUrl must be a path on this site or an https:// URL (http:// only for localhost).",
-            ));
-        }
-        return Ok(Some(Subject::StatusUrl(url.trim().to_owned())));
-    }
-    Ok(js::get_str(source, "id").filter(|id| omise_checkout_core::api::is_source_id(id)).map(Subject::Source))
 }
 
 /// The JS outcome: `{ state, status, kind, message, failureCode? }`.

@@ -234,7 +234,7 @@ impl QrRun {
                 url.push_str(id);
                 (call(config, "GET", url, None, Expect::Source, true).await, "charge_status")
             }
-            None => (Err(Problem::new(ErrorCode::NotFound)), "status"),
+            Some(Subject::Token(_)) | None => (Err(Problem::new(ErrorCode::NotFound)), "status"),
         };
         match result {
             Ok(object) => match js::get_str(&object, field) {

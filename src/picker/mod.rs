@@ -16,13 +16,13 @@ use js_sys::{Function, Promise};
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::methods::picker::{Choice, Effect, Picker, Target};
-use omise_checkout_core::methods::{self, DeviceKind};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::checkout::OmiseCheckout;
 use crate::config::{self, Config};
+pub(crate) use crate::device::device;
 use crate::events::Handlers;
 use crate::listener::Listener;
 use crate::{js, results};
@@ -108,22 +108,6 @@ impl OmiseCheckout {
         });
         inner.build();
         Ok(PaymentMethods { inner: RefCell::new(Some(inner)) })
-    }
-}
-
-/// The device: the `device` option (`phone`, `ios`, `android`, `desktop`), else the browser's.
-pub(crate) fn device(options: &JsValue) -> DeviceKind {
-    match js::get_str(options, "device").as_deref() {
-        Some("ios") => DeviceKind::Ios,
-        Some("android") => DeviceKind::Android,
-        Some("phone") => DeviceKind::OtherPhone,
-        Some("desktop") => DeviceKind::Desktop,
-        _ => {
-            let nav = web_sys::window().map(|w| w.navigator());
-            let ua = nav.as_ref().and_then(|n| n.user_agent().ok()).unwrap_or_default();
-            let touch = nav.is_some_and(|n| n.max_touch_points() > 1);
-            methods::device_of(&ua, touch)
-        }
     }
 }
 

@@ -7,19 +7,17 @@ use std::rc::Rc;
 
 use js_sys::{Function, Promise};
 use omise_checkout_core::api::{Expect, Problem};
-use omise_checkout_core::endpoint;
 use omise_checkout_core::error::ErrorCode;
-use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;
 use omise_checkout_core::poll::{Answer, Effect, Event, PollConfig, Poller};
-use omise_checkout_core::status::{self, Kind, Method, PaymentStatus};
+use omise_checkout_core::status::{Kind, Method, PaymentStatus};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::api::call;
 use crate::checkout::OmiseCheckout;
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::js;
 use crate::listener::Listener;
 use crate::timer::Timeout;
@@ -27,12 +25,7 @@ use crate::timer::Timeout;
 mod view;
 use view::Actions;
 
-/// What is polled.
-enum Subject {
-    StatusUrl(String),
-    Token(String),
-    Source(String),
-}
+use crate::subject::{find_target, link_option, subject, Subject};
 
 struct Run {
     config: Rc<Config>,
@@ -106,90 +99,6 @@ impl OmiseCheckout {
         run.start();
         Ok(promise)
     }
-
-    /// The customer-facing message for a status (and failure code): `{ kind, text }` with kind
-    /// `success`, `pending` or `failure`. Accepts a status string or a charge-like object.
-    #[wasm_bindgen(js_name = statusMessage, unchecked_return_type = "StatusMessage")]
-    pub fn status_message(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string | ChargeLike")] status: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | undefined")] failure_code: JsValue,
-        // `JsValue`, not `Option<String>`: the glue passes a non-string badly (a wasm trap).
-        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] locale: JsValue,
-    ) -> JsValue {
-        let locale = locale.as_string().map_or(self.config.locale(), |l| config::pick_locale(Some(&l)));
-        status_message_value(&status, failure_code.as_string(), locale)
-    }
-}
-
-/// `statusMessage(status, failureCode?, locale?)` without a checkout (no key needed).
-#[wasm_bindgen(js_name = statusMessage, unchecked_return_type = "StatusMessage")]
-pub fn status_message(
-    #[wasm_bindgen(unchecked_param_type = "string | ChargeLike")] status: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] failure_code: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] locale: JsValue,
-) -> JsValue {
-    let locale = config::pick_locale(locale.as_string().as_deref());
-    status_message_value(&status, failure_code.as_string(), locale)
-}
-
-fn status_message_value(status: &JsValue, failure_code: Option<String>, locale: Locale) -> JsValue {
-    let (text, code) = match status.as_string() {
-        Some(s) => (s, failure_code),
-        None => {
-            (js::get_str(status, "status").unwrap_or_default(), failure_code.or_else(|| failure_of(status)))
-        }
-    };
-    let m = status::status_message(PaymentStatus::parse(&text), code.as_deref());
-    js::object(&[
-        ("kind", JsValue::from_str(m.kind.code())),
-        ("text", JsValue::from_str(m.message.text(locale))),
-    ])
-}
-
-/// The object's failure code, as the core lets it be passed on (`failureCode`): API-shaped
-/// codes as they are, anything else `unknown`, blank none.
-fn failure_of(object: &JsValue) -> Option<String> {
-    let raw = js::get_str(object, "failure_code").or_else(|| js::get_str(object, "failureCode"))?;
-    status::failure_code(&raw).map(str::to_string)
-}
-
-fn subject(options: &JsValue) -> Result<Subject, JsValue> {
-    if let Some(url) = js::get_str(options, "statusUrl") {
-        if !endpoint::is_status_url(&url) {
-            return Err(config::error("insecure_endpoint", "omise-checkout: statusUrl must be a path on this site or an https:// URL (http:// only for localhost)."));
-        }
-        return Ok(Subject::StatusUrl(url.trim().to_string()));
-    }
-    if let Some(id) = js::get_str(options, "tokenId") {
-        if omise_checkout_core::api::is_token_id(&id) {
-            return Ok(Subject::Token(id));
-        }
-    }
-    if let Some(id) = js::get_str(options, "sourceId") {
-        if omise_checkout_core::api::is_source_id(&id) {
-            return Ok(Subject::Source(id));
-        }
-    }
-    Err(config::error(
-        "invalid_options",
-        "omise-checkout: pollStatus needs statusUrl, or a tokenId (tokn_…) or sourceId (src_…).",
-    ))
-}
-
-/// An optional link option (`retryUrl`, `otherMethodUrl`): a path on this site or an https://
-/// URL, like `statusUrl`; anything else throws before anything is shown.
-fn link_option(options: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
-    match js::get(options, name) {
-        v if v.is_undefined() || v.is_null() => Ok(None),
-        v => match v.as_string().filter(|u| endpoint::is_status_url(u)) {
-            Some(url) => Ok(Some(url.trim().to_string())),
-            None => Err(config::error(
-                "insecure_endpoint",
-                "omise-checkout: retryUrl and otherMethodUrl must be paths on this site or https:// URLs.",
-            )),
-        },
-    }
 }
 
 /// How the shopper paid, if the answer says: a source's `type`, the merchant's own `method`, or
@@ -199,15 +108,6 @@ fn method_of(object: &JsValue) -> Option<Method> {
     Method::of(source_type.as_deref())
         .or_else(|| Method::of(js::get_str(object, "method").as_deref()))
         .or_else(|| js::get(object, "card").is_object().then_some(Method::Card))
-}
-
-fn find_target(v: &JsValue) -> Result<Element, JsValue> {
-    let document = web_sys::window().and_then(|w| w.document());
-    match v.as_string() {
-        Some(selector) => document.and_then(|d| d.query_selector(&selector).ok().flatten()),
-        None => v.dyn_ref::<Element>().cloned(),
-    }
-    .ok_or_else(|| config::error("mount_failed", "omise-checkout: pollStatus target not found"))
 }
 
 fn now_ms() -> u64 {
@@ -312,9 +212,10 @@ impl Run {
                     _ => "charge_status",
                 };
                 match js::get_str(&object, field) {
-                    Some(s) => {
-                        Answer::Status { status: PaymentStatus::parse(&s), failure_code: failure_of(&object) }
-                    }
+                    Some(s) => Answer::Status {
+                        status: PaymentStatus::parse(&s),
+                        failure_code: crate::status::failure_of(&object),
+                    },
                     None => Answer::Error { code: ErrorCode::InvalidResponse, retry_after_ms: None },
                 }
             }

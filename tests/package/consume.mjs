@@ -22,6 +22,13 @@ try {
   assert.match(result, /^tokn_test_[0-9a-z]+$/, result);
   const styled = await page.evaluate(() => getComputedStyle(document.querySelector('.omise-card-form')).display);
   assert.equal(styled, 'grid', 'the package stylesheet was bundled and applied');
+  // The after-the-charge module, loaded on demand through the bundle, says what happened.
+  await page.click('#charge');
+  await page.locator('#status[data-state]').waitFor();
+  assert.equal(await page.locator('#status').getAttribute('data-state'), 'status:succeeded');
+  const status = await page.locator('#status .omise-status').textContent();
+  assert.equal(status, 'Your payment is confirmed and your order is complete.');
+  assert.equal(await page.locator('#validators').textContent(), 'valid', 'the validators entry loaded');
   assert.deepEqual(errors, []);
   console.log(`package consumer: tokenized ${result} from the bundled, installed package`);
 } finally {

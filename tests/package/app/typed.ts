@@ -1,5 +1,7 @@
 // Compiles against the package's generated declarations (tsc --noEmit, strict).
 import init, { OmiseCheckout, validateCardNumber, statusMessage, message, type BusyEvent, type CardFormState, type LocaleId, type ShownError, type TokenResult } from 'omise-checkout';
+import initCharge, { OmiseCheckout as ReturnPage, refundMessage } from 'omise-checkout/charge';
+import initValidators, { validateExpiry, formatCardNumber } from 'omise-checkout/validators';
 
 await init();
 const checkout = new OmiseCheckout({ publicKey: 'pkey_test_123', locale: 'ja', timeoutMs: 10_000 });
@@ -53,3 +55,11 @@ if (handled.kind === 'qr') {
 }
 methods.setLocale('ja');
 methods.destroy();
+// The return page with the after-the-charge module only; the validators entry alone.
+await initCharge();
+const returned = await new ReturnPage({ publicKey: 'pkey_test_123', chargeWasmUrl: '/x.wasm' }).pollStatus({ sourceId: 'src_test_1', target: '#status' });
+const refund: 'success' | 'pending' | 'failure' = refundMessage('pending', 'ja').kind;
+await initValidators();
+const expiry: 'valid' | 'incomplete' | 'invalid' = validateExpiry('12/30').state;
+const formatted: string = formatCardNumber('4242424242424242').value;
+console.log(returned.state, refund, expiry, formatted);

@@ -1,0 +1,115 @@
+//! What `pollStatus` and a QR code poll, and the options they share, read and checked in the
+//! checkout module too: with the charge module loaded on demand, a bad option still throws at
+//! the call, not later in a promise.
+
+use omise_checkout_core::charge_view::{self, ChargeFacts, Plan};
+use omise_checkout_core::endpoint;
+use omise_checkout_core::status::PaymentStatus;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+use crate::{config, js};
+
+/// What is polled.
+pub(crate) enum Subject {
+    StatusUrl(String),
+    Token(String),
+    Source(String),
+}
+
+/// `pollStatus`'s subject: `statusUrl` (a path on this site or an https:// URL), else a
+/// `tokenId` or `sourceId` polled with the public key.
+pub(crate) fn subject(options: &JsValue) -> Result<Subject, JsValue> {
+    if let Some(url) = js::get_str(options, "statusUrl") {
+        if !endpoint::is_status_url(&url) {
+            return Err(config::error("insecure_endpoint", "omise-checkout: statusUrl must be a path on this site or an https:// URL (http:// only for localhost)."));
+        }
+        return Ok(Subject::StatusUrl(url.trim().to_string()));
+    }
+    if let Some(id) = js::get_str(options, "tokenId") {
+        if omise_checkout_core::api::is_token_id(&id) {
+            return Ok(Subject::Token(id));
+        }
+    }
+    if let Some(id) = js::get_str(options, "sourceId") {
+        if omise_checkout_core::api::is_source_id(&id) {
+            return Ok(Subject::Source(id));
+        }
+    }
+    Err(config::error(
+        "invalid_options",
+        "omise-checkout: pollStatus needs statusUrl, or a tokenId (tokn_…) or sourceId (src_…).",
+    ))
+}
+
+/// An optional link option (`retryUrl`, `otherMethodUrl`): a path on this site or an https://
+/// URL, like `statusUrl`; anything else throws before anything is shown.
+pub(crate) fn link_option(options: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    match js::get(options, name) {
+        v if v.is_undefined() || v.is_null() => Ok(None),
+        v => match v.as_string().filter(|u| endpoint::is_status_url(u)) {
+            Some(url) => Ok(Some(url.trim().to_string())),
+            None => Err(config::error(
+                "insecure_endpoint",
+                "omise-checkout: retryUrl and otherMethodUrl must be paths on this site or https:// URLs.",
+            )),
+        },
+    }
+}
+
+/// `pollStatus`'s `target`: an element or a selector that finds one.
+pub(crate) fn find_target(v: &JsValue) -> Result<Element, JsValue> {
+    let document = web_sys::window().and_then(|w| w.document());
+    match v.as_string() {
+        Some(selector) => document.and_then(|d| d.query_selector(&selector).ok().flatten()),
+        None => v.dyn_ref::<Element>().cloned(),
+    }
+    .ok_or_else(|| config::error("mount_failed", "omise-checkout: pollStatus target not found"))
+}
+
+/// `statusUrl` (validated like `pollStatus`'s), else the charge's source polled with the
+/// public key; `None` when neither is there (the QR still counts down).
+pub(crate) fn qr_subject(options: &JsValue, source: &JsValue) -> Result<Option<Subject>, JsValue> {
+    if let Some(url) = js::get_str(options, "statusUrl") {
+        if !endpoint::is_status_url(&url) {
+            return Err(config::error(
+                "insecure_endpoint",
+                "omise-checkout: statusUrl must be a path on this site or an https:// URL (http:// only for localhost).",
+            ));
+        }
+        return Ok(Some(Subject::StatusUrl(url.trim().to_owned())));
+    }
+    Ok(js::get_str(source, "id").filter(|id| omise_checkout_core::api::is_source_id(id)).map(Subject::Source))
+}
+
+/// What `handleCharge` reads of a charge, and what it will do with it.
+pub(crate) struct ChargeRead {
+    pub plan: Plan,
+    pub source: JsValue,
+    pub qr_uri: Option<String>,
+    pub authorize_uri: Option<String>,
+    pub status: PaymentStatus,
+}
+
+pub(crate) fn read_charge(charge: &JsValue) -> ChargeRead {
+    let source = js::get(charge, "source");
+    let qr_uri = js::get_str(&js::get(&js::get(&source, "scannable_code"), "image"), "download_uri");
+    let authorize_uri = js::get_str(charge, "authorize_uri").or_else(|| js::get_str(charge, "authorizeUri"));
+    let status = PaymentStatus::parse(&js::get_str(charge, "status").unwrap_or_default());
+    let facts = ChargeFacts {
+        status,
+        flow: js::get_str(&source, "flow").as_deref().and_then(charge_view::parse_flow),
+        has_qr: qr_uri.is_some(),
+        has_authorize_uri: authorize_uri.as_deref().is_some_and(|u| !u.trim().is_empty()),
+    };
+    ChargeRead { plan: charge_view::plan(&facts), source, qr_uri, authorize_uri, status }
+}
+
+/// `handleCharge`'s answer for a redirect: `{ kind: "redirect" }`, or `authorize`'s `{ error }`.
+pub(crate) fn redirected(authorized: JsValue) -> JsValue {
+    if js::get(&authorized, "redirected").is_truthy() {
+        js::object(&[("kind", js::static_str("redirect"))])
+    } else {
+        authorized
+    }
+}
