@@ -30,6 +30,9 @@ function load(wasm) {
     throw e;
   }));
 }
+export function omisePrefetch(options) {
+  Promise.resolve().then(() => load(options.chargeWasmUrl)).catch(() => {});
+}
 export function omiseLater(options, locale, poll, a, b, kind, fallback, target) {
   let inner;
   let stopped = false;
@@ -58,6 +61,9 @@ export function omiseLater(options, locale, poll, a, b, kind, fallback, target) 
 }
 "#)]
 extern "C" {
+    #[wasm_bindgen(js_name = omisePrefetch)]
+    fn prefetch_module(options: &JsValue);
+
     #[wasm_bindgen(js_name = omiseLater)]
     fn later(
         options: &JsValue,
@@ -69,6 +75,13 @@ extern "C" {
         fallback: &JsValue,
         target: Option<Element>,
     ) -> JsValue;
+}
+
+/// Starts loading the charge module in the background (the shopper chose PromptPay or konbini,
+/// whose QR code or instructions it shows after Pay); a failure is forgotten, and the next
+/// `handleCharge` tries again.
+pub(crate) fn prefetch(options: &JsValue) {
+    prefetch_module(options);
 }
 
 /// What the result resolves to when the charge module cannot be loaded: still pending (the

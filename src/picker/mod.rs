@@ -43,6 +43,10 @@ pub(crate) struct Inner {
     dom: RefCell<Option<dom::Dom>>,
     listeners: RefCell<Vec<Listener>>,
     handlers: Handlers,
+    /// The checkout's options: choosing a method that ends in a QR code or instructions starts
+    /// loading the after-the-charge module with them, before Pay.
+    #[cfg(not(feature = "charge"))]
+    checkout_options: JsValue,
 }
 
 #[wasm_bindgen]
@@ -105,6 +109,8 @@ impl OmiseCheckout {
             dom: RefCell::new(None),
             listeners: RefCell::new(Vec::new()),
             handlers: Handlers::default(),
+            #[cfg(not(feature = "charge"))]
+            checkout_options: self.options.clone(),
         });
         inner.build();
         Ok(PaymentMethods { inner: RefCell::new(Some(inner)) })

@@ -57,6 +57,10 @@ impl Inner {
         }
         if changed {
             let model = self.model.borrow();
+            #[cfg(not(feature = "charge"))]
+            if model.selected_row().is_some_and(|m| m.flow == omise_checkout_core::methods::Flow::Offline) {
+                crate::lazy_charge::prefetch(&self.checkout_options);
+            }
             let detail = js::object(&[
                 ("selected", js::str_or_null(model.selected().map(|c| c.id()))),
                 ("sourceType", js::str_or_null(model.selected_row().map(|m| m.source_type))),

@@ -33,7 +33,12 @@ async function payOnPayer(page, { decision = 'pay' } = {}) {
 test('PromptPay in Thai: a scannable QR with the amount and a countdown, paid from the payer, then success', async () => {
   const page = await openCheckout(browser, sandbox.url, { lang: 'th' });
   assert.deepEqual(await choices(page), ['card', 'promptpay', 'truemoney', 'rabbit_linepay', 'shopeepay'], 'no bank apps on a computer');
+  // The checkout page does not carry the QR view: choosing PromptPay fetches it, before Pay.
+  const loaded = (name) => page.evaluate((n) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(n)), name);
+  assert.equal(await loaded('/omise_checkout_charge_bg.wasm'), false, 'the charge module is not loaded with the checkout');
   await choose(page, 'promptpay');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/omise_checkout_charge_bg.wasm')));
+  assert.equal(await page.locator('#charge-view').textContent(), '', 'nothing shown before Pay');
   await pay(page);
   const img = page.locator('#charge-view img.omise-qr__image');
   await img.waitFor();
@@ -51,6 +56,20 @@ test('PromptPay in Thai: a scannable QR with the amount and a countdown, paid fr
   assert.ok(await page.locator('#payer').isHidden());
   await screenshot(page, 'promptpay-paid-th');
   assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('PromptPay when the QR view cannot be downloaded (offline): a clear message in Thai, nothing thrown', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'th' });
+  await page.route('**/omise_checkout_charge*', (route) => route.abort('internetdisconnected'));
+  await choose(page, 'promptpay');
+  await pay(page);
+  const note = page.locator('#charge-view .omise-status');
+  await note.waitFor();
+  assert.equal((await note.textContent()).trim(), catalogText('network_error', 'th'));
+  assert.equal(await note.getAttribute('role'), 'status');
+  assert.equal(await page.locator('#charge-view img').count(), 0, 'no QR without its view');
+  assert.deepEqual(page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|dynamically imported module/i.test(p)), []);
   await page.context().close();
 });
 
