@@ -55,6 +55,18 @@ pub struct Source {
     pub currency: String,
     pub charge_id: Option<String>,
     pub created_ms: i64,
+    /// What the shopper gave with the source (konbini's name, email and phone number, the
+    /// TrueMoney wallet's phone number, the device's `platform_type`), echoed as Omise does.
+    #[serde(default)]
+    pub payer: Payer,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Payer {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone_number: Option<String>,
+    pub platform_type: Option<String>,
 }
 
 /// A charge's authorization result, or what it will settle to.

@@ -6,7 +6,7 @@ use crate::clock::rfc3339_ms;
 use crate::errors::{json_response, ApiError};
 use crate::ids;
 use crate::state::AppState;
-use crate::store::Source;
+use crate::store::{Payer, Source};
 use crate::tokens::charge_status;
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -61,6 +61,10 @@ pub fn source_json(source: &Source, charge_status: &str) -> Value {
         "amount": source.amount,
         "currency": source.currency,
         "charge_status": charge_status,
+        "name": source.payer.name,
+        "email": source.payer.email,
+        "phone_number": source.payer.phone_number,
+        "platform_type": source.payer.platform_type,
         "created_at": rfc3339_ms(source.created_ms),
     })
 }
@@ -84,6 +88,12 @@ pub fn new_source(params: &Value, now_ms: i64) -> Result<Source, ApiError> {
         currency,
         charge_id: None,
         created_ms: now_ms,
+        payer: Payer {
+            name: text(params, "name").map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+            email: text(params, "email").map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+            phone_number: text(params, "phone_number").map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+            platform_type: text(params, "platform_type"),
+        },
     })
 }
 

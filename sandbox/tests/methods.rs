@@ -195,6 +195,11 @@ async fn konbini_charges_have_references_and_an_instructions_link() {
     let body = json!({"type": "econtext", "amount": 3000, "currency": "jpy", "name": "ヤマダタロウ",
                       "email": "taro@example.jp", "phone_number": "09012345678"});
     let s = sb.post_json("/sources", Some(PK), &body).await.json();
+    // The payer's details come back on the source, as Omise echoes them.
+    assert_eq!(
+        (s["name"].as_str(), s["email"].as_str(), s["phone_number"].as_str()),
+        (Some("ヤマダタロウ"), Some("taro@example.jp"), Some("09012345678"))
+    );
     let form = format!(
         "source={}&amount=3000&currency=jpy&expires_at=2099-01-31T15%3A00%3A00Z",
         s["id"].as_str().unwrap()
@@ -218,6 +223,7 @@ async fn an_app_redirect_method_goes_through_its_app_page_and_back() {
         .await
         .json();
     assert_eq!(s["flow"], "app_redirect");
+    assert_eq!((s["platform_type"].as_str(), s["email"].as_str()), (Some("ANDROID"), None));
     let form = format!(
         "source={}&amount=100000&currency=thb&return_uri=http%3A%2F%2Fshop.test%2Fback",
         s["id"].as_str().unwrap()
