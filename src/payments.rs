@@ -24,7 +24,7 @@ impl OmiseCheckout {
         &self,
         #[wasm_bindgen(unchecked_param_type = "SourceInput")] params: JsValue,
     ) -> Promise {
-        source_promise(self.config.clone(), source_body(&params))
+        source_promise(self.config.clone(), source_body(&params), || {})
     }
 }
 
@@ -32,7 +32,12 @@ impl OmiseCheckout {
 /// The source for a JSON body (`None`: refused before anything is sent): `{ source } |
 /// { error }`, never rejecting. Shared by `createSource` and the method picker, so the widget
 /// carries one copy of it.
-pub(crate) fn source_promise(config: std::rc::Rc<crate::config::Config>, body: Option<String>) -> Promise {
+/// `done` runs once the answer is in, before the promise settles.
+pub(crate) fn source_promise(
+    config: std::rc::Rc<crate::config::Config>,
+    body: Option<String>,
+    done: impl FnOnce() + 'static,
+) -> Promise {
     wasm_bindgen_futures::future_to_promise(async move {
         let locale = config.locale();
         let result = match body {
@@ -49,6 +54,7 @@ pub(crate) fn source_promise(config: std::rc::Rc<crate::config::Config>, body: O
             }
             None => Err(Problem::new(ErrorCode::BadRequest)),
         };
+        done();
         Ok(match result {
             Ok(source) => results::ok("source", source),
             Err(problem) => results::err(&problem, locale),

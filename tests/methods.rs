@@ -139,6 +139,27 @@ async fn every_method_creates_its_source_against_the_sandbox() {
 }
 
 #[wasm_bindgen_test]
+async fn a_double_click_creates_one_source() {
+    let (_k, c) = checkout("th").await;
+    let target = container();
+    let p = mount(
+        &c,
+        &target,
+        &[("amount", 100_000.into()), ("currency", "thb".into()), ("device", "desktop".into())],
+    );
+    p.select("promptpay".into());
+    let (first, second) = (p.create_source(), p.create_source());
+    let (a, b) = (JsFuture::from(first).await.unwrap(), JsFuture::from(second).await.unwrap());
+    let id = text(&get(&a, "source"), "id");
+    assert!(id.starts_with("src_test_"), "{}", json(&a));
+    assert_eq!(text(&get(&b, "source"), "id"), id, "the second click shares the first request");
+    // Once it is answered, the next Pay creates a new source.
+    let c3 = create(&p).await;
+    assert_ne!(text(&get(&c3, "source"), "id"), id);
+    p.destroy();
+}
+
+#[wasm_bindgen_test]
 async fn konbini_fields_validate_with_errors_focus_and_aria_in_japanese() {
     let (_k, c) = checkout("ja").await;
     let target = container();

@@ -47,6 +47,8 @@ pub(crate) struct Inner {
     /// loading the after-the-charge module with them, before Pay.
     #[cfg(not(feature = "charge"))]
     checkout_options: JsValue,
+    /// The source being created: a second Pay click while it is on its way shares it.
+    in_flight: RefCell<Option<Promise>>,
 }
 
 #[wasm_bindgen]
@@ -111,6 +113,7 @@ impl OmiseCheckout {
             handlers: Handlers::default(),
             #[cfg(not(feature = "charge"))]
             checkout_options: self.options.clone(),
+            in_flight: RefCell::new(None),
         });
         inner.build();
         Ok(PaymentMethods { inner: RefCell::new(Some(inner)) })
@@ -122,16 +125,29 @@ impl PaymentMethods {
     /// Validates the chosen method's fields, then creates its source with the public key.
     /// Resolves to `{ source }`, `{ error }` (localized; `validation_error` with `field`, shown
     /// in the picker with focus on the first field to fix), or `{ card: true }` while the card
-    /// is chosen (tokenize with the card form). Never rejects. Each call that passes validation
-    /// creates a source: guard your Pay button (e.g. `form.busyWhile`).
+    /// is chosen (tokenize with the card form). Never rejects. A call while a source is being
+    /// created answers with that one (a double click creates one source).
     #[wasm_bindgen(js_name = createSource, unchecked_return_type = "Promise<PaymentMethodsResult>")]
     pub fn create_source(&self) -> Promise {
         let Some(inner) = self.live() else {
             return Promise::resolve(&results::err_code(ErrorCode::Destroyed, Locale::En));
         };
+        if let Some(pending) = inner.in_flight.borrow().clone() {
+            return pending;
+        }
         let submitted = inner.model.borrow_mut().submit();
         match submitted {
-            Ok(request) => crate::payments::source_promise(inner.config.clone(), Some(request.json())),
+            Ok(request) => {
+                let settled = Rc::downgrade(&inner);
+                let promise =
+                    crate::payments::source_promise(inner.config.clone(), Some(request.json()), move || {
+                        if let Some(inner) = settled.upgrade() {
+                            inner.in_flight.take();
+                        }
+                    });
+                *inner.in_flight.borrow_mut() = Some(promise.clone());
+                promise
+            }
             Err(_) if inner.model.borrow().selected() == Some(Choice::Card) => {
                 Promise::resolve(&js::object(&[("card", JsValue::TRUE)]))
             }
