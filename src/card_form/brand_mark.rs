@@ -6,6 +6,8 @@
 //! is inline-styled, so a strict CSP holds; colours come from the stylesheet
 //! (`.omise-brand-mark--<brand>`), where a merchant can restyle them.
 
+use std::cell::RefCell;
+
 use omise_checkout_core::brand::Brand;
 use web_sys::{Document, Element, HtmlElement};
 
@@ -29,18 +31,39 @@ const MARKS: &[(Brand, Shape)] = &[
     (Brand::Maestro, Shape::Rings),
 ];
 
-/// Replaces what `container` shows with `brand`'s mark and name (hidden when none).
-pub fn show(container: &HtmlElement, brand: Option<Brand>) {
-    container.set_text_content(None);
-    container.set_hidden(brand.is_none());
-    let (Some(brand), Some(document)) = (brand, container.owner_document()) else { return };
-    if let Some(svg) = mark(&document, brand) {
-        let _ = container.append_child(&svg);
-    }
-    if let Ok(name) = document.create_element("span") {
-        name.set_class_name("omise-sr-only");
+/// The marks a form has drawn, kept for when the brand comes back (typing, clearing and
+/// pasting switch it often): a switch then moves nodes instead of building an SVG again.
+#[derive(Default)]
+pub struct Marks {
+    drawn: RefCell<Vec<(Brand, Element)>>,
+    /// The brand's name for screen readers, beside the mark.
+    name: RefCell<Option<Element>>,
+}
+
+impl Marks {
+    /// Shows `brand`'s mark and name in `container` (hidden when none; the last mark stays
+    /// inside, out of sight and out of the accessibility tree).
+    pub fn show(&self, container: &HtmlElement, brand: Option<Brand>) {
+        container.set_hidden(brand.is_none());
+        let (Some(brand), Some(document)) = (brand, container.owner_document()) else { return };
+        let svg = self.drawn.borrow().iter().find(|(b, _)| *b == brand).map(|(_, e)| e.clone());
+        let Some(svg) = svg.or_else(|| {
+            let svg = mark(&document, brand)?;
+            self.drawn.borrow_mut().push((brand, svg.clone()));
+            Some(svg)
+        }) else {
+            return;
+        };
+        let mut name = self.name.borrow_mut();
+        if name.is_none() {
+            *name = document.create_element("span").ok();
+            if let Some(n) = name.as_ref() {
+                n.set_class_name("omise-sr-only");
+            }
+        }
+        let Some(name) = name.as_ref() else { return };
         name.set_text_content(Some(brand.display_name()));
-        let _ = container.append_child(&name);
+        container.replace_children_with_node_2(&svg, name);
     }
 }
 

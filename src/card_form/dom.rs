@@ -32,6 +32,7 @@ pub struct Dom {
     pub fields: Vec<FieldDom>,
     /// The brand's mark beside the number (`brand_mark`), named for screen readers.
     pub brand: HtmlElement,
+    marks: super::brand_mark::Marks,
     pub form_error: HtmlElement,
     pub live: HtmlElement,
 }
@@ -84,12 +85,12 @@ impl Dom {
         live.set_attribute("aria-atomic", "true").ok()?;
         root.append_child(&live).ok()?;
         target.append_child(&root).ok()?;
-        Some(Dom { root, fields: built, brand: brand?, form_error, live })
+        Some(Dom { root, fields: built, brand: brand?, marks: Default::default(), form_error, live })
     }
 
     /// The detected brand: its mark, `data-brand` on the root, the security-code hint.
     pub fn set_brand(&self, brand: Option<Brand>, locale: Locale) {
-        super::brand_mark::show(&self.brand, brand);
+        self.marks.show(&self.brand, brand);
         let _ = match brand {
             Some(b) => self.root.set_attribute("data-brand", b.id()),
             None => self.root.remove_attribute("data-brand"),

@@ -27,7 +27,9 @@ impl Inner {
                             let focused = active
                                 .as_ref()
                                 .is_some_and(|a| a == f.input.unchecked_ref::<web_sys::Element>());
-                            if focused {
+                            // Setting the value put the caret at its end already; placing it
+                            // again would make the browser lay the page out in the keystroke.
+                            if focused && caret != value.encode_utf16().count() {
                                 let _ = f.input.set_selection_range(caret as u32, caret as u32);
                             }
                         }
