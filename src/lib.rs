@@ -30,3 +30,13 @@ pub use checkout::OmiseCheckout;
 pub use picker::PaymentMethods;
 pub use poll::status_message;
 pub use validators::*;
+
+/// The allocator of every wasm32 build (the shipped one and the browser tests alike, so the
+/// memory and wiping tests check the allocator that ships): talc instead of std's dlmalloc.
+/// Talc is maintained, has a documented setup for single-threaded wasm (memory grows through
+/// `memory.grow`, freed chunks are coalesced and reused, so mount/destroy cycles stay flat),
+/// and is several KB smaller than dlmalloc. lol_alloc is smaller still, but its free list is
+/// a linear first-fit scan and its README asks users to use it at their own risk.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
