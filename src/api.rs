@@ -1,6 +1,9 @@
 //! Calls to the vault, the API and a merchant's status endpoint: send, read the few fields the
 //! core needs, let the core classify (STYLE.md pattern 5).
 
+use alloc::string::String;
+use alloc::string::ToString;
+
 use omise_checkout_core::api::{self, Answer, Expect, Problem};
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::request::TokenRequest;

@@ -1,7 +1,11 @@
 //! `OmiseCheckout`: the configured entry point (public key, endpoints, locale).
 
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
+
+use alloc::rc::{Rc, Weak};
+use core::cell::{Cell, RefCell};
 
 use js_sys::Promise;
 use omise_checkout_core::api::Problem;

@@ -2,8 +2,12 @@
 //! security rules). A secret key or a plain-HTTP endpoint throws at once, so a mistake shows
 //! up on the merchant's first page load, not in a customer's failed payment.
 
-use std::cell::Cell;
-use std::rc::Rc;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
+
+use alloc::rc::Rc;
+use core::cell::Cell;
 
 use omise_checkout_core::endpoint::{self, ConfigError};
 use omise_checkout_core::locale::{self, Locale};

@@ -2,7 +2,10 @@
 //! registered with `on(name, fn)`, and the same events as `CustomEvent`s named `omise:<name>`
 //! on the form's root element for code that prefers `addEventListener`.
 
-use std::cell::RefCell;
+use alloc::format;
+use alloc::vec::Vec;
+
+use core::cell::RefCell;
 
 use js_sys::Function;
 use wasm_bindgen::JsValue;

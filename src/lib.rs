@@ -1,5 +1,14 @@
 //! The wasm adapter of omise-checkout: the JS API, DOM, fetch and timers. Every rule lives in
 //! `omise-checkout-core`; this crate reads the browser, calls the core and renders its answers.
+//!
+//! `no_std` with `alloc`. The `dist` feature (the shipped wasm) adds the panic handler below;
+//! without it `std` is linked for its panic handler (tests, host builds, `cargo clippy`).
+
+#![no_std]
+
+extern crate alloc;
+#[cfg(not(feature = "dist"))]
+extern crate std;
 
 mod api;
 mod card_form;
@@ -40,3 +49,11 @@ pub use validators::*;
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// The shipped wasm's panic handler: a trap (a JS `RuntimeError: unreachable`), as `std`'s did
+/// under `panic = "abort"`, without `std`'s message formatting.
+#[cfg(all(feature = "dist", target_arch = "wasm32"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}

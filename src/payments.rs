@@ -1,6 +1,9 @@
 //! Redirect payments: `createSource` (internet banking, wallets, PromptPay) and `authorize`
 //! (sending the customer to `authorize_uri` for 3-D Secure or the bank's page).
 
+use alloc::format;
+use alloc::string::String;
+
 use js_sys::Promise;
 use omise_checkout_core::api::{self, Expect, Problem};
 use omise_checkout_core::endpoint;
@@ -27,7 +30,7 @@ impl OmiseCheckout {
 /// The source for a JSON body (`None`: refused before anything is sent): `{ source } |
 /// { error }`, never rejecting. Shared by `createSource` and the method picker, so the widget
 /// carries one copy of it.
-pub(crate) fn source_promise(config: std::rc::Rc<crate::config::Config>, body: Option<String>) -> Promise {
+pub(crate) fn source_promise(config: alloc::rc::Rc<crate::config::Config>, body: Option<String>) -> Promise {
     wasm_bindgen_futures::future_to_promise(async move {
         let locale = config.locale();
         let result = match body {
@@ -90,7 +93,9 @@ fn source_body(params: &JsValue) -> Option<String> {
             && t.len() <= 64
             && t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     })?;
-    let amount = js::get(params, "amount").as_f64().filter(|a| a.fract() == 0.0 && *a > 0.0 && *a < 1e13)?;
+    let amount = js::get(params, "amount")
+        .as_f64()
+        .filter(|a| omise_checkout_core::is_whole(*a) && *a > 0.0 && *a < 1e13)?;
     let currency = js::get_str(params, "currency")
         .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()))?;
     let _ = (kind, amount, currency);

@@ -2,6 +2,9 @@
 //! endpoint that is not HTTPS (plain HTTP only for localhost), a redirect to anything but
 //! `https:` (or localhost). SPEC §2, security rules in DEVELOPERS.md.
 
+use alloc::string::String;
+use alloc::string::ToString;
+
 /// Why a configuration was refused. Developer-facing: thrown from the constructor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConfigError {

@@ -3,6 +3,10 @@
 //! caret from "digits before the caret", `change` on every value change, incomplete shown
 //! only on blur or submit, invalid shown at once).
 
+use alloc::string::ToString;
+use alloc::vec;
+use alloc::vec::Vec;
+
 use zeroize::Zeroize;
 
 use crate::brand::Brand;

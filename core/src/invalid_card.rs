@@ -3,6 +3,8 @@
 //! mentions "number", "expiration", "name" or "security code" lands on that field; "brand not
 //! supported" marks the number unless a number error is already there.
 
+use alloc::vec::Vec;
+
 use crate::field::{Field, FieldError};
 
 /// What one `invalid_card` message says about the form.

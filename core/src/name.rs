@@ -1,6 +1,9 @@
 //! Cardholder name: required, trimmed, length-limited, and never a card number (a number typed
 //! here would be sent in clear as a name).
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::field::FieldError;
 use crate::normalize::{digit_value, is_separator};
 use crate::validity::Validity;

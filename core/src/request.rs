@@ -1,6 +1,12 @@
 //! The token request as the vault expects it: form-encoded `card[...]` fields and HTTP Basic
 //! auth with the public key as user name and an empty password (SPEC §2).
 
+use alloc::string::ToString;
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::field::{Field, FieldError};
@@ -276,8 +282,8 @@ impl Drop for CardInput {
 }
 
 /// Card data stays out of logs: the number and security code are not printed.
-impl std::fmt::Debug for CardInput {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for CardInput {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("CardInput")
             .field("name", &self.name)
             .field("expiration_month", &self.expiration_month)
@@ -296,7 +302,7 @@ pub fn validate(
     use crate::validity::Validity;
     let mut errors = Vec::new();
     let mut number = crate::number::check(&card.number);
-    let digits = SecretString::from(std::mem::take(&mut number.digits));
+    let digits = SecretString::from(core::mem::take(&mut number.digits));
     if number.state != Validity::Valid {
         errors.push((Field::Number, number.error.unwrap_or(FieldError::Invalid)));
     }
@@ -315,7 +321,7 @@ pub fn validate(
         errors.push((Field::Expiry, e));
     }
     let mut code = crate::security_code::check(&card.security_code, number.brand);
-    let code_digits = SecretString::from(std::mem::take(&mut code.digits));
+    let code_digits = SecretString::from(core::mem::take(&mut code.digits));
     if code.state != Validity::Valid {
         errors.push((Field::SecurityCode, code.error.unwrap_or(FieldError::Invalid)));
     }

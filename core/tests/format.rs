@@ -100,3 +100,37 @@ fn deleting_across_a_space_removes_a_digit() {
         assert_eq!(got.as_deref(), *expected, "{label}");
     }
 }
+
+/// `is_whole` is `f64::fract() == 0.0` (which `no_std` lacks).
+#[test]
+fn is_whole_is_fract_is_zero() {
+    let cases = [
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.5,
+        -0.5,
+        1e13,
+        1e13 + 0.5,
+        4_503_599_627_370_495.5,
+        4_503_599_627_370_496.0,
+        -4_503_599_627_370_497.0,
+        9_007_199_254_740_993.0,
+        1e300,
+        -1e300,
+        f64::MIN_POSITIVE,
+        f64::MAX,
+        f64::MIN,
+        f64::EPSILON,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        123_456.789,
+        9.2e18,
+        9.3e18,
+    ];
+    for n in cases {
+        assert_eq!(omise_checkout_core::is_whole(n), n.fract() == 0.0, "{n}");
+    }
+}

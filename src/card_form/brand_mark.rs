@@ -6,6 +6,8 @@
 //! is inline-styled, so a strict CSP holds; colours come from the stylesheet
 //! (`.omise-brand-mark--<brand>`), where a merchant can restyle them.
 
+use alloc::string::String;
+
 use omise_checkout_core::brand::Brand;
 use web_sys::{Document, Element, HtmlElement};
 

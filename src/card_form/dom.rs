@@ -3,7 +3,9 @@
 //! never be posted to the merchant's server with a surrounding form), no `pattern` attribute
 //! (it broke autofill in Safari 18), no inline styles (strict CSP): classes only.
 
-use std::cell::Cell;
+use alloc::format;
+use alloc::vec;
+use alloc::vec::Vec;
 
 use omise_checkout_core::brand::Brand;
 use omise_checkout_core::field::Field;
@@ -12,9 +14,8 @@ use omise_checkout_core::messages::Message;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
-thread_local! {
-    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
-}
+/// The next id (an atomic, not `thread_local!`, which `no_std` lacks; the wasm has one thread).
+static NEXT_ID: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(1);
 
 /// One field's elements.
 pub struct FieldDom {
@@ -43,11 +44,7 @@ impl Dom {
 
     /// Builds the form inside `target` (appended; the target's other content is left alone).
     pub fn build(document: &Document, target: Element, fields: &[Field], locale: Locale) -> Option<Dom> {
-        let n = NEXT_ID.with(|c| {
-            let n = c.get();
-            c.set(n.wrapping_add(1));
-            n
-        });
+        let n = NEXT_ID.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
         let prefix = format!("omise-{n}");
         let root = el(document, "div", "omise-card-form")?;
         root.set_attribute("lang", locale.code()).ok()?;

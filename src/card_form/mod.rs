@@ -5,6 +5,11 @@
 //! button, `feedback` the form-level error, `locale` the language switch, `brand_mark` the
 //! brand's mark.
 
+use alloc::format;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
 mod brand_mark;
 mod busy;
 mod dom;
@@ -15,8 +20,8 @@ mod purpose;
 mod render;
 mod submit;
 
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use alloc::rc::{Rc, Weak};
+use core::cell::{Cell, RefCell};
 
 use js_sys::{Function, Promise};
 use omise_checkout_core::error::ErrorCode;

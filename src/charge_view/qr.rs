@@ -5,8 +5,12 @@
 //! the QR code goes, "This QR code has expired" and "Get a new QR code" (`requestNewQr`) show.
 //! A view removed from the page (a new `handleCharge` in its place) stops at its next timer.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use alloc::rc::Rc;
+use core::cell::{Cell, RefCell};
 
 use js_sys::{Function, Promise};
 use omise_checkout_core::api::{Expect, Problem};

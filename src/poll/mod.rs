@@ -2,8 +2,13 @@
 //! `Poller` decides everything (schedule, budget, retries, when to stop); this file only
 //! carries out its effects: fetch, wait (a timer that cancels on drop), render, resolve.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use alloc::format;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
+
+use alloc::rc::Rc;
+use core::cell::RefCell;
 
 use js_sys::{Function, Promise};
 use omise_checkout_core::api::{Expect, Problem};

@@ -3,6 +3,11 @@
 //! form's rules: invalid at once, incomplete and required only on blur or submit; submit shows
 //! every problem and focuses the first.
 
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec;
+use alloc::vec::Vec;
+
 use super::fields::{self, PayerField};
 use super::{offered, DeviceKind, Group, Method};
 use crate::messages::Message;
