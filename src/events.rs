@@ -2,7 +2,6 @@
 //! registered with `on(name, fn)`, and the same events as `CustomEvent`s named `omise:<name>`
 //! on the form's root element for code that prefers `addEventListener`.
 
-use alloc::format;
 use alloc::vec::Vec;
 
 use core::cell::RefCell;
@@ -55,7 +54,7 @@ impl Handlers {
             let init = CustomEventInit::new();
             init.set_detail(detail);
             init.set_bubbles(true);
-            if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("omise:{name}"), &init) {
+            if let Ok(event) = CustomEvent::new_with_event_init_dict(&["omise:", name].concat(), &init) {
                 let _ = root.dispatch_event(&event);
             }
         }

@@ -1,7 +1,6 @@
 //! Redirect payments: `createSource` (internet banking, wallets, PromptPay) and `authorize`
 //! (sending the customer to `authorize_uri` for 3-D Secure or the bank's page).
 
-use alloc::format;
 use alloc::string::String;
 
 use js_sys::Promise;
@@ -35,7 +34,7 @@ pub(crate) fn source_promise(config: alloc::rc::Rc<crate::config::Config>, body:
         let locale = config.locale();
         let result = match body {
             Some(text) => {
-                let url = format!("{}/sources", config.api_url);
+                let url = [config.api_url.as_str(), "/sources"].concat();
                 let body = Body { content_type: "application/json", text };
                 call(&config, "POST", url, Some(body), Expect::Source, true).await.and_then(|source| {
                     if api::is_source_id(&js::get_str(&source, "id").unwrap_or_default()) {

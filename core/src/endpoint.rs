@@ -68,7 +68,9 @@ fn parse(url: &str) -> Option<Url<'_>> {
     if url.contains('\\') {
         return None;
     }
-    let (scheme, rest) = url.split_once("://")?;
+    // `split_once("://")` by bytes: a `&str` pattern brings in the two-way string searcher.
+    let at = url.as_bytes().windows(3).position(|w| w == b"://")?;
+    let (scheme, rest) = (url.get(..at)?, url.get(at + 3..)?);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     if authority.contains('@') || authority.is_empty() {
         return None;

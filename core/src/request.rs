@@ -3,7 +3,6 @@
 
 use alloc::string::ToString;
 
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -241,7 +240,7 @@ pub fn percent_encode(value: &str, out: &mut String) {
 /// `Basic base64("key:")`, the header value the vault and API expect.
 pub fn basic_auth(key: &str) -> String {
     let mut out = String::from("Basic ");
-    base64(format!("{key}:").as_bytes(), &mut out);
+    base64([key, ":"].concat().as_bytes(), &mut out);
     out
 }
 

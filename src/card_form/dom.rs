@@ -3,7 +3,7 @@
 //! never be posted to the merchant's server with a surrounding form), no `pattern` attribute
 //! (it broke autofill in Safari 18), no inline styles (strict CSP): classes only.
 
-use alloc::format;
+use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -45,7 +45,8 @@ impl Dom {
     /// Builds the form inside `target` (appended; the target's other content is left alone).
     pub fn build(document: &Document, target: Element, fields: &[Field], locale: Locale) -> Option<Dom> {
         let n = NEXT_ID.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
-        let prefix = format!("omise-{n}");
+        let mut prefix = String::from("omise-");
+        omise_checkout_core::request::push_uint(&mut prefix, u64::from(n));
         let root = el(document, "div", "omise-card-form")?;
         root.set_attribute("lang", locale.code()).ok()?;
         let mut built = Vec::new();
@@ -74,7 +75,7 @@ impl Dom {
             built.push(f);
         }
         let form_error = el(document, "div", "omise-form-error")?;
-        form_error.set_id(&format!("{prefix}-form-error"));
+        form_error.set_id(&[prefix.as_str(), "-form-error"].concat());
         root.append_child(&form_error).ok()?;
         let live = el(document, "div", "omise-live omise-sr-only")?;
         live.set_attribute("aria-live", "polite").ok()?;
@@ -127,8 +128,8 @@ fn build_field(
         Field::PostalCode => "postal-code",
         _ => code,
     };
-    let id = format!("{prefix}-{kebab}");
-    let wrap = el(document, "div", &format!("omise-field omise-field--{kebab}"))?;
+    let id = [prefix, "-", kebab].concat();
+    let wrap = el(document, "div", &["omise-field omise-field--", kebab].concat())?;
     let label = el(document, "label", "omise-label")?;
     label.set_attribute("for", &id).ok()?;
     label.set_text_content(Some(label_text(field).text(locale)));
@@ -160,14 +161,14 @@ fn build_field(
         input.set_placeholder(m.text(locale));
     }
     control.append_child(&input).ok()?;
-    let mut described = vec![format!("{id}-error")];
+    let mut described = vec![[id.as_str(), "-error"].concat()];
     let mut brand = None;
     if field == Field::Number {
         let b = el(document, "span", "omise-brand")?;
         b.set_hidden(true);
-        b.set_id(&format!("{id}-brand"));
+        b.set_id(&[id.as_str(), "-brand"].concat());
         control.append_child(&b).ok()?;
-        described.push(format!("{id}-brand"));
+        described.push([id.as_str(), "-brand"].concat());
         brand = Some(b);
     }
     wrap.append_child(&label).ok()?;
@@ -175,14 +176,14 @@ fn build_field(
     let mut hint = None;
     if field == Field::SecurityCode {
         let h = el(document, "div", "omise-hint")?;
-        h.set_id(&format!("{id}-hint"));
+        h.set_id(&[id.as_str(), "-hint"].concat());
         h.set_text_content(Some(Message::HintSecurityCode3.text(locale)));
         wrap.append_child(&h).ok()?;
-        described.push(format!("{id}-hint"));
+        described.push([id.as_str(), "-hint"].concat());
         hint = Some(h);
     }
     let error = el(document, "div", "omise-error")?;
-    error.set_id(&format!("{id}-error"));
+    error.set_id(&[id.as_str(), "-error"].concat());
     wrap.append_child(&error).ok()?;
     input.set_attribute("aria-describedby", &described.join(" ")).ok()?;
     Some((FieldDom { field, wrap, label, input, error, hint }, brand))

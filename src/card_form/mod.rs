@@ -5,7 +5,6 @@
 //! button, `feedback` the form-level error, `locale` the language switch, `brand_mark` the
 //! brand's mark.
 
-use alloc::format;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -348,5 +347,5 @@ fn find_element(document: &web_sys::Document, target: &JsValue) -> Option<Elemen
 }
 
 fn no_target(message: &str) -> JsValue {
-    config::error("mount_failed", &format!("omise-checkout: {message}"))
+    config::error("mount_failed", &["omise-checkout: ", message].concat())
 }

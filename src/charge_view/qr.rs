@@ -174,10 +174,7 @@ impl QrRun {
                 if let (Some(minutes), Some(live)) = (announce, &self.live) {
                     let mut n = String::new();
                     omise_checkout_core::request::push_uint(&mut n, minutes);
-                    crate::dom::announce(
-                        live,
-                        &Message::QrMinutesLeft.text(self.setup.locale).replacen("{}", &n, 1),
-                    );
+                    crate::dom::announce(live, &fill(Message::QrMinutesLeft.text(self.setup.locale), &n));
                 }
                 let run = self.clone();
                 *self.tick.borrow_mut() = Timeout::new(next_in_ms as u32, move || run.on_tick());
@@ -375,4 +372,13 @@ fn download(href: &str, name: &str) {
     let _ = body.append_child(&a);
     a.click();
     a.remove();
+}
+
+/// `text.replacen("{}", value, 1)`, by bytes (a `&str` pattern brings in the string searcher).
+fn fill(text: &str, value: &str) -> String {
+    let at = text.as_bytes().windows(2).position(|w| w == b"{}");
+    match at.and_then(|at| Some((text.get(..at)?, text.get(at + 2..)?))) {
+        Some((before, after)) => [before, value, after].concat(),
+        None => String::from(text),
+    }
 }

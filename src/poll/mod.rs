@@ -2,7 +2,6 @@
 //! `Poller` decides everything (schedule, budget, retries, when to stop); this file only
 //! carries out its effects: fetch, wait (a timer that cancels on drop), render, resolve.
 
-use alloc::format;
 use alloc::string::String;
 use alloc::string::ToString;
 use alloc::vec::Vec;
@@ -299,12 +298,26 @@ impl Run {
         let result = match &self.subject {
             Subject::StatusUrl(url) => call(config, "GET", url.clone(), None, Expect::Status, false).await,
             Subject::Token(id) => {
-                call(config, "GET", format!("{}/tokens/{id}", config.vault_url), None, Expect::Token, true)
-                    .await
+                call(
+                    config,
+                    "GET",
+                    [config.vault_url.as_str(), "/tokens/", id.as_str()].concat(),
+                    None,
+                    Expect::Token,
+                    true,
+                )
+                .await
             }
             Subject::Source(id) => {
-                call(config, "GET", format!("{}/sources/{id}", config.api_url), None, Expect::Source, true)
-                    .await
+                call(
+                    config,
+                    "GET",
+                    [config.api_url.as_str(), "/sources/", id.as_str()].concat(),
+                    None,
+                    Expect::Source,
+                    true,
+                )
+                .await
             }
         };
         match result {
