@@ -42,17 +42,9 @@ pub fn text(value: &JsValue) -> Option<String> {
         .filter(|n| omise_checkout_core::is_whole(*n) && (0.0..=MAX_SAFE_INTEGER).contains(n))?;
     // Written out by hand, in a buffer that never grows (no `to_string` in the wasm, and no
     // stray copy of a card number left behind by a reallocation).
-    let mut v = n as u64;
-    let mut digits = Vec::with_capacity(20);
-    loop {
-        digits.push(b'0' + (v % 10) as u8);
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    digits.reverse();
-    String::from_utf8(digits).ok()
+    let mut digits = String::with_capacity(20);
+    omise_checkout_core::request::push_uint(&mut digits, n as u64);
+    Some(digits)
 }
 
 /// A property read with [`text`].

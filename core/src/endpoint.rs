@@ -122,7 +122,7 @@ fn is_decimal_octet(octet: &str) -> bool {
         return false;
     }
     let value = bytes.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
-    (bytes.len() == 1 || bytes[0] != b'0') && value <= 255
+    (bytes.len() == 1 || bytes.first() != Some(&b'0')) && value <= 255
 }
 
 fn safe(url: &str) -> Result<(), ConfigError> {

@@ -168,19 +168,18 @@ impl TokenRequest {
 
 /// A whole number in decimal (no `to_string`: STYLE.md rule 9).
 pub fn push_uint(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = n;
+    // From the largest power of ten not above `n` (1 for 0) down: no digit buffer, so no index
+    // and no bounds check (whose panic message brings integer formatting into the wasm).
+    let mut scale = 1;
+    while n / scale >= 10 {
+        scale *= 10;
+    }
     loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
+        out.push(char::from(b'0' + (n / scale % 10) as u8));
+        if scale == 1 {
             break;
         }
-    }
-    for &d in &digits[i..] {
-        out.push(d as char);
+        scale /= 10;
     }
 }
 

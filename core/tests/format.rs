@@ -134,3 +134,16 @@ fn is_whole_is_fract_is_zero() {
         assert_eq!(omise_checkout_core::is_whole(n), n.fract() == 0.0, "{n}");
     }
 }
+
+/// `push_uint` writes what `to_string` would (it is the wasm's `to_string` for numbers).
+#[test]
+fn push_uint_is_to_string() {
+    let mut cases = vec![0, 1, 9, 10, 11, 99, 100, 101, 4_242, u64::from(u32::MAX), u64::MAX / 10, u64::MAX];
+    cases.extend((0..20).map(|p| 10u64.pow(p)));
+    cases.extend((1..20).map(|p| 10u64.pow(p) - 1));
+    for n in cases {
+        let mut out = String::from("x");
+        omise_checkout_core::request::push_uint(&mut out, n);
+        assert_eq!(out, format!("x{n}"));
+    }
+}
