@@ -1,7 +1,7 @@
 //! `OmiseCheckout`: the configured entry point (public key, endpoints, locale).
 
+use alloc::borrow::ToOwned;
 use alloc::string::String;
-use alloc::string::ToString;
 use alloc::vec::Vec;
 
 use alloc::rc::{Rc, Weak};
@@ -66,7 +66,7 @@ impl OmiseCheckout {
     /// The locale messages are shown in (`en`, `ja` or `th`).
     #[wasm_bindgen(getter)]
     pub fn locale(&self) -> String {
-        self.config.locale().code().to_string()
+        self.config.locale().code().to_owned()
     }
 
     /// Headless tokenization of a plain card object. Validated first: nothing is sent while a

@@ -2,8 +2,8 @@
 //! security rules). A secret key or a plain-HTTP endpoint throws at once, so a mistake shows
 //! up on the merchant's first page load, not in a customer's failed payment.
 
+use alloc::borrow::ToOwned;
 use alloc::string::String;
-use alloc::string::ToString;
 use alloc::vec::Vec;
 
 use alloc::rc::Rc;
@@ -48,7 +48,7 @@ impl Config {
         // is refused, not replaced by the default.
         let url = |name: &str, default: &str| -> Result<String, JsValue> {
             match js::prop_text(options, name) {
-                Prop::Missing => Ok(default.to_string()),
+                Prop::Missing => Ok(default.to_owned()),
                 Prop::Text(url) => endpoint::check_endpoint(&url).map_err(config_error),
                 Prop::Unreadable => Err(config_error(ConfigError::MalformedEndpoint)),
             }
@@ -74,7 +74,7 @@ impl Config {
             }
         };
         Ok(Config {
-            public_key: key.trim().to_string(),
+            public_key: key.trim().to_owned(),
             vault_url,
             api_url,
             locale: Cell::new(locale),

@@ -232,6 +232,7 @@ export interface CardFormState {
 "#;
 
 #[cfg(test)]
+#[allow(clippy::disallowed_macros, clippy::disallowed_methods)]
 mod tests {
     /// The macro consumes the const, so the test reads this file's text.
     const TS_UNIONS: &str = include_str!("types.rs");

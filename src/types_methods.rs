@@ -63,6 +63,7 @@ export type HandledCharge =
 "#;
 
 #[cfg(test)]
+#[allow(clippy::disallowed_macros, clippy::disallowed_methods)]
 mod tests {
     const TS: &str = include_str!("types_methods.rs");
     use alloc::format;

@@ -2,8 +2,8 @@
 //! endpoint that is not HTTPS (plain HTTP only for localhost), a redirect to anything but
 //! `https:` (or localhost). SPEC §2, security rules in DEVELOPERS.md.
 
+use alloc::borrow::ToOwned;
 use alloc::string::String;
-use alloc::string::ToString;
 
 /// Why a configuration was refused. Developer-facing: thrown from the constructor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +148,7 @@ pub fn check_endpoint(url: &str) -> Result<String, ConfigError> {
     if url.contains(['?', '#']) {
         return Err(ConfigError::MalformedEndpoint);
     }
-    Ok(url.trim_end_matches('/').to_string())
+    Ok(url.trim_end_matches('/').to_owned())
 }
 
 /// Whether the browser may be sent to `url` (an `authorize_uri`): `https:` anywhere, `http:`

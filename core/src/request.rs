@@ -1,7 +1,7 @@
 //! The token request as the vault expects it: form-encoded `card[...]` fields and HTTP Basic
 //! auth with the public key as user name and an empty password (SPEC §2).
 
-use alloc::string::ToString;
+use alloc::borrow::ToOwned;
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -68,7 +68,7 @@ impl Billing {
         let pairs = self.pairs();
         Billing::from_fn(|key| {
             let value = pairs.iter().find(|(k, _)| *k == key).and_then(|(_, v)| v.as_deref())?;
-            Some(value.trim().to_string()).filter(|s| !s.is_empty())
+            Some(value.trim().to_owned()).filter(|s| !s.is_empty())
         })
     }
 }

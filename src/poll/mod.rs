@@ -2,8 +2,8 @@
 //! `Poller` decides everything (schedule, budget, retries, when to stop); this file only
 //! carries out its effects: fetch, wait (a timer that cancels on drop), render, resolve.
 
+use alloc::borrow::ToOwned;
 use alloc::string::String;
-use alloc::string::ToString;
 use alloc::vec::Vec;
 
 use alloc::rc::Rc;
@@ -155,7 +155,7 @@ fn status_message_value(status: &JsValue, failure_code: Option<String>, locale: 
 /// codes as they are, anything else `unknown`, blank none.
 fn failure_of(object: &JsValue) -> Option<String> {
     let raw = js::get_str(object, "failure_code").or_else(|| js::get_str(object, "failureCode"))?;
-    status::failure_code(&raw).map(str::to_string)
+    status::failure_code(&raw).map(str::to_owned)
 }
 
 fn subject(options: &JsValue) -> Result<Subject, JsValue> {
@@ -163,7 +163,7 @@ fn subject(options: &JsValue) -> Result<Subject, JsValue> {
         if !endpoint::is_status_url(&url) {
             return Err(config::error("insecure_endpoint", "omise-checkout: statusUrl must be a path on this site or an https:// URL (http:// only for localhost)."));
         }
-        return Ok(Subject::StatusUrl(url.trim().to_string()));
+        return Ok(Subject::StatusUrl(url.trim().to_owned()));
     }
     if let Some(id) = js::get_str(options, "tokenId") {
         if omise_checkout_core::api::is_token_id(&id) {
@@ -187,7 +187,7 @@ fn link_option(options: &JsValue, name: &str) -> Result<Option<String>, JsValue>
     match js::get(options, name) {
         v if v.is_undefined() || v.is_null() => Ok(None),
         v => match v.as_string().filter(|u| endpoint::is_status_url(u)) {
-            Some(url) => Ok(Some(url.trim().to_string())),
+            Some(url) => Ok(Some(url.trim().to_owned())),
             None => Err(config::error(
                 "insecure_endpoint",
                 "omise-checkout: retryUrl and otherMethodUrl must be paths on this site or https:// URLs.",
