@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 
 use js_sys::Function;
+use omise_checkout_core::request::concat;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
@@ -54,7 +55,7 @@ impl Handlers {
             let init = CustomEventInit::new();
             init.set_detail(detail);
             init.set_bubbles(true);
-            if let Ok(event) = CustomEvent::new_with_event_init_dict(&["omise:", name].concat(), &init) {
+            if let Ok(event) = CustomEvent::new_with_event_init_dict(&concat(&["omise:", name]), &init) {
                 let _ = root.dispatch_event(&event);
             }
         }

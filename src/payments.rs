@@ -7,6 +7,7 @@ use js_sys::Promise;
 use omise_checkout_core::api::{self, Expect, Problem};
 use omise_checkout_core::endpoint;
 use omise_checkout_core::error::ErrorCode;
+use omise_checkout_core::request::concat;
 use wasm_bindgen::prelude::*;
 
 use crate::api::{call, Body};
@@ -34,7 +35,7 @@ pub(crate) fn source_promise(config: alloc::rc::Rc<crate::config::Config>, body:
         let locale = config.locale();
         let result = match body {
             Some(text) => {
-                let url = [config.api_url.as_str(), "/sources"].concat();
+                let url = concat(&[config.api_url.as_str(), "/sources"]);
                 let body = Body { content_type: "application/json", text };
                 call(&config, "POST", url, Some(body), Expect::Source, true).await.and_then(|source| {
                     if api::is_source_id(&js::get_str(&source, "id").unwrap_or_default()) {

@@ -149,3 +149,17 @@ fn push_uint_is_to_string() {
         assert_eq!(out, format!("x{n}"));
     }
 }
+
+/// `request::join`/`concat` are the standard `join`/`concat` (kept out of the wasm).
+#[test]
+fn join_and_concat_are_the_standard_ones() {
+    let cases: [&[&str]; 5] = [&[], &[""], &["a"], &["a", "", "bc"], &["omise-", "1", "-number", "é"]];
+    for parts in cases {
+        for sep in ["", " ", ", "] {
+            assert_eq!(omise_checkout_core::request::join(parts, sep), parts.join(sep));
+        }
+        assert_eq!(omise_checkout_core::request::concat(parts), parts.concat());
+        let owned: Vec<String> = parts.iter().map(|p| String::from(*p)).collect();
+        assert_eq!(omise_checkout_core::request::join(&owned, " "), owned.join(" "));
+    }
+}

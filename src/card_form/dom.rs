@@ -11,6 +11,7 @@ use omise_checkout_core::brand::Brand;
 use omise_checkout_core::field::Field;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;
+use omise_checkout_core::request::concat;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
@@ -75,7 +76,7 @@ impl Dom {
             built.push(f);
         }
         let form_error = el(document, "div", "omise-form-error")?;
-        form_error.set_id(&[prefix.as_str(), "-form-error"].concat());
+        form_error.set_id(&concat(&[prefix.as_str(), "-form-error"]));
         root.append_child(&form_error).ok()?;
         let live = el(document, "div", "omise-live omise-sr-only")?;
         live.set_attribute("aria-live", "polite").ok()?;
@@ -128,8 +129,8 @@ fn build_field(
         Field::PostalCode => "postal-code",
         _ => code,
     };
-    let id = [prefix, "-", kebab].concat();
-    let wrap = el(document, "div", &["omise-field omise-field--", kebab].concat())?;
+    let id = concat(&[prefix, "-", kebab]);
+    let wrap = el(document, "div", &concat(&["omise-field omise-field--", kebab]))?;
     let label = el(document, "label", "omise-label")?;
     label.set_attribute("for", &id).ok()?;
     label.set_text_content(Some(label_text(field).text(locale)));
@@ -161,14 +162,14 @@ fn build_field(
         input.set_placeholder(m.text(locale));
     }
     control.append_child(&input).ok()?;
-    let mut described = vec![[id.as_str(), "-error"].concat()];
+    let mut described = vec![concat(&[id.as_str(), "-error"])];
     let mut brand = None;
     if field == Field::Number {
         let b = el(document, "span", "omise-brand")?;
         b.set_hidden(true);
-        b.set_id(&[id.as_str(), "-brand"].concat());
+        b.set_id(&concat(&[id.as_str(), "-brand"]));
         control.append_child(&b).ok()?;
-        described.push([id.as_str(), "-brand"].concat());
+        described.push(concat(&[id.as_str(), "-brand"]));
         brand = Some(b);
     }
     wrap.append_child(&label).ok()?;
@@ -176,16 +177,16 @@ fn build_field(
     let mut hint = None;
     if field == Field::SecurityCode {
         let h = el(document, "div", "omise-hint")?;
-        h.set_id(&[id.as_str(), "-hint"].concat());
+        h.set_id(&concat(&[id.as_str(), "-hint"]));
         h.set_text_content(Some(Message::HintSecurityCode3.text(locale)));
         wrap.append_child(&h).ok()?;
-        described.push([id.as_str(), "-hint"].concat());
+        described.push(concat(&[id.as_str(), "-hint"]));
         hint = Some(h);
     }
     let error = el(document, "div", "omise-error")?;
-    error.set_id(&[id.as_str(), "-error"].concat());
+    error.set_id(&concat(&[id.as_str(), "-error"]));
     wrap.append_child(&error).ok()?;
-    input.set_attribute("aria-describedby", &described.join(" ")).ok()?;
+    input.set_attribute("aria-describedby", &omise_checkout_core::request::join(&described, " ")).ok()?;
     Some((FieldDom { field, wrap, label, input, error, hint }, brand))
 }
 

@@ -28,6 +28,7 @@ use omise_checkout_core::field::Field;
 use omise_checkout_core::form::FormModel;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;
+use omise_checkout_core::request::concat;
 use omise_checkout_core::validity::Validity;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -347,5 +348,5 @@ fn find_element(document: &web_sys::Document, target: &JsValue) -> Option<Elemen
 }
 
 fn no_target(message: &str) -> JsValue {
-    config::error("mount_failed", &["omise-checkout: ", message].concat())
+    config::error("mount_failed", &concat(&["omise-checkout: ", message]))
 }

@@ -19,6 +19,7 @@ use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;
 use omise_checkout_core::poll::{Answer, Effect, Event, PollConfig, Poller, MAX_BUDGET_MS};
+use omise_checkout_core::request::concat;
 use omise_checkout_core::status::{self, Kind, Method, PaymentStatus};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -378,7 +379,7 @@ fn download(href: &str, name: &str) {
 fn fill(text: &str, value: &str) -> String {
     let at = text.as_bytes().windows(2).position(|w| w == b"{}");
     match at.and_then(|at| Some((text.get(..at)?, text.get(at + 2..)?))) {
-        Some((before, after)) => [before, value, after].concat(),
+        Some((before, after)) => concat(&[before, value, after]),
         None => String::from(text),
     }
 }

@@ -16,6 +16,7 @@ use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;
 use omise_checkout_core::poll::{Answer, Effect, Event, PollConfig, Poller};
+use omise_checkout_core::request::concat;
 use omise_checkout_core::status::{self, Kind, Method, PaymentStatus};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -301,7 +302,7 @@ impl Run {
                 call(
                     config,
                     "GET",
-                    [config.vault_url.as_str(), "/tokens/", id.as_str()].concat(),
+                    concat(&[config.vault_url.as_str(), "/tokens/", id.as_str()]),
                     None,
                     Expect::Token,
                     true,
@@ -312,7 +313,7 @@ impl Run {
                 call(
                     config,
                     "GET",
-                    [config.api_url.as_str(), "/sources/", id.as_str()].concat(),
+                    concat(&[config.api_url.as_str(), "/sources/", id.as_str()]),
                     None,
                     Expect::Source,
                     true,
