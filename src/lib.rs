@@ -2,12 +2,13 @@
 //! `omise-checkout-core`; this crate reads the browser, calls the core and renders its answers.
 //!
 //! `no_std` with `alloc`. The `dist` feature (the shipped wasm) adds the panic handler below;
-//! without it `std` is linked for its panic handler (tests, host builds, `cargo clippy`).
+//! without it, and on any target but wasm32, `std` is linked for its panic handler (tests, host
+//! builds, `cargo clippy`).
 
 #![no_std]
 
 extern crate alloc;
-#[cfg(not(feature = "dist"))]
+#[cfg(any(not(feature = "dist"), not(target_arch = "wasm32")))]
 extern crate std;
 
 mod api;
