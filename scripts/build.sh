@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the npm package into dist/: three wasm modules from the one crate (Cargo.toml features),
+# Builds the npm package into dist/: three wasm modules from the one crate (Cargo.toml features;
+# `dist`: no_std with a panic handler that traps without formatting),
 # each with its wasm-bindgen glue (ES module + .d.ts), wasm-opt -Oz and esbuild; the stylesheet.
 #   omise_checkout            the checkout page (card form, method picker, tokens, sources,
 #                             authorize); loads the charge module when handleCharge/pollStatus
@@ -22,11 +23,11 @@ module() {
   local name=$1 features=$2
   local stage=target/dist-staging/$name
   cargo build --profile wasm-release --target wasm32-unknown-unknown -p omise-checkout \
-    --no-default-features --features "$features"
+    --no-default-features --features "$features,dist"
   mkdir -p "$stage"
   cp "$OUT/omise_checkout.wasm" "$stage/$name.wasm"
   wasm-bindgen --target web --out-dir "$stage" --out-name "$name" "$stage/$name.wasm"
-  wasm-opt -Oz --strip-debug --strip-producers "${WASM_OPT_FEATURES[@]}" \
+  wasm-opt -Oz --converge --strip-debug --strip-producers "${WASM_OPT_FEATURES[@]}" \
     "$stage/${name}_bg.wasm" -o "dist/${name}_bg.wasm"
   # One file for the glue and its snippets (the checkout's loader of the charge module), minified
   # (exports, import names and `import.meta.url` are kept); the charge module stays a separate

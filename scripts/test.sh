@@ -15,7 +15,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p omise-checkout --all-targets -- -D warnings
 # Each wasm module the package ships, built alone (scripts/build.sh).
 for features in checkout charge validators; do
-  cargo clippy --target wasm32-unknown-unknown -p omise-checkout --no-default-features --features "$features" -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown -p omise-checkout --no-default-features --features "$features,dist" -- -D warnings
 done
 step "cargo test --workspace"
 cargo test --workspace

@@ -1,6 +1,9 @@
 //! Calls to the vault, the API and a merchant's status endpoint: send, read the few fields the
 //! core needs, let the core classify (STYLE.md pattern 5).
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
 use omise_checkout_core::api::{self, Answer, Expect, Problem};
 use omise_checkout_core::error::ErrorCode;
 #[cfg(feature = "checkout")]
@@ -49,7 +52,7 @@ fn interpret(reply: Reply, expect: Expect) -> Result<JsValue, Problem> {
             // A merchant's status endpoint may answer a bare `{ status, failure_code }`.
             let object = match (&object, &json) {
                 (None, Some(j)) if expect == Expect::Status && js::get_str(j, "status").is_some() => {
-                    Some("status".to_string())
+                    Some("status".to_owned())
                 }
                 _ => object,
             };

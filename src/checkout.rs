@@ -1,11 +1,15 @@
 //! `OmiseCheckout`: the configured entry point (public key, endpoints, locale).
 
-use std::cell::Cell;
+use alloc::borrow::ToOwned;
+use alloc::rc::Rc;
 #[cfg(feature = "checkout")]
-use std::cell::RefCell;
-use std::rc::Rc;
+use alloc::rc::Weak;
+use alloc::string::String;
 #[cfg(feature = "checkout")]
-use std::rc::Weak;
+use alloc::vec::Vec;
+use core::cell::Cell;
+#[cfg(feature = "checkout")]
+use core::cell::RefCell;
 
 #[cfg(feature = "checkout")]
 use js_sys::Promise;
@@ -84,7 +88,7 @@ impl OmiseCheckout {
     /// The locale messages are shown in (`en`, `ja` or `th`).
     #[wasm_bindgen(getter)]
     pub fn locale(&self) -> String {
-        self.config.locale().code().to_string()
+        self.config.locale().code().to_owned()
     }
 
     #[cfg(feature = "checkout")]

@@ -2,8 +2,12 @@
 //! security rules). A secret key or a plain-HTTP endpoint throws at once, so a mistake shows
 //! up on the merchant's first page load, not in a customer's failed payment.
 
-use std::cell::Cell;
-use std::rc::Rc;
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use alloc::rc::Rc;
+use core::cell::Cell;
 
 use omise_checkout_core::endpoint::{self, ConfigError};
 use omise_checkout_core::locale::{self, Locale};
@@ -46,7 +50,7 @@ impl Config {
         // is refused, not replaced by the default.
         let url = |name: &str, default: &str| -> Result<String, JsValue> {
             match js::prop_text(options, name) {
-                Prop::Missing => Ok(default.to_string()),
+                Prop::Missing => Ok(default.to_owned()),
                 Prop::Text(url) => endpoint::check_endpoint(&url).map_err(config_error),
                 Prop::Unreadable => Err(config_error(ConfigError::MalformedEndpoint)),
             }
@@ -74,7 +78,7 @@ impl Config {
             }
         };
         Ok(Config {
-            public_key: key.trim().to_string(),
+            public_key: key.trim().to_owned(),
             vault_url,
             api_url,
             locale: Cell::new(locale),

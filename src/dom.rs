@@ -1,14 +1,13 @@
 //! Small DOM helpers for the picker and the charge views: elements with a class, unique ids,
 //! text nodes. Text only (`textContent`), never markup; classes only, never inline styles.
 
-use std::cell::Cell;
+use alloc::string::String;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
-thread_local! {
-    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
-}
+/// The next id (an atomic, not `thread_local!`, which `no_std` lacks; the wasm has one thread).
+static NEXT_ID: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(1);
 
 pub fn document() -> Option<Document> {
     web_sys::window()?.document()
@@ -33,11 +32,7 @@ pub fn text_in(parent: &Element, tag: &str, class: &str, text: &str) -> Option<H
 
 /// A page-unique id: `omise-<kind><n>` (no `format!`: STYLE.md rule 9).
 pub fn unique_id(kind: &str) -> String {
-    let n = NEXT_ID.with(|c| {
-        let n = c.get();
-        c.set(n.wrapping_add(1));
-        n
-    });
+    let n = NEXT_ID.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
     let mut id = String::with_capacity(16);
     id.push_str("omise-");
     id.push_str(kind);

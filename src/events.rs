@@ -2,9 +2,12 @@
 //! registered with `on(name, fn)`, and the same events as `CustomEvent`s named `omise:<name>`
 //! on the form's root element for code that prefers `addEventListener`.
 
-use std::cell::RefCell;
+use alloc::vec::Vec;
+
+use core::cell::RefCell;
 
 use js_sys::Function;
+use omise_checkout_core::request::concat;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
@@ -52,7 +55,7 @@ impl Handlers {
             let init = CustomEventInit::new();
             init.set_detail(detail);
             init.set_bubbles(true);
-            if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("omise:{name}"), &init) {
+            if let Ok(event) = CustomEvent::new_with_event_init_dict(&concat(&["omise:", name]), &init) {
                 let _ = root.dispatch_event(&event);
             }
         }

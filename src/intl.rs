@@ -1,6 +1,8 @@
 //! Amounts and times in the shopper's locale, by the browser's `Intl` (no number or date
 //! formatting code in the wasm).
 
+use alloc::string::String;
+
 use omise_checkout_core::locale::Locale;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -22,7 +24,9 @@ pub fn amount(amount: f64, currency: &str, locale: Locale) -> Option<String> {
     let locales = js_sys::Array::of1(&js::static_str(locale.code()));
     let nf = js_sys::Intl::NumberFormat::new(&locales, options.unchecked_ref());
     let digits = js::get(&nf.resolved_options(), "maximumFractionDigits").as_f64().unwrap_or(2.0);
-    let value = amount / 10f64.powi(digits as i32);
+    // 10^digits (no `f64::powi` in `no_std`): exact, as the digits are a currency's (0 to 4).
+    let scale = (0..digits as i32).fold(1.0, |scale: f64, _| scale * 10.0);
+    let value = amount / scale;
     nf.format().call1(&JsValue::UNDEFINED, &JsValue::from_f64(value)).ok()?.as_string()
 }
 

@@ -1,11 +1,15 @@
 //! The one place Rust values become JS values (STYLE.md pattern 5).
 
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::RefCell;
+
 use wasm_bindgen::JsValue;
 
 /// `object[key]` as a whole number that fits in `u32`, else `None`.
 pub fn uint_field(object: &JsValue, key: &str) -> Option<u32> {
     let n = js_sys::Reflect::get(object, &JsValue::from_str(key)).ok()?.as_f64()?;
-    (n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&n)).then_some(n as u32)
+    (omise_checkout_core::is_whole(n) && (0.0..=u32::MAX as f64).contains(&n)).then_some(n as u32)
 }
 
 /// `object[key]`, `undefined` when missing or when `object` is not an object.
@@ -33,20 +37,14 @@ pub fn text(value: &JsValue) -> Option<String> {
     if let Some(s) = value.as_string() {
         return Some(s);
     }
-    let n = value.as_f64().filter(|n| n.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER).contains(n))?;
+    let n = value
+        .as_f64()
+        .filter(|n| omise_checkout_core::is_whole(*n) && (0.0..=MAX_SAFE_INTEGER).contains(n))?;
     // Written out by hand, in a buffer that never grows (no `to_string` in the wasm, and no
     // stray copy of a card number left behind by a reallocation).
-    let mut v = n as u64;
-    let mut digits = Vec::with_capacity(20);
-    loop {
-        digits.push(b'0' + (v % 10) as u8);
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    digits.reverse();
-    String::from_utf8(digits).ok()
+    let mut digits = String::with_capacity(20);
+    omise_checkout_core::request::push_uint(&mut digits, n as u64);
+    Some(digits)
 }
 
 /// A property read with [`text`].
@@ -72,26 +70,32 @@ pub fn prop_text(object: &JsValue, key: &str) -> Prop {
     }
 }
 
-thread_local! {
-    /// JS strings for the few dozen static texts used as keys and codes, made once: decoding a
-    /// string across the boundary for every key was most of a validator call's cost.
-    static STATIC_STRS: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
+/// JS strings for the few dozen static texts used as keys and codes, made once: decoding a
+/// string across the boundary for every key was most of a validator call's cost.
+static STATIC_STRS: SingleThreaded<RefCell<Vec<(&'static str, JsValue)>>> =
+    SingleThreaded(RefCell::new(Vec::new()));
+
+/// A `static` for the wasm's one thread (`no_std` has no `thread_local!`).
+struct SingleThreaded<T>(T);
+
+// SAFETY: the widget runs on the page's one thread: wasm32 without the `atomics` target feature
+// has no threads, and host builds (clippy, `cargo test`) never call into JS.
+unsafe impl<T> Sync for SingleThreaded<T> {}
 
 /// The JS string for a static text, cached.
 pub fn static_str(s: &'static str) -> JsValue {
-    STATIC_STRS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((_, v)) = cache.iter().find(|(k, _)| std::ptr::eq(*k, s)) {
-            return v.clone();
-        }
-        let v = JsValue::from_str(s);
-        // Bounded: static texts are finite, but stay small whatever happens.
-        if cache.len() < 256 {
-            cache.push((s, v.clone()));
-        }
-        v
-    })
+    // `try_borrow_mut`: never busy (nothing here calls back into it), and it has no panic path,
+    // whose message formatting would bring `core::fmt` into the validators' wasm.
+    let Ok(mut cache) = STATIC_STRS.0.try_borrow_mut() else { return JsValue::from_str(s) };
+    if let Some((_, v)) = cache.iter().find(|(k, _)| core::ptr::eq(*k, s)) {
+        return v.clone();
+    }
+    let v = JsValue::from_str(s);
+    // Bounded: static texts are finite, but stay small whatever happens.
+    if cache.len() < 256 {
+        cache.push((s, v.clone()));
+    }
+    v
 }
 
 /// A plain object from key/value pairs.

@@ -5,10 +5,19 @@
 //! `charge` (after the charge, loaded on demand) and `validators`. With both `checkout` and
 //! `charge` (tests, the rlib) everything runs in one module; the checkout module alone hands
 //! `handleCharge`/`pollStatus` to the charge module (`lazy_charge`).
+//!
+//! `no_std` with `alloc`. The `dist` feature (the shipped wasm) adds the panic handler below;
+//! without it, and on any target but wasm32, `std` is linked for its panic handler (tests, host
+//! builds, `cargo clippy`).
 
+#![no_std]
 // A module built alone leaves helpers the others use (e.g. the QR's time parsing on the checkout
 // page): lint dead code in the whole build (the default) only.
 #![cfg_attr(not(all(feature = "checkout", feature = "charge")), allow(dead_code))]
+
+extern crate alloc;
+#[cfg(any(not(feature = "dist"), not(target_arch = "wasm32")))]
+extern crate std;
 
 #[cfg(any(feature = "checkout", feature = "charge"))]
 mod api;
@@ -72,3 +81,21 @@ pub use picker::PaymentMethods;
 pub use status::status_message;
 #[cfg(feature = "validators")]
 pub use validators::*;
+
+/// The allocator of every wasm32 build (the shipped one and the browser tests alike, so the
+/// memory and wiping tests check the allocator that ships): talc instead of std's dlmalloc.
+/// Talc is maintained, has a documented setup for single-threaded wasm (memory grows through
+/// `memory.grow`, freed chunks are coalesced and reused, so mount/destroy cycles stay flat),
+/// and is several KB smaller than dlmalloc. lol_alloc is smaller still, but its free list is
+/// a linear first-fit scan and its README asks users to use it at their own risk.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// The shipped wasm's panic handler: a trap (a JS `RuntimeError: unreachable`), as `std`'s did
+/// under `panic = "abort"`, without `std`'s message formatting.
+#[cfg(all(feature = "dist", target_arch = "wasm32"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}

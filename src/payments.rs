@@ -2,11 +2,16 @@
 //! (sending the customer to `authorize_uri` for 3-D Secure or the bank's page).
 
 #[cfg(feature = "checkout")]
+use alloc::string::String;
+
+#[cfg(feature = "checkout")]
 use js_sys::Promise;
 #[cfg(feature = "checkout")]
 use omise_checkout_core::api::{self, Expect, Problem};
 use omise_checkout_core::endpoint;
 use omise_checkout_core::error::ErrorCode;
+#[cfg(feature = "checkout")]
+use omise_checkout_core::request::concat;
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "checkout")]
@@ -34,7 +39,7 @@ impl OmiseCheckout {
 /// carries one copy of it.
 /// `done` runs once the answer is in, before the promise settles.
 pub(crate) fn source_promise(
-    config: std::rc::Rc<crate::config::Config>,
+    config: alloc::rc::Rc<crate::config::Config>,
     body: Option<String>,
     done: impl FnOnce() + 'static,
 ) -> Promise {
@@ -42,7 +47,7 @@ pub(crate) fn source_promise(
         let locale = config.locale();
         let result = match body {
             Some(text) => {
-                let url = format!("{}/sources", config.api_url);
+                let url = concat(&[config.api_url.as_str(), "/sources"]);
                 let body = Body { content_type: "application/json", text };
                 call(&config, "POST", url, Some(body), Expect::Source, true).await.and_then(|source| {
                     if api::is_source_id(&js::get_str(&source, "id").unwrap_or_default()) {
@@ -102,7 +107,9 @@ fn source_body(params: &JsValue) -> Option<String> {
             && t.len() <= 64
             && t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     })?;
-    let amount = js::get(params, "amount").as_f64().filter(|a| a.fract() == 0.0 && *a > 0.0 && *a < 1e13)?;
+    let amount = js::get(params, "amount")
+        .as_f64()
+        .filter(|a| omise_checkout_core::is_whole(*a) && *a > 0.0 && *a < 1e13)?;
     let currency = js::get_str(params, "currency")
         .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()))?;
     let _ = (kind, amount, currency);

@@ -13,8 +13,11 @@
 //! exact origin; the iframe URL carries our origin and the channel name, nothing else. Only
 //! string messages from the iframe's own window, from the vault origin, on our channel are read.
 
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use alloc::rc::{Rc, Weak};
+use core::cell::{Cell, RefCell};
 
 use js_sys::{Function, Promise, JSON};
 use omise_checkout_core::rpc::{self, AnswerShape, Channel, Unwrapped};
@@ -29,7 +32,7 @@ use crate::timer::Timeout;
 use crate::transport::Reply;
 
 /// Page-wide: two checkouts on one page never share a channel name.
-static NEXT_CHANNEL: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+static NEXT_CHANNEL: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
 
 pub struct Provider {
     /// `{vault}/provider`, without the query.
@@ -166,7 +169,7 @@ impl Provider {
         let Some(window) = web_sys::window() else { return false };
         let Some(document) = window.document() else { return false };
         let own_origin = window.location().origin().unwrap_or_default();
-        let n = NEXT_CHANNEL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let n = NEXT_CHANNEL.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
         // The page-unique counter and a random part: a second copy of the widget on the page
         // (another bundle) counts from zero too.
         let channel = Channel::numbered(((js_sys::Math::random() * 1e6) as u64) * 100_000 + n as u64);

@@ -1,6 +1,9 @@
 //! `statusMessage`: a payment's status in the customer's words, on the checkout and without
 //! one. In every module that has an `OmiseCheckout` (the checkout page and the charge module).
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::status::{self, PaymentStatus};
 use wasm_bindgen::prelude::*;
@@ -54,5 +57,5 @@ fn status_message_value(status: &JsValue, failure_code: Option<String>, locale: 
 /// codes as they are, anything else `unknown`, blank none.
 pub(crate) fn failure_of(object: &JsValue) -> Option<String> {
     let raw = js::get_str(object, "failure_code").or_else(|| js::get_str(object, "failureCode"))?;
-    status::failure_code(&raw).map(str::to_string)
+    status::failure_code(&raw).map(str::to_owned)
 }

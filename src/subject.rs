@@ -2,6 +2,9 @@
 //! checkout module too: with the charge module loaded on demand, a bad option still throws at
 //! the call, not later in a promise.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
 use omise_checkout_core::charge_view::{self, ChargeFacts, Plan};
 use omise_checkout_core::endpoint;
 use omise_checkout_core::status::PaymentStatus;
@@ -24,7 +27,7 @@ pub(crate) fn subject(options: &JsValue) -> Result<Subject, JsValue> {
         if !endpoint::is_status_url(&url) {
             return Err(config::error("insecure_endpoint", "omise-checkout: statusUrl must be a path on this site or an https:// URL (http:// only for localhost)."));
         }
-        return Ok(Subject::StatusUrl(url.trim().to_string()));
+        return Ok(Subject::StatusUrl(url.trim().to_owned()));
     }
     if let Some(id) = js::get_str(options, "tokenId") {
         if omise_checkout_core::api::is_token_id(&id) {
@@ -48,7 +51,7 @@ pub(crate) fn link_option(options: &JsValue, name: &str) -> Result<Option<String
     match js::get(options, name) {
         v if v.is_undefined() || v.is_null() => Ok(None),
         v => match v.as_string().filter(|u| endpoint::is_status_url(u)) {
-            Some(url) => Ok(Some(url.trim().to_string())),
+            Some(url) => Ok(Some(url.trim().to_owned())),
             None => Err(config::error(
                 "insecure_endpoint",
                 "omise-checkout: retryUrl and otherMethodUrl must be paths on this site or https:// URLs.",

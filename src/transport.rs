@@ -4,10 +4,13 @@
 //! Card data is sent only to the configured endpoint: no redirects are followed (`redirect:
 //! "error"`), no cookies are sent, nothing is cached, and the body never appears in a URL.
 
-use std::cell::Cell;
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
+use alloc::boxed::Box;
+use alloc::string::String;
+
+use alloc::rc::Rc;
+use core::cell::Cell;
+use core::future::Future;
+use core::pin::Pin;
 
 use js_sys::JSON;
 use wasm_bindgen::{JsCast, JsValue};

@@ -239,9 +239,13 @@ export interface CardFormState {
 "#;
 
 #[cfg(test)]
+#[allow(clippy::disallowed_macros, clippy::disallowed_methods)]
 mod tests {
     /// The macro consumes the const, so the test reads this file's text.
     const TS_UNIONS: &str = include_str!("types.rs");
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec::Vec;
     use omise_checkout_core::{Brand, Validity};
 
     fn union(names: impl Iterator<Item = &'static str>) -> String {

@@ -63,8 +63,12 @@ export type HandledCharge =
 "#;
 
 #[cfg(test)]
+#[allow(clippy::disallowed_macros, clippy::disallowed_methods)]
 mod tests {
     const TS: &str = include_str!("types_methods.rs");
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec::Vec;
     use omise_checkout_core::methods::{Group, METHODS};
 
     fn union(names: impl Iterator<Item = &'static str>) -> String {
@@ -76,7 +80,7 @@ mod tests {
         let types =
             format!("export type MethodSourceType = {};", union(METHODS.iter().map(|m| m.source_type)));
         assert!(TS.contains(&types), "{types}");
-        let choices = std::iter::once("card").chain(Group::ALL.iter().map(|g| g.id()));
+        let choices = core::iter::once("card").chain(Group::ALL.iter().map(|g| g.id()));
         let choices = format!("export type MethodChoice = {};", union(choices));
         assert!(TS.contains(&choices), "{choices}");
     }

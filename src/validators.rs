@@ -108,7 +108,7 @@ pub fn validate_card_number(#[wasm_bindgen(unchecked_param_type = "TextInput")] 
         return o;
     };
     let mut check = number::check(&input);
-    let digits = SecretString::from(std::mem::take(&mut check.digits));
+    let digits = SecretString::from(core::mem::take(&mut check.digits));
     let formatted = SecretString::from(format::card_number(&digits, 0).value);
     let candidates: js_sys::Array = check.candidates.iter().map(|b| static_str(b.id())).collect();
     let o = field_result(check.state.code(), check.error.map(|e| e.code()));

@@ -1,6 +1,7 @@
 //! The card form and tokenization in headless Chromium, against the local sandbox: what the
 //! customer sees (values, carets, texts, aria) and what reaches the vault.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // clippy.toml's rules are for the wasm, not tests
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! what is offered, each method's `{ source }`, validation errors and their a11y wiring like the
 //! card form's, the card choice, the QR code (countdown, paid, expired, new QR) and konbini.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // clippy.toml's rules are for the wasm, not tests
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! the browser tests of one binary run side by side in one page, and their allocations would
 //! blur a measurement of wasm memory.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // clippy.toml's rules are for the wasm, not tests
 
 mod common;
 

@@ -6,6 +6,9 @@
 //! Parsing is lenient (SPEC §2): unknown fields are ignored, unknown enum values are kept as
 //! "unknown", and server text is never shown to the customer (only mapped codes are).
 
+use alloc::vec;
+use alloc::vec::Vec;
+
 use crate::error::ErrorCode;
 use crate::field::{Field, FieldError};
 use crate::invalid_card;

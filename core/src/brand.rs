@@ -1,6 +1,8 @@
 //! Card brands as data (STYLE.md pattern 1, SPEC §4). A new brand is one row in `RULES`
 //! plus its test rows.
 
+use alloc::vec::Vec;
+
 use serde::Serialize;
 
 /// A card brand. `id()` is the JS-facing `BrandId`.

@@ -5,6 +5,8 @@
 //! A QR code is never shown as payable once `expires_at` has passed, whatever the server has
 //! said so far: the countdown reaching zero replaces it, as does a status of `expired`.
 
+use alloc::string::String;
+
 use crate::methods::Flow;
 use crate::request::push_uint;
 use crate::status::PaymentStatus;

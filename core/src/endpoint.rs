@@ -2,6 +2,9 @@
 //! endpoint that is not HTTPS (plain HTTP only for localhost), a redirect to anything but
 //! `https:` (or localhost). SPEC §2, security rules in DEVELOPERS.md.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
 /// Why a configuration was refused. Developer-facing: thrown from the constructor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConfigError {
@@ -65,7 +68,9 @@ fn parse(url: &str) -> Option<Url<'_>> {
     if url.contains('\\') {
         return None;
     }
-    let (scheme, rest) = url.split_once("://")?;
+    // `split_once("://")` by bytes: a `&str` pattern brings in the two-way string searcher.
+    let at = url.as_bytes().windows(3).position(|w| w == b"://")?;
+    let (scheme, rest) = (url.get(..at)?, url.get(at + 3..)?);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     if authority.contains('@') || authority.is_empty() {
         return None;
@@ -117,7 +122,7 @@ fn is_decimal_octet(octet: &str) -> bool {
         return false;
     }
     let value = bytes.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
-    (bytes.len() == 1 || bytes[0] != b'0') && value <= 255
+    (bytes.len() == 1 || bytes.first() != Some(&b'0')) && value <= 255
 }
 
 fn safe(url: &str) -> Result<(), ConfigError> {
@@ -143,7 +148,7 @@ pub fn check_endpoint(url: &str) -> Result<String, ConfigError> {
     if url.contains(['?', '#']) {
         return Err(ConfigError::MalformedEndpoint);
     }
-    Ok(url.trim_end_matches('/').to_string())
+    Ok(url.trim_end_matches('/').to_owned())
 }
 
 /// Whether the browser may be sent to `url` (an `authorize_uri`): `https:` anywhere, `http:`

@@ -1,6 +1,10 @@
 //! Expiry dates as typed (`MM/YY`, `MM / YY`, `MMYY`, `M/YY`, `MM/YYYY`, autofill's `YYYY-MM`,
 //! full-width digits). Time is passed in: `today` is the customer's current month.
 
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
 use crate::field::FieldError;
 use crate::format::{digits_before, Formatted};
 use crate::normalize::digit_value;

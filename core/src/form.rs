@@ -3,6 +3,10 @@
 //! caret from "digits before the caret", `change` on every value change, incomplete shown
 //! only on blur or submit, invalid shown at once).
 
+use alloc::borrow::ToOwned;
+use alloc::vec;
+use alloc::vec::Vec;
+
 use zeroize::Zeroize;
 
 use crate::brand::Brand;
@@ -164,7 +168,7 @@ impl FormModel {
         let value = |field| self.get(field).map_or("", |f| f.value.as_str());
         let expiry = expiry::check(value(Field::Expiry), self.today);
         let optional =
-            |field| Some(value(field)).filter(|v| !v.trim().is_empty()).map(|v| v.trim().to_string());
+            |field| Some(value(field)).filter(|v| !v.trim().is_empty()).map(|v| v.trim().to_owned());
         Ok(TokenRequest {
             name: name::check(value(Field::Name)).value,
             // The checks' own copies of the digits move into the request (no further copy).

@@ -3,6 +3,9 @@
 //!
 //! Carets are UTF-16 code unit offsets, as `HTMLInputElement.selectionStart` reports them.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use zeroize::Zeroizing;
 
 use crate::brand::{detect, Brand};

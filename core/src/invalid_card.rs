@@ -3,6 +3,8 @@
 //! mentions "number", "expiration", "name" or "security code" lands on that field; "brand not
 //! supported" marks the number unless a number error is already there.
 
+use alloc::vec::Vec;
+
 use crate::field::{Field, FieldError};
 
 /// What one `invalid_card` message says about the form.
@@ -37,19 +39,34 @@ pub fn split(message: &str) -> Split {
 
 fn parts(message: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    for chunk in message.split(", ") {
+    // `message.split(", ")`, by bytes (see `find`).
+    let mut chunks = Some(message);
+    while let Some(text) = chunks {
+        let (chunk, next) = match find(text, ", ") {
+            Some(i) => (text.get(..i).unwrap_or(""), text.get(i + 2..)),
+            None => (text, None),
+        };
+        chunks = next;
         let chunk = chunk.strip_prefix("and ").unwrap_or(chunk);
         let mut rest = chunk;
-        // Split on " and " only when a new subject follows.
+        // Split on " and " only when a new subject follows (the matches taken left to right
+        // without overlap, as `match_indices` does).
         loop {
-            let next = rest.match_indices(" and ").map(|(i, _)| i).find(|&i| {
-                let after = &rest[i + 5..];
-                SUBJECTS.iter().any(|s| after.starts_with(s))
-            });
+            let mut from = 0;
+            let next = loop {
+                let Some(i) = rest.get(from..).and_then(|r| find(r, " and ")).map(|j| from + j) else {
+                    break None;
+                };
+                let after = rest.get(i + 5..).unwrap_or("");
+                if SUBJECTS.iter().any(|s| after.starts_with(s)) {
+                    break Some(i);
+                }
+                from = i + 5;
+            };
             match next {
                 Some(i) => {
-                    out.push(&rest[..i]);
-                    rest = &rest[i + 5..];
+                    out.push(rest.get(..i).unwrap_or(""));
+                    rest = rest.get(i + 5..).unwrap_or("");
                 }
                 None => break,
             }
@@ -59,40 +76,52 @@ fn parts(message: &str) -> Vec<&str> {
     out
 }
 
+/// Where `needle` first starts in `text`, by bytes: `str::find`/`contains`/`split` with a `&str`
+/// pattern bring the two-way string searcher (and its panicking slicing) into the wasm. The
+/// needles here are ASCII, so a match always starts and ends on a char boundary.
+fn find(text: &str, needle: &str) -> Option<usize> {
+    text.as_bytes().windows(needle.len()).position(|w| w == needle.as_bytes())
+}
+
+/// `part.contains(needle)` (see `find`).
+fn has(part: &str, needle: &str) -> bool {
+    find(part, needle).is_some()
+}
+
 fn place(part: &str, out: &mut Split) {
-    let blank = part.contains("blank") || part.contains("required") || part.contains("missing");
-    let (field, error) = if part.starts_with("brand") || part.contains("brand not supported") {
+    let blank = has(part, "blank") || has(part, "required") || has(part, "missing");
+    let (field, error) = if part.starts_with("brand") || has(part, "brand not supported") {
         out.brand_not_supported = true;
         return;
-    } else if part.contains("expiration") || part.contains("expiry") {
+    } else if has(part, "expiration") || has(part, "expiry") {
         let error = if blank {
             FieldError::Required
-        } else if part.contains("past") || part.contains("expired") {
+        } else if has(part, "past") || has(part, "expired") {
             FieldError::Expired
-        } else if part.contains("month") {
+        } else if has(part, "month") {
             FieldError::MonthInvalid
         } else {
             FieldError::Invalid
         };
         (Field::Expiry, error)
-    } else if part.contains("security code") || part.contains("cvv") || part.contains("cvc") {
+    } else if has(part, "security code") || has(part, "cvv") || has(part, "cvc") {
         (Field::SecurityCode, if blank { FieldError::Required } else { FieldError::Invalid })
-    } else if part.contains("number") {
+    } else if has(part, "number") {
         (Field::Number, if blank { FieldError::Required } else { FieldError::Invalid })
-    } else if part.contains("name") {
+    } else if has(part, "name") {
         let error = if blank {
             FieldError::Required
-        } else if part.contains("too long") {
+        } else if has(part, "too long") {
             FieldError::TooLong
         } else {
             FieldError::Invalid
         };
         (Field::Name, error)
-    } else if part.contains("postal") {
+    } else if has(part, "postal") {
         (Field::PostalCode, FieldError::Invalid)
-    } else if part.contains("city") {
+    } else if has(part, "city") {
         (Field::City, FieldError::Invalid)
-    } else if part.contains("country") {
+    } else if has(part, "country") {
         (Field::Country, FieldError::Invalid)
     } else {
         if !part.is_empty() {

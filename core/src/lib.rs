@@ -1,6 +1,13 @@
 //! Pure rules of omise-checkout: card input, Omise API objects, customer messages and
 //! the payment-status polling machine. No web dependency: everything here runs under
 //! plain `cargo test`, and time is always passed in.
+//!
+//! `no_std` (with `alloc`): no `std` formatting or panic machinery reaches the widget's wasm.
+//! Its own unit tests keep `std`.
+
+#![cfg_attr(not(test), no_std)]
+
+extern crate alloc;
 
 // Card input (issue 2).
 pub mod brand;
@@ -34,3 +41,16 @@ pub mod methods;
 pub use brand::Brand;
 pub use field::{Field, FieldError};
 pub use validity::Validity;
+
+/// `n.fract() == 0.0` without `std` (`f64::fract` needs libm): false for NaN and the infinities,
+/// true for every finite float from 2^52 up (they are all whole).
+pub fn is_whole(n: f64) -> bool {
+    const EXACT: f64 = 4_503_599_627_370_496.0; // 2^52
+    if n.is_nan() || n.is_infinite() {
+        false
+    } else if n >= EXACT || n <= -EXACT {
+        true
+    } else {
+        n == (n as i64) as f64
+    }
+}

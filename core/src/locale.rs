@@ -62,6 +62,7 @@ pub fn negotiate<'a>(prefs: impl IntoIterator<Item = &'a str>) -> Locale {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_macros, clippy::disallowed_methods)]
 mod tests {
     use super::*;
 

@@ -4,6 +4,8 @@
 //! read `METHODS`; a new method is one row plus test rows. Where each fact comes from is said
 //! on the row (`methods/table.rs`).
 
+use alloc::vec::Vec;
+
 use crate::messages::Message;
 
 pub mod fields;

@@ -1,6 +1,9 @@
 //! Cardholder name: required, trimmed, length-limited, and never a card number (a number typed
 //! here would be sent in clear as a name).
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::field::FieldError;
 use crate::normalize::{digit_value, is_separator};
 use crate::validity::Validity;
@@ -22,7 +25,7 @@ pub struct NameCheck {
 /// Checks a cardholder name.
 pub fn check(input: &str) -> NameCheck {
     let trimmed = input.trim_matches(|c: char| c.is_whitespace() || is_separator(c) && c != '-' && c != '.');
-    let value: String = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let value = crate::request::join(&trimmed.split_whitespace().collect::<Vec<_>>(), " ");
     let (state, error) = if value.is_empty() {
         (Validity::Incomplete, Some(FieldError::Required))
     } else if value.chars().any(char::is_control) {

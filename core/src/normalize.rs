@@ -1,6 +1,9 @@
 //! What customers really type or paste: ASCII, full-width (Japanese IME) and Thai digits,
 //! with spaces, dashes and dots between them (SPEC §4, §6).
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 /// The value of a digit in any script we accept, else `None`.
 pub fn digit_value(c: char) -> Option<u8> {
     match c {

@@ -1,5 +1,8 @@
 //! Card number validity: three states (STYLE.md pattern 2) on top of brand detection.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use zeroize::Zeroizing;
 
 use crate::brand::{detect, Brand};

@@ -12,6 +12,10 @@
 //! not an error. No wait runs past the deadline: the last check happens at the deadline.
 //! While the page is hidden nothing is scheduled; `Visible` checks at once.
 
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
 use crate::error::ErrorCode;
 use crate::messages::{self, Message};
 use crate::status::{self, Kind, Method, OutcomeState, PaymentStatus};

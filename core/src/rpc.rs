@@ -8,6 +8,8 @@
 //! 3. A call is `{"jsonrpc":"2.0","method":…,"params":[…],"id":N}`; the answer carries the same
 //!    `id` and either `result` or `error` (`{code, message, data?}`), in any order.
 
+use alloc::string::String;
+
 use zeroize::Zeroizing;
 
 /// One conversation with one provider iframe: the channel name both sides prefix.
@@ -106,7 +108,7 @@ pub enum Unwrapped {
 /// Takes the JSON-RPC envelope off an answer.
 pub fn unwrap_answer(a: &AnswerShape) -> Unwrapped {
     let status = |s: Option<f64>, default: u16| match s {
-        Some(n) if n.fract() == 0.0 && (100.0..=599.0).contains(&n) => Some(n as u16),
+        Some(n) if crate::is_whole(n) && (100.0..=599.0).contains(&n) => Some(n as u16),
         None => Some(default),
         _ => None,
     };

@@ -2,8 +2,10 @@
 //! memory when dropped or replaced, and never printed by `Debug`. Without it, every value the
 //! customer typed stayed readable in the wasm memory buffer until the allocator reused the space.
 
-use std::fmt;
-use std::ops::Deref;
+use alloc::string::String;
+
+use core::fmt;
+use core::ops::Deref;
 
 use zeroize::Zeroize;
 

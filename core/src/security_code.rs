@@ -1,5 +1,7 @@
 //! Security code (CVV/CVC/CID): digits only, length by brand.
 
+use alloc::string::String;
+
 use crate::brand::Brand;
 use crate::field::FieldError;
 use crate::normalize::{digit_value, is_separator};

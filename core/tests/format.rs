@@ -1,6 +1,8 @@
 //! Formatting as you type: grouping per brand and the caret kept on the same digit while
 //! typing, deleting across spaces and pasting in the middle. `|` marks the caret.
 
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // clippy.toml's rules are for the wasm, not tests
+
 use omise_checkout_core::format::{card_number, delete_across_separator};
 
 /// Splits "42|42" into ("4242", 2).
@@ -98,5 +100,66 @@ fn deleting_across_a_space_removes_a_digit() {
             s
         });
         assert_eq!(got.as_deref(), *expected, "{label}");
+    }
+}
+
+/// `is_whole` is `f64::fract() == 0.0` (which `no_std` lacks).
+#[test]
+fn is_whole_is_fract_is_zero() {
+    let cases = [
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.5,
+        -0.5,
+        1e13,
+        1e13 + 0.5,
+        4_503_599_627_370_495.5,
+        4_503_599_627_370_496.0,
+        -4_503_599_627_370_497.0,
+        9_007_199_254_740_993.0,
+        1e300,
+        -1e300,
+        f64::MIN_POSITIVE,
+        f64::MAX,
+        f64::MIN,
+        f64::EPSILON,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        123_456.789,
+        9.2e18,
+        9.3e18,
+    ];
+    for n in cases {
+        assert_eq!(omise_checkout_core::is_whole(n), n.fract() == 0.0, "{n}");
+    }
+}
+
+/// `push_uint` writes what `to_string` would (it is the wasm's `to_string` for numbers).
+#[test]
+fn push_uint_is_to_string() {
+    let mut cases = vec![0, 1, 9, 10, 11, 99, 100, 101, 4_242, u64::from(u32::MAX), u64::MAX / 10, u64::MAX];
+    cases.extend((0..20).map(|p| 10u64.pow(p)));
+    cases.extend((1..20).map(|p| 10u64.pow(p) - 1));
+    for n in cases {
+        let mut out = String::from("x");
+        omise_checkout_core::request::push_uint(&mut out, n);
+        assert_eq!(out, format!("x{n}"));
+    }
+}
+
+/// `request::join`/`concat` are the standard `join`/`concat` (kept out of the wasm).
+#[test]
+fn join_and_concat_are_the_standard_ones() {
+    let cases: [&[&str]; 5] = [&[], &[""], &["a"], &["a", "", "bc"], &["omise-", "1", "-number", "é"]];
+    for parts in cases {
+        for sep in ["", " ", ", "] {
+            assert_eq!(omise_checkout_core::request::join(parts, sep), parts.join(sep));
+        }
+        assert_eq!(omise_checkout_core::request::concat(parts), parts.concat());
+        let owned: Vec<String> = parts.iter().map(|p| String::from(*p)).collect();
+        assert_eq!(omise_checkout_core::request::join(&owned, " "), owned.join(" "));
     }
 }

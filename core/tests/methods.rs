@@ -1,6 +1,8 @@
 //! The method table as data: each row's facts, what is offered for an amount, currency and
 //! device, the payer fields, the picker's rules and the source it asks for.
 
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // clippy.toml's rules are for the wasm, not tests
+
 use omise_checkout_core::field::FieldError;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;

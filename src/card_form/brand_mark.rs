@@ -6,7 +6,9 @@
 //! is inline-styled, so a strict CSP holds; colours come from the stylesheet
 //! (`.omise-brand-mark--<brand>`), where a merchant can restyle them.
 
-use std::cell::RefCell;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::RefCell;
 
 use omise_checkout_core::brand::Brand;
 use web_sys::{Document, Element, HtmlElement};

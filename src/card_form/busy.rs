@@ -4,8 +4,10 @@
 //! stay focusable and readable), `state().busy`, the `busy` event, and on the buttons given to
 //! `bindPayButton` a spinner with the localized "Processing…".
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use alloc::vec::Vec;
+
+use alloc::rc::Rc;
+use core::cell::RefCell;
 
 use js_sys::Promise;
 use omise_checkout_core::messages::Message;

@@ -3,18 +3,20 @@
 //! never be posted to the merchant's server with a surrounding form), no `pattern` attribute
 //! (it broke autofill in Safari 18), no inline styles (strict CSP): classes only.
 
-use std::cell::Cell;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
 
 use omise_checkout_core::brand::Brand;
 use omise_checkout_core::field::Field;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;
+use omise_checkout_core::request::concat;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
-thread_local! {
-    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
-}
+/// The next id (an atomic, not `thread_local!`, which `no_std` lacks; the wasm has one thread).
+static NEXT_ID: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(1);
 
 /// One field's elements.
 pub struct FieldDom {
@@ -44,12 +46,9 @@ impl Dom {
 
     /// Builds the form inside `target` (appended; the target's other content is left alone).
     pub fn build(document: &Document, target: Element, fields: &[Field], locale: Locale) -> Option<Dom> {
-        let n = NEXT_ID.with(|c| {
-            let n = c.get();
-            c.set(n.wrapping_add(1));
-            n
-        });
-        let prefix = format!("omise-{n}");
+        let n = NEXT_ID.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
+        let mut prefix = String::from("omise-");
+        omise_checkout_core::request::push_uint(&mut prefix, u64::from(n));
         let root = el(document, "div", "omise-card-form")?;
         root.set_attribute("lang", locale.code()).ok()?;
         let mut built = Vec::new();
@@ -78,7 +77,7 @@ impl Dom {
             built.push(f);
         }
         let form_error = el(document, "div", "omise-form-error")?;
-        form_error.set_id(&format!("{prefix}-form-error"));
+        form_error.set_id(&concat(&[prefix.as_str(), "-form-error"]));
         root.append_child(&form_error).ok()?;
         let live = el(document, "div", "omise-live omise-sr-only")?;
         live.set_attribute("aria-live", "polite").ok()?;
@@ -131,8 +130,8 @@ fn build_field(
         Field::PostalCode => "postal-code",
         _ => code,
     };
-    let id = format!("{prefix}-{kebab}");
-    let wrap = el(document, "div", &format!("omise-field omise-field--{kebab}"))?;
+    let id = concat(&[prefix, "-", kebab]);
+    let wrap = el(document, "div", &concat(&["omise-field omise-field--", kebab]))?;
     let label = el(document, "label", "omise-label")?;
     label.set_attribute("for", &id).ok()?;
     label.set_text_content(Some(label_text(field).text(locale)));
@@ -164,14 +163,14 @@ fn build_field(
         input.set_placeholder(m.text(locale));
     }
     control.append_child(&input).ok()?;
-    let mut described = vec![format!("{id}-error")];
+    let mut described = vec![concat(&[id.as_str(), "-error"])];
     let mut brand = None;
     if field == Field::Number {
         let b = el(document, "span", "omise-brand")?;
         b.set_hidden(true);
-        b.set_id(&format!("{id}-brand"));
+        b.set_id(&concat(&[id.as_str(), "-brand"]));
         control.append_child(&b).ok()?;
-        described.push(format!("{id}-brand"));
+        described.push(concat(&[id.as_str(), "-brand"]));
         brand = Some(b);
     }
     wrap.append_child(&label).ok()?;
@@ -179,16 +178,16 @@ fn build_field(
     let mut hint = None;
     if field == Field::SecurityCode {
         let h = el(document, "div", "omise-hint")?;
-        h.set_id(&format!("{id}-hint"));
+        h.set_id(&concat(&[id.as_str(), "-hint"]));
         h.set_text_content(Some(Message::HintSecurityCode3.text(locale)));
         wrap.append_child(&h).ok()?;
-        described.push(format!("{id}-hint"));
+        described.push(concat(&[id.as_str(), "-hint"]));
         hint = Some(h);
     }
     let error = el(document, "div", "omise-error")?;
-    error.set_id(&format!("{id}-error"));
+    error.set_id(&concat(&[id.as_str(), "-error"]));
     wrap.append_child(&error).ok()?;
-    input.set_attribute("aria-describedby", &described.join(" ")).ok()?;
+    input.set_attribute("aria-describedby", &omise_checkout_core::request::join(&described, " ")).ok()?;
     Some((FieldDom { field, wrap, label, input, error, hint }, brand))
 }
 

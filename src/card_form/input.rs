@@ -1,7 +1,7 @@
 //! The inputs' DOM events (input, change, IME composition, focus, blur, Backspace): each handler
 //! only reads the event and hands it to the core's `FormModel`; `render` applies the effects.
 
-use std::rc::Rc;
+use alloc::rc::Rc;
 
 use omise_checkout_core::field::Field;
 use omise_checkout_core::form::InputKind;

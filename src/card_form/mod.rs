@@ -5,6 +5,10 @@
 //! button, `feedback` the form-level error, `locale` the language switch, `brand_mark` the
 //! brand's mark.
 
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
 mod brand_mark;
 mod busy;
 mod dom;
@@ -15,8 +19,8 @@ mod purpose;
 mod render;
 mod submit;
 
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use alloc::rc::{Rc, Weak};
+use core::cell::{Cell, RefCell};
 
 use js_sys::{Function, Promise};
 use omise_checkout_core::error::ErrorCode;
@@ -24,6 +28,7 @@ use omise_checkout_core::field::Field;
 use omise_checkout_core::form::FormModel;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;
+use omise_checkout_core::request::concat;
 use omise_checkout_core::validity::Validity;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -343,5 +348,5 @@ fn find_element(document: &web_sys::Document, target: &JsValue) -> Option<Elemen
 }
 
 fn no_target(message: &str) -> JsValue {
-    config::error("mount_failed", &format!("omise-checkout: {message}"))
+    config::error("mount_failed", &concat(&["omise-checkout: ", message]))
 }

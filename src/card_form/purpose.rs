@@ -5,6 +5,8 @@
 //! reads "Update card", with no amount. Everything else (validation, tokenize, busy, errors)
 //! is the card form's own.
 
+use alloc::string::String;
+
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::{self, Message};
 use wasm_bindgen::{JsCast, JsValue};
@@ -39,8 +41,9 @@ impl Purpose {
         let failure = js::get(options, "failure");
         let code = js::get_str(&failure, "code").or_else(|| js::get_str(&failure, "failure_code"));
         let code = code.as_deref().and_then(omise_checkout_core::status::failure_code);
-        let amount =
-            js::get(&failure, "amount").as_f64().filter(|a| a.is_finite() && *a >= 0.0 && a.fract() == 0.0);
+        let amount = js::get(&failure, "amount")
+            .as_f64()
+            .filter(|a| a.is_finite() && *a >= 0.0 && omise_checkout_core::is_whole(*a));
         let text = |k: &str| {
             js::get_str(&failure, k)
                 .map(|s| s.trim().chars().take(200).collect::<String>())

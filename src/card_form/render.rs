@@ -1,6 +1,8 @@
 //! Carries out the model's effects on the DOM. Text only (`textContent`), never HTML.
 
-use std::rc::Rc;
+use alloc::vec::Vec;
+
+use alloc::rc::Rc;
 
 use omise_checkout_core::field::Field;
 use omise_checkout_core::form::Effect;

@@ -3,7 +3,9 @@
 //! go offline, and retyping a card is what makes shoppers give up), unless the merchant asks
 //! for `clearAfterToken: true`.
 
-use std::rc::Rc;
+use alloc::vec::Vec;
+
+use alloc::rc::Rc;
 
 use omise_checkout_core::api::Problem;
 use omise_checkout_core::error::ErrorCode;

@@ -4,9 +4,12 @@
 //! while its status is polled (`qr`), konbini's pay-by time and instructions link, or the
 //! status message of a charge that is already final.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
 mod qr;
 
-use std::rc::Rc;
+use alloc::rc::Rc;
 
 use js_sys::{Function, Promise};
 use omise_checkout_core::charge_view::Plan;

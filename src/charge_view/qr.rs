@@ -5,8 +5,12 @@
 //! the QR code goes, "This QR code has expired" and "Get a new QR code" (`requestNewQr`) show.
 //! A view removed from the page (a new `handleCharge` in its place) stops at its next timer.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use alloc::rc::Rc;
+use core::cell::{Cell, RefCell};
 
 use js_sys::{Function, Promise};
 use omise_checkout_core::api::{Expect, Problem};
@@ -15,6 +19,7 @@ use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;
 use omise_checkout_core::poll::{Answer, Effect, Event, PollConfig, Poller, MAX_BUDGET_MS};
+use omise_checkout_core::request::concat;
 use omise_checkout_core::status::{self, Kind, Method, PaymentStatus};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -170,10 +175,7 @@ impl QrRun {
                 if let (Some(minutes), Some(live)) = (announce, &self.live) {
                     let mut n = String::new();
                     omise_checkout_core::request::push_uint(&mut n, minutes);
-                    crate::dom::announce(
-                        live,
-                        &Message::QrMinutesLeft.text(self.setup.locale).replacen("{}", &n, 1),
-                    );
+                    crate::dom::announce(live, &fill(Message::QrMinutesLeft.text(self.setup.locale), &n));
                 }
                 let run = self.clone();
                 *self.tick.borrow_mut() = Timeout::new(next_in_ms as u32, move || run.on_tick());
@@ -371,4 +373,13 @@ fn download(href: &str, name: &str) {
     let _ = body.append_child(&a);
     a.click();
     a.remove();
+}
+
+/// `text.replacen("{}", value, 1)`, by bytes (a `&str` pattern brings in the string searcher).
+fn fill(text: &str, value: &str) -> String {
+    let at = text.as_bytes().windows(2).position(|w| w == b"{}");
+    match at.and_then(|at| Some((text.get(..at)?, text.get(at + 2..)?))) {
+        Some((before, after)) => concat(&[before, value, after]),
+        None => String::from(text),
+    }
 }

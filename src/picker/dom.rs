@@ -4,7 +4,10 @@
 //! `pattern`, no inline style). Rebuilt whole on `setLocale` / `setAmount`: values, choice and
 //! errors come back from the model.
 
-use std::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use alloc::rc::Rc;
 
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;

@@ -6,11 +6,14 @@
 //! `{ card: true }` while it is chosen. One concern per file: `dom` builds, `render` carries out
 //! the model's effects.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 mod dom;
 mod render;
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use alloc::rc::Rc;
+use core::cell::{Cell, RefCell};
 
 use js_sys::{Function, Promise};
 use omise_checkout_core::error::ErrorCode;
@@ -65,8 +68,9 @@ impl OmiseCheckout {
         let target = crate::dom::find(&target).ok_or_else(|| {
             config::error("mount_failed", "omise-checkout: payment methods target not found")
         })?;
-        let amount =
-            js::get(&options, "amount").as_f64().filter(|a| a.fract() == 0.0 && *a > 0.0 && *a < 1e13);
+        let amount = js::get(&options, "amount")
+            .as_f64()
+            .filter(|a| omise_checkout_core::is_whole(*a) && *a > 0.0 && *a < 1e13);
         let currency = js::get_str(&options, "currency").filter(|c| c.len() == 3);
         let (Some(amount), Some(currency)) = (amount, currency) else {
             return Err(config::error(
@@ -189,7 +193,7 @@ impl PaymentMethods {
         else {
             return;
         };
-        if amount.fract() == 0.0 && amount > 0.0 && amount < 1e13 {
+        if omise_checkout_core::is_whole(amount) && amount > 0.0 && amount < 1e13 {
             let effects = inner.model.borrow_mut().set_amount(amount as u64, &currency);
             inner.build();
             inner.apply(effects);

@@ -1,7 +1,9 @@
 //! Carries out the picker model's effects: errors shown and announced, focus, the chosen panel,
 //! the `change` event. Text only (`textContent`).
 
-use std::rc::Rc;
+use alloc::vec::Vec;
+
+use alloc::rc::Rc;
 
 use omise_checkout_core::methods::picker::{Effect, Target};
 use web_sys::Element;

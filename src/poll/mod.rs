@@ -2,14 +2,18 @@
 //! `Poller` decides everything (schedule, budget, retries, when to stop); this file only
 //! carries out its effects: fetch, wait (a timer that cancels on drop), render, resolve.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use alloc::rc::Rc;
+use core::cell::RefCell;
 
 use js_sys::{Function, Promise};
 use omise_checkout_core::api::{Expect, Problem};
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::messages::Message;
 use omise_checkout_core::poll::{Answer, Effect, Event, PollConfig, Poller};
+use omise_checkout_core::request::concat;
 use omise_checkout_core::status::{Kind, Method, PaymentStatus};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -194,12 +198,26 @@ impl Run {
         let result = match &self.subject {
             Subject::StatusUrl(url) => call(config, "GET", url.clone(), None, Expect::Status, false).await,
             Subject::Token(id) => {
-                call(config, "GET", format!("{}/tokens/{id}", config.vault_url), None, Expect::Token, true)
-                    .await
+                call(
+                    config,
+                    "GET",
+                    concat(&[config.vault_url.as_str(), "/tokens/", id.as_str()]),
+                    None,
+                    Expect::Token,
+                    true,
+                )
+                .await
             }
             Subject::Source(id) => {
-                call(config, "GET", format!("{}/sources/{id}", config.api_url), None, Expect::Source, true)
-                    .await
+                call(
+                    config,
+                    "GET",
+                    concat(&[config.api_url.as_str(), "/sources/", id.as_str()]),
+                    None,
+                    Expect::Source,
+                    true,
+                )
+                .await
             }
         };
         match result {

@@ -2,7 +2,9 @@
 //! polling goes on) and, when it is over, the actions that fit the outcome: "Try again" and
 //! "Use another payment method" after a failure, "Check again" after "still confirming".
 
-use std::rc::Rc;
+use alloc::vec::Vec;
+
+use alloc::rc::Rc;
 
 use omise_checkout_core::api::Problem;
 use omise_checkout_core::messages::Message;

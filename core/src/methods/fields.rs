@@ -2,6 +2,9 @@
 //! number (`econtext`), the TrueMoney Wallet's mobile number (`truemoney`). Three-state like the
 //! card fields (STYLE.md pattern 2): `Incomplete` is shown only on blur or submit.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::field::FieldError;
 use crate::messages::Message;
 use crate::normalize::{digit_value, is_separator};
@@ -211,7 +214,7 @@ fn phone(
     value: &str,
     country: &str,
     prefix_ok: fn(&[u8]) -> bool,
-    lengths: std::ops::RangeInclusive<usize>,
+    lengths: core::ops::RangeInclusive<usize>,
 ) -> PayerCheck {
     let (international, rest) = match value.strip_prefix(['+', '＋']) {
         Some(rest) => (true, rest),

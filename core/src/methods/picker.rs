@@ -3,6 +3,11 @@
 //! form's rules: invalid at once, incomplete and required only on blur or submit; submit shows
 //! every problem and focuses the first.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
 use super::fields::{self, PayerField};
 use super::{offered, DeviceKind, Group, Method};
 use crate::messages::Message;
@@ -220,7 +225,7 @@ impl Picker {
         if f.value == raw {
             return effects;
         }
-        f.value = raw.to_string();
+        f.value = raw.to_owned();
         let check = fields::check(field, raw);
         let error = match (check.state, check.error) {
             (Validity::Invalid, Some(e)) => Some(field.error_message(e)),
@@ -278,7 +283,7 @@ impl Picker {
             return Err(effects);
         }
         if let Some(platform) = self.device.platform_type().filter(|_| row.platform_type) {
-            params.push(("platform_type", platform.to_string()));
+            params.push(("platform_type", platform.to_owned()));
         }
         Ok(SourceRequest {
             source_type: row.source_type,
