@@ -96,7 +96,7 @@ const CHROMIUM_ARGS = [
 ];
 
 function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : [])] });
 }
 
 /** The sandbox of section 7 (the same as tests/e2e/lib.mjs's, serving BENCH_DIST). */

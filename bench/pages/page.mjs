@@ -200,8 +200,11 @@ function keystrokes(total = 5000) {
     let d = performance.now();
     const proceed = el.dispatchEvent(before);
     let dispatchMs = performance.now() - d;
+    let edited = null;
+    const brandBefore = el.closest('.omise-card-form')?.getAttribute('data-brand');
     if (proceed) {
       edit();
+      edited = el.value;
       const event = new InputEvent('input', { inputType, data, bubbles: true });
       d = performance.now();
       el.dispatchEvent(event);
@@ -216,7 +219,9 @@ function keystrokes(total = 5000) {
     const ownMs = Math.max(0, dispatchMs - (focusTiming.ms - focusTiming.handlerMs));
     own.all.push(ownMs);
     own[focusMoved ? 'movingFocus' : 'inField'].push(ownMs);
-    ownLog.push({ ownMs, what: `${inputType} ${el.closest('.omise-field')?.className.match(/omise-field--([\w-]+)/)?.[1]}${focusMoved ? ' +focus' : ''}` });
+    const reformatted = edited !== null && edited !== value;
+    const rebranded = brandBefore !== el.closest('.omise-card-form')?.getAttribute('data-brand');
+    ownLog.push({ ownMs, what: `${inputType} ${el.closest('.omise-field')?.className.match(/omise-field--([\w-]+)/)?.[1]}${focusMoved ? ' +focus' : ''}${reformatted ? ' +format' : ''}${rebranded ? ' +brand' : ''}` });
     if (focusTiming.ms > 0) {
       focusCall.push(focusTiming.ms);
       focusListeners.push(focusTiming.handlerMs);

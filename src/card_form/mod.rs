@@ -285,10 +285,12 @@ impl CardForm {
 fn state_of(model: &FormModel, busy: bool) -> JsValue {
     let fields = js::object(&[]);
     for f in &model.fields {
-        let entry = js::object(&[("state", JsValue::from_str(f.state.code()))]);
+        // Static texts as cached JS strings: this runs on every keystroke, and fresh strings are
+        // garbage the page's next collection pauses for.
+        let entry = js::object(&[("state", js::static_str(f.state.code()))]);
         let error = if f.state == Validity::Invalid { f.error } else { f.shown };
         if let Some(e) = error {
-            js::set(&entry, "error", &JsValue::from_str(e.code()));
+            js::set(&entry, "error", &js::static_str(e.code()));
         }
         js::set(&fields, f.field.code(), &entry);
     }
