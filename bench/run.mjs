@@ -5,11 +5,11 @@ import { createServer } from 'node:http';
 import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync, statSync, copyFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, relative, sep } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
-import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { summarize } from './pages/stats.mjs';
+import { startSandbox as startSandboxProcess } from '../tests/sandbox-process.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const BENCH = join(ROOT, 'bench');
@@ -99,30 +99,8 @@ function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : [])] });
 }
 
-/** The sandbox of section 7 (the same as tests/e2e/lib.mjs's, serving BENCH_DIST). */
-async function startSandbox() {
-  const bin = join(ROOT, 'target/debug/omise-sandbox');
-  if (!existsSync(bin)) throw new Error('target/debug/omise-sandbox is missing: cargo build -p omise-sandbox');
-  const child = spawn(bin, ['--port', '0', '--quiet', '--www', 'www', '--dist', DIST], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/omise-sandbox listening on (http:\/\/\S+)/);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (c) => reject(new Error(`sandbox exited with ${c}: ${out}`)));
-    setTimeout(() => reject(new Error('sandbox did not start in 10 s')), 10_000);
-  });
-  const api = async (method, path, body) => {
-    const res = await fetch(url + path, {
-      method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    try { return JSON.parse(text); } catch { return text; }
-  };
-  return { url, api, stop: () => child.kill() };
-}
+/** The sandbox of section 7 (the e2e tests' own, serving BENCH_DIST). */
+const startSandbox = () => startSandboxProcess({ dist: DIST });
 
 // ---------------------------------------------------------------------------------------------
 // 1. Bytes the browser downloads, per module of bench/budget.json: whole files, gzip -9 and

@@ -16,8 +16,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::checkout::OmiseCheckout;
-use crate::subject::{find_target, link_option, qr_subject, read_charge, redirected, subject, ChargeRead};
-use crate::{config, js, results};
+use crate::subject::{
+    find_target, link_option, locale_and_target, qr_subject, read_charge, redirected, subject, ChargeRead,
+};
+use crate::{js, results};
 
 #[wasm_bindgen(inline_js = r#"
 let loading;
@@ -114,13 +116,7 @@ impl OmiseCheckout {
         if plan == Plan::Redirect {
             return Ok(redirected(self.authorize(charge)));
         }
-        let locale = match js::get_str(&options, "locale") {
-            Some(l) => config::pick_locale(Some(&l)),
-            None => self.config.locale(),
-        };
-        let target = crate::dom::find(&js::get(&options, "target")).ok_or_else(|| {
-            config::error("mount_failed", "omise-checkout: handleCharge needs a target element")
-        })?;
+        let (locale, target) = locale_and_target(&self.config, &options)?;
         let kind = match plan {
             Plan::Qr => {
                 if !endpoint::is_safe_redirect(&qr_uri.unwrap_or_default()) {

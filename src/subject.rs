@@ -7,11 +7,13 @@ use alloc::string::String;
 
 use omise_checkout_core::charge_view::{self, ChargeFacts, Plan};
 use omise_checkout_core::endpoint;
+use omise_checkout_core::locale::Locale;
 use omise_checkout_core::status::PaymentStatus;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use crate::{config, js};
+use crate::config::{self, Config};
+use crate::js;
 
 /// What is polled.
 pub(crate) enum Subject {
@@ -115,4 +117,17 @@ pub(crate) fn redirected(authorized: JsValue) -> JsValue {
     } else {
         authorized
     }
+}
+
+/// `handleCharge`'s language (`options.locale`, else the checkout's) and its `target`, which
+/// must be there: nothing can be shown without it.
+pub(crate) fn locale_and_target(config: &Config, options: &JsValue) -> Result<(Locale, Element), JsValue> {
+    let locale = match js::get_str(options, "locale") {
+        Some(l) => config::pick_locale(Some(&l)),
+        None => config.locale(),
+    };
+    let target = crate::dom::find(&js::get(options, "target")).ok_or_else(|| {
+        config::error("mount_failed", "omise-checkout: handleCharge needs a target element")
+    })?;
+    Ok((locale, target))
 }

@@ -26,7 +26,7 @@ use crate::checkout::OmiseCheckout;
 use crate::config;
 use crate::dom::{el, text_in};
 pub(crate) use crate::subject::Subject;
-use crate::subject::{qr_subject, read_charge, redirected, ChargeRead};
+use crate::subject::{locale_and_target, qr_subject, read_charge, redirected, ChargeRead};
 use crate::{intl, js, results};
 
 #[wasm_bindgen]
@@ -47,13 +47,7 @@ impl OmiseCheckout {
         if plan == Plan::Redirect {
             return Ok(redirected(self.authorize(charge)));
         }
-        let locale = match js::get_str(&options, "locale") {
-            Some(l) => config::pick_locale(Some(&l)),
-            None => self.config.locale(),
-        };
-        let target = crate::dom::find(&js::get(&options, "target")).ok_or_else(|| {
-            config::error("mount_failed", "omise-checkout: handleCharge needs a target element")
-        })?;
+        let (locale, target) = locale_and_target(&self.config, &options)?;
         // A new charge in the same place: the previous view goes (its timers stop with it).
         while let Ok(Some(old)) = target.query_selector(":scope > .omise-charge") {
             old.remove();

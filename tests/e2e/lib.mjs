@@ -1,10 +1,10 @@
 // Shared by the end-to-end tests: a fresh sandbox process serving www/ and dist/, Debian's
 // Chromium through playwright-core, the package's own catalog (to know the expected texts),
 // and screenshots under screenshots/ (git-ignored).
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import * as omise from '../../dist/omise_checkout.js';
+import { startSandbox as startSandboxProcess } from '../sandbox-process.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 omise.initSync({ module: readFileSync(`${ROOT}dist/omise_checkout_bg.wasm`) });
@@ -19,30 +19,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-export async function startSandbox(extra = [], env = {}) {
-  const bin = `${ROOT}target/debug/omise-sandbox`;
-  const child = spawn(bin, ['--port', '0', '--quiet', '--www', 'www', '--dist', 'dist', ...extra], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env },
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/omise-sandbox listening on (http:\/\/\S+)/);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (c) => reject(new Error(`sandbox exited with ${c}: ${out}`)));
-    setTimeout(() => reject(new Error('sandbox did not start in 10 s')), 10_000);
-  });
-  const api = async (method, path, body) => {
-    const res = await fetch(url + path, {
-      method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    try { return JSON.parse(text); } catch { return text; }
-  };
-  return { url, api, stop: () => child.kill() };
-}
+/** A fresh sandbox on a free port serving www/ and dist/ (`extra`: more flags). */
+export const startSandbox = (extra = [], env = {}) => startSandboxProcess({ extra, env });
 
 export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
