@@ -27,7 +27,7 @@ module() {
   mkdir -p "$stage"
   cp "$OUT/omise_checkout.wasm" "$stage/$name.wasm"
   wasm-bindgen --target web --out-dir "$stage" --out-name "$name" "$stage/$name.wasm"
-  wasm-opt -Oz --converge --strip-debug --strip-producers "${WASM_OPT_FEATURES[@]}" \
+  wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features "${WASM_OPT_FEATURES[@]}" \
     "$stage/${name}_bg.wasm" -o "dist/${name}_bg.wasm"
   # One file for the glue and its snippets (the checkout's loader of the charge module), minified
   # (exports, import names and `import.meta.url` are kept); the charge module stays a separate

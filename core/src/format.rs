@@ -39,7 +39,7 @@ pub fn digits_before(input: &str, caret: usize) -> usize {
 fn group(digits: &[u8], gaps: &[u8]) -> String {
     let mut out = String::with_capacity(digits.len() + gaps.len());
     for (i, d) in digits.iter().enumerate() {
-        if i > 0 && gaps.contains(&(i as u8)) {
+        if i > 0 && gaps.iter().any(|&g| usize::from(g) == i) {
             out.push(' ');
         }
         out.push((b'0' + d) as char);

@@ -2,7 +2,6 @@
 //! here would be sent in clear as a name).
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use crate::field::FieldError;
 use crate::normalize::{digit_value, is_separator};
@@ -25,7 +24,7 @@ pub struct NameCheck {
 /// Checks a cardholder name.
 pub fn check(input: &str) -> NameCheck {
     let trimmed = input.trim_matches(|c: char| c.is_whitespace() || is_separator(c) && c != '-' && c != '.');
-    let value = crate::request::join(&trimmed.split_whitespace().collect::<Vec<_>>(), " ");
+    let value = collapse_whitespace(trimmed);
     let (state, error) = if value.is_empty() {
         (Validity::Incomplete, Some(FieldError::Required))
     } else if value.chars().any(char::is_control) {
@@ -38,6 +37,26 @@ pub fn check(input: &str) -> NameCheck {
         (Validity::Valid, None)
     };
     NameCheck { state, error, value }
+}
+
+/// The words of `text` joined by one space (what `split_whitespace` + `join(" ")` give), in
+/// one pass: runs of whitespace, the ideographic space of Japanese IMEs among them, become one
+/// space, and none is left at either end.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            gap = true;
+        } else {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn looks_like_card_number(value: &str) -> bool {

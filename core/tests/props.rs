@@ -97,3 +97,43 @@ proptest! {
         }
     }
 }
+
+/// Names as typed: words, runs of spaces (the ideographic one too), tabs, separators.
+fn nameish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            6 => prop::char::range('a', 'z'),
+            2 => prop::sample::select(vec![' ', ' ', '\u{3000}', '\t', '\n', '\u{a0}']),
+            1 => prop::sample::select(vec!['-', '.', '/', '\'', 'ア', 'ก']),
+            1 => any::<char>(),
+        ],
+        0..30,
+    )
+    .prop_map(|v| v.into_iter().collect())
+}
+
+proptest! {
+    /// The name's words joined by one space, as `split_whitespace` + `join(" ")` did before
+    /// the wasm lost the standard `join` (the one-pass `collapse_whitespace`).
+    #[test]
+    fn name_value_is_its_words_joined_by_one_space(input in nameish()) {
+        let trimmed = input.trim_matches(|c: char| {
+            c.is_whitespace() || omise_checkout_core::normalize::is_separator(c) && c != '-' && c != '.'
+        });
+        let expected = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+        prop_assert_eq!(name::check(&input).value, expected);
+    }
+
+    /// Month and year read from their digits as `str::parse` did (the one-pass `ascii_number`).
+    #[test]
+    fn expiry_reads_month_and_year_as_parse_did(month in 0u32..100, year in 0u32..10000, sep in "[ /.-]{0,3}") {
+        let typed = format!("{month:02}{sep}{year:02}");
+        let c = expiry::check(&typed, TODAY);
+        if let Some(m) = c.month {
+            prop_assert_eq!(m, month);
+        }
+        if let (Some(y), true) = (c.year, year < 100) {
+            prop_assert_eq!(y, 2000 + year);
+        }
+    }
+}
