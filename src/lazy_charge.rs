@@ -43,10 +43,12 @@ export function omiseLater(options, locale, poll, a, b, kind, fallback, target) 
     if (inner && inner.destroy) inner.destroy();
   };
   const result = Promise.resolve().then(() => load(options.chargeWasmUrl)).then((m) => {
+    // Destroyed while the module was on its way: nothing is shown or fetched. Polling answers
+    // as its own destroy() does; a QR view's result, like its own, never settles.
+    if (stopped) return poll ? { state: 'pending', stopped: true } : new Promise(() => {});
     const checkout = new m.OmiseCheckout(options);
     checkout.setLocale(locale);
     inner = poll ? checkout.pollStatus(a) : checkout.handleCharge(a, b);
-    if (stopped && inner.destroy) inner.destroy();
     return poll ? inner : inner.result;
   }).catch(() => {
     if (target && !stopped) {

@@ -73,6 +73,30 @@ test('PromptPay when the QR view cannot be downloaded (offline): a clear message
   await page.context().close();
 });
 
+test('the checkout module\'s pollStatus: bad options throw at the call; destroy() before the charge module is in stops it', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'ja' });
+  const r = await page.evaluate(async () => {
+    const { OmiseCheckout } = await import('/dist/omise_checkout.js');
+    const config = await (await fetch('/demo/config')).json();
+    const checkout = new OmiseCheckout({ publicKey: config.publicKey, vaultUrl: config.vaultUrl, apiUrl: config.apiUrl, locale: 'ja' });
+    let thrown = null;
+    try { checkout.pollStatus({ statusUrl: 'javascript:alert(1)' }); } catch (e) { thrown = e.code; }
+    const loadedBefore = performance.getEntriesByType('resource').some((e) => e.name.endsWith('/omise_checkout_charge_bg.wasm'));
+    const target = document.createElement('div');
+    document.body.append(target);
+    const polling = checkout.pollStatus({ sourceId: 'src_test_nothing', target, interval: 60000 });
+    polling.destroy();
+    const outcome = await polling;
+    const asked = performance.getEntriesByType('resource').some((e) => e.name.includes('src_test_nothing'));
+    return { thrown, loadedBefore, stopped: outcome.stopped === true, state: outcome.state, shown: target.textContent, asked };
+  });
+  assert.equal(r.thrown, 'insecure_endpoint', 'thrown synchronously, before the charge module is loaded');
+  assert.equal(r.loadedBefore, false);
+  assert.deepEqual([r.stopped, r.state, r.shown, r.asked], [true, 'pending', '', false], JSON.stringify(r));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('PromptPay on an iPhone (390 px, Thai): "Save QR image" gives a PNG for the banking app', async () => {
   const page = await openCheckout(browser, sandbox.url, { lang: 'th', viewport: IPHONE.viewport, device: IPHONE });
   await choose(page, 'promptpay');
