@@ -65,8 +65,11 @@ export function omiseLater(options, locale, poll, a, b, kind, fallback, target) 
 }
 "#)]
 extern "C" {
+    /// Starts loading the charge module in the background (the shopper chose PromptPay or
+    /// konbini, whose QR code or instructions it shows after Pay); a failure is forgotten, and
+    /// the next `handleCharge` tries again.
     #[wasm_bindgen(js_name = omisePrefetch)]
-    fn prefetch_module(options: &JsValue);
+    pub(crate) fn prefetch(options: &JsValue);
 
     #[wasm_bindgen(js_name = omiseLater)]
     fn later(
@@ -79,13 +82,6 @@ extern "C" {
         fallback: &JsValue,
         target: Option<Element>,
     ) -> JsValue;
-}
-
-/// Starts loading the charge module in the background (the shopper chose PromptPay or konbini,
-/// whose QR code or instructions it shows after Pay); a failure is forgotten, and the next
-/// `handleCharge` tries again.
-pub(crate) fn prefetch(options: &JsValue) {
-    prefetch_module(options);
 }
 
 /// What the result resolves to when the charge module cannot be loaded: still pending (the

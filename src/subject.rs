@@ -5,13 +5,16 @@
 use alloc::borrow::ToOwned;
 use alloc::string::String;
 
+use omise_checkout_core::api::{Expect, Problem};
 use omise_checkout_core::charge_view::{self, ChargeFacts, Plan};
 use omise_checkout_core::endpoint;
 use omise_checkout_core::locale::Locale;
+use omise_checkout_core::request::concat;
 use omise_checkout_core::status::PaymentStatus;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
+use crate::api::call;
 use crate::config::{self, Config};
 use crate::js;
 
@@ -20,6 +23,23 @@ pub(crate) enum Subject {
     StatusUrl(String),
     Token(String),
     Source(String),
+}
+
+impl Subject {
+    /// Asks for the status once: the answer, and the field of it that holds the status (the
+    /// merchant's `status`; a token's or source's `charge_status`, read with the public key).
+    pub(crate) async fn fetch(&self, config: &Config) -> (Result<JsValue, Problem>, &'static str) {
+        let (url, expect, keyed, field) = match self {
+            Subject::StatusUrl(url) => (url.clone(), Expect::Status, false, "status"),
+            Subject::Token(id) => {
+                (concat(&[config.vault_url.as_str(), "/tokens/", id]), Expect::Token, true, "charge_status")
+            }
+            Subject::Source(id) => {
+                (concat(&[config.api_url.as_str(), "/sources/", id]), Expect::Source, true, "charge_status")
+            }
+        };
+        (call(config, "GET", url, None, expect, keyed).await, field)
+    }
 }
 
 /// `pollStatus`'s subject: `statusUrl` (a path on this site or an https:// URL), else a

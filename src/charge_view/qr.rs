@@ -13,7 +13,7 @@ use alloc::rc::Rc;
 use core::cell::{Cell, RefCell};
 
 use js_sys::{Function, Promise};
-use omise_checkout_core::api::{Expect, Problem};
+use omise_checkout_core::api::Problem;
 use omise_checkout_core::charge_view::{self, Countdown, QrState, Tick};
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::locale::Locale;
@@ -26,7 +26,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlImageElement};
 
 use super::{outcome, set_status, status_region, Subject};
-use crate::api::call;
 use crate::config::Config;
 use crate::dom::{el, text_in};
 use crate::js;
@@ -225,18 +224,9 @@ impl QrRun {
     }
 
     async fn ask(&self) -> Answer {
-        let config = &self.setup.config;
         let (result, field) = match &self.setup.subject {
-            Some(Subject::StatusUrl(url)) => {
-                (call(config, "GET", url.clone(), None, Expect::Status, false).await, "status")
-            }
-            Some(Subject::Source(id)) => {
-                let mut url = config.api_url.clone();
-                url.push_str("/sources/");
-                url.push_str(id);
-                (call(config, "GET", url, None, Expect::Source, true).await, "charge_status")
-            }
-            Some(Subject::Token(_)) | None => (Err(Problem::new(ErrorCode::NotFound)), "status"),
+            Some(subject) => subject.fetch(&self.setup.config).await,
+            None => (Err(Problem::new(ErrorCode::NotFound)), "status"),
         };
         match result {
             Ok(object) => match js::get_str(&object, field) {

@@ -9,17 +9,15 @@ use alloc::rc::Rc;
 use core::cell::RefCell;
 
 use js_sys::{Function, Promise};
-use omise_checkout_core::api::{Expect, Problem};
+use omise_checkout_core::api::Problem;
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::messages::Message;
 use omise_checkout_core::poll::{Answer, Effect, Event, PollConfig, Poller};
-use omise_checkout_core::request::concat;
 use omise_checkout_core::status::{Kind, Method, PaymentStatus};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::api::call;
 use crate::checkout::OmiseCheckout;
 use crate::config::Config;
 use crate::js;
@@ -194,41 +192,12 @@ impl Run {
     }
 
     async fn ask(&self) -> Answer {
-        let config = &self.config;
-        let result = match &self.subject {
-            Subject::StatusUrl(url) => call(config, "GET", url.clone(), None, Expect::Status, false).await,
-            Subject::Token(id) => {
-                call(
-                    config,
-                    "GET",
-                    concat(&[config.vault_url.as_str(), "/tokens/", id.as_str()]),
-                    None,
-                    Expect::Token,
-                    true,
-                )
-                .await
-            }
-            Subject::Source(id) => {
-                call(
-                    config,
-                    "GET",
-                    concat(&[config.api_url.as_str(), "/sources/", id.as_str()]),
-                    None,
-                    Expect::Source,
-                    true,
-                )
-                .await
-            }
-        };
+        let (result, field) = self.subject.fetch(&self.config).await;
         match result {
             Ok(object) => {
                 if let Some(method) = method_of(&object) {
                     self.poller.borrow_mut().note_method(method);
                 }
-                let field = match self.subject {
-                    Subject::StatusUrl(_) => "status",
-                    _ => "charge_status",
-                };
                 match js::get_str(&object, field) {
                     Some(s) => Answer::Status {
                         status: PaymentStatus::parse(&s),

@@ -9,47 +9,21 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { startSandbox } from '../sandbox-process.mjs';
 
 const require = createRequire(import.meta.url);
 const Omise = require('omise');
-const ROOT = new URL('../../', import.meta.url).pathname;
 const PKEY = 'pkey_test_sandbox0000000000';
 const SKEY = 'skey_test_sandbox0000000000';
 
-/** The sandbox binary: OMISE_SANDBOX_BIN, else the debug build of CARGO_TARGET_DIR or target/. */
-function sandboxBinary() {
-  const candidates = [
-    process.env.OMISE_SANDBOX_BIN,
-    process.env.CARGO_TARGET_DIR && `${process.env.CARGO_TARGET_DIR}/debug/omise-sandbox`,
-    `${ROOT}target/debug/omise-sandbox`,
-  ].filter(Boolean);
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`no sandbox binary (build it: cargo build -p omise-sandbox); looked at ${candidates.join(', ')}`);
-  return found;
-}
-
-let child;
+let sandbox;
 let base;
 let omise;
 
 before(async () => {
-  child = spawn(sandboxBinary(), ['--port', '0', '--quiet', '--www', 'www', '--dist', 'dist'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let timer;
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/omise-sandbox listening on (http:\/\/\S+)/);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (c) => reject(new Error(`sandbox exited with ${c}: ${out}`)));
-    timer = setTimeout(() => reject(new Error('sandbox did not start in 10 s')), 10_000);
-  }).finally(() => clearTimeout(timer));
+  sandbox = await startSandbox();
+  base = sandbox.url;
   const port = Number(new URL(base).port);
   delete process.env.http_proxy;
   delete process.env.OMISE_SCHEME;
@@ -66,7 +40,7 @@ before(async () => {
 
 after(() => {
   http.globalAgent.destroy();
-  child?.kill();
+  sandbox?.stop();
 });
 
 const CARD = { name: 'Somchai Prasert', expiration_month: 12, expiration_year: 2031, security_code: '123', city: 'Bangkok', postal_code: '10320' };
