@@ -2,6 +2,7 @@
 //! The official SDKs also send base64 of the bare key (no colon), so both are accepted.
 
 use crate::errors::ApiError;
+use crate::state::AppState;
 use crate::store::Inner;
 use axum::http::{header, HeaderMap};
 
@@ -58,6 +59,11 @@ pub fn presented_key(headers: &HeaderMap) -> Option<String> {
 /// The `Authorization` header value for a key (the same as the widget sends).
 pub fn basic_header(key: &str) -> String {
     omise_checkout_core::request::basic_auth(key)
+}
+
+/// The account of a request made with a secret key (the server-side resources).
+pub fn secret(app: &AppState, headers: &HeaderMap) -> Result<usize, ApiError> {
+    authenticate(headers, &app.store.lock(), KeyKind::Secret)
 }
 
 /// The account whose key of kind `want` the request was sent with; a wrong kind, an unknown

@@ -135,16 +135,12 @@ pub fn charge_json(acc: &Account, c: &Charge, now_ms: i64) -> Value {
     value
 }
 
-fn secret(app: &AppState, headers: &HeaderMap) -> Result<usize, ApiError> {
-    auth::authenticate(headers, &app.store.lock(), KeyKind::Secret)
-}
-
 pub async fn create(
     State(app): State<AppState>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let params = read_params(&headers, body).await?;
     let origin = app.origin(&headers);
     let body = app
@@ -192,7 +188,7 @@ pub async fn update(
     Path(id): Path<String>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let params = read_params(&headers, body).await?;
     let body = app
         .write(|inner, now| {
@@ -223,7 +219,7 @@ pub async fn capture(
     Path(id): Path<String>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let params = read_params(&headers, body).await?;
     let amount = match int(&params, "capture_amount") {
         Int::Missing => None,
@@ -245,7 +241,7 @@ pub async fn reverse(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let body = app
         .write(|inner, now| {
             charge_rules::change(inner, account, &id, "charge.reverse", now, |c| {
@@ -261,7 +257,7 @@ pub async fn expire(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let body = app
         .write(|inner, now| {
             charge_rules::change(inner, account, &id, "charge.expire", now, |c| {

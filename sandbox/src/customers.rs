@@ -108,10 +108,6 @@ fn apply(inner: &mut Inner, account: usize, id: &str, params: &Value) -> Result<
     Ok(())
 }
 
-fn secret(app: &AppState, headers: &HeaderMap) -> Result<usize, ApiError> {
-    auth::authenticate(headers, &app.store.lock(), KeyKind::Secret)
-}
-
 fn ok(body: &Value) -> Result<Response, ApiError> {
     Ok(json_response(StatusCode::OK, body))
 }
@@ -121,7 +117,7 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let params = read_params(&headers, body).await?;
     let body = app
         .write(|inner, now| {
@@ -189,7 +185,7 @@ pub async fn update(
     Path(id): Path<String>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let params = read_params(&headers, body).await?;
     let body = app
         .write(|inner, now| {
@@ -206,7 +202,7 @@ pub async fn destroy(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let body = app
         .write(|inner, now| {
             let c = inner
@@ -262,7 +258,7 @@ pub async fn update_card(
     Path((id, card)): Path<(String, String)>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let params = read_params(&headers, body).await?;
     let month = match int(&params, "expiration_month") {
         Int::Missing => None,
@@ -317,7 +313,7 @@ pub async fn destroy_card(
     headers: HeaderMap,
     Path((id, card)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let body = app
         .write(|inner, now| {
             let c = customer_mut(inner, account, &id)?;

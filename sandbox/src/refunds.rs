@@ -145,17 +145,13 @@ pub fn settle_due(inner: &mut Inner, now_ms: i64) {
     }
 }
 
-fn secret(app: &AppState, headers: &HeaderMap) -> Result<usize, ApiError> {
-    auth::authenticate(headers, &app.store.lock(), KeyKind::Secret)
-}
-
 pub async fn create(
     State(app): State<AppState>,
     headers: HeaderMap,
     Path(charge_id): Path<String>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let params = read_params(&headers, body).await?;
     let body = app.write(|inner, now| create_refund(inner, account, &charge_id, &params, now)).await?;
     Ok(json_response(StatusCode::OK, &body))

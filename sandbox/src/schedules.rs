@@ -214,17 +214,13 @@ fn parse(params: &Value, acc: &Account, now_ms: i64) -> Result<Schedule, ApiErro
     })
 }
 
-fn secret(app: &AppState, headers: &HeaderMap) -> Result<usize, ApiError> {
-    auth::authenticate(headers, &app.store.lock(), KeyKind::Secret)
-}
-
 /// `POST /schedules`; a schedule starting today makes its first charge at once.
 pub async fn create(
     State(app): State<AppState>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let params = read_params(&headers, body).await?;
     let body = app
         .write(|inner, now| {
@@ -304,7 +300,7 @@ pub async fn destroy(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let account = secret(&app, &headers)?;
+    let account = auth::secret(&app, &headers)?;
     let body = app
         .write(|inner, now| {
             let s =
