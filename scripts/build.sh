@@ -27,6 +27,7 @@ module() {
   mkdir -p "$stage"
   cp "$OUT/omise_checkout.wasm" "$stage/$name.wasm"
   wasm-bindgen --target web --out-dir "$stage" --out-name "$name" "$stage/$name.wasm"
+  node scripts/short-names.mjs "$stage/${name}_bg.wasm" "$stage/$name.js" "$stage/${name}_bg.wasm.d.ts"
   wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features "${WASM_OPT_FEATURES[@]}" \
     "$stage/${name}_bg.wasm" -o "dist/${name}_bg.wasm"
   # One file for the glue and its snippets (the checkout's loader of the charge module), minified
@@ -40,7 +41,8 @@ module() {
 module omise_checkout checkout
 module omise_checkout_charge charge
 module omise_checkout_validators validators
-if [ -f styles/omise-checkout.css ]; then cp styles/omise-checkout.css dist/; fi
+# The stylesheet minified (its comments, which explain the custom properties, stay in styles/).
+esbuild styles/omise-checkout.css --minify --log-level=warning --outfile=dist/omise-checkout.css
 
 size() { local f=$1; printf '%-36s %8d B raw %8d B gzip -9\n' "$(basename "$f")" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"; }
 for f in dist/*.wasm dist/*.js dist/omise-checkout.css; do
