@@ -20,6 +20,8 @@ const BUDGET = JSON.parse(readFileSync(join(BENCH, 'budget.json'), 'utf8'));
 const TEN_MINUTES = 600_000;
 const COLD_LOADS = Number(process.env.BENCH_COLD_LOADS || 30);
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES || 5000);
+// How long the second keystroke run leaves its page alone before typing.
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS || 1000);
 const VALIDATOR_INPUTS = Number(process.env.BENCH_VALIDATOR_INPUTS || 100_000);
 const CYCLES = Number(process.env.BENCH_CYCLES || 1000);
 const TOKENS = Number(process.env.BENCH_TOKENS || 50);
@@ -536,7 +538,16 @@ function table(r) {
       row(`     moving focus (${o.movingFocus.n})`, ms(o.movingFocus.median), ms(o.movingFocus.p99), ms(o.movingFocus.max));
       row('   focus-move tail: focus() call', ms(o.focusCall.median), ms(o.focusCall.p99), ms(o.focusCall.max));
       row('     of which widget focus listeners', ms(o.focusListeners.median), ms(o.focusListeners.p99), ms(o.focusListeners.max));
-      row('   target own-code p99 ≤ 0.2 ms', mark(o.all.p99 <= TARGETS.keystrokeOwnCodeP99Ms));
+      row('     tail by tenth of the sequence', k.tailByTenth ? k.tailByTenth.join(' ') : '');
+      const s = k.settled?.ownCode;
+      if (s) {
+        row(`   own code, typing ${k.settled.settleMs} ms after load`);
+        row(`     all (${s.all.n})`, ms(s.all.median), ms(s.all.p99), ms(s.all.max));
+        row(`     staying in the field (${s.inField.n})`, ms(s.inField.median), ms(s.inField.p99), ms(s.inField.max));
+        row(`     moving focus (${s.movingFocus.n})`, ms(s.movingFocus.median), ms(s.movingFocus.p99), ms(s.movingFocus.max));
+        row('     tail by tenth of the sequence', k.settled.tailByTenth.join(' '));
+      }
+      row('   target own-code p99 ≤ 0.2 ms', `load: ${mark(o.all.p99 <= TARGETS.keystrokeOwnCodeP99Ms)}`, s ? `settled: ${mark(s.all.p99 <= TARGETS.keystrokeOwnCodeP99Ms)}` : '');
     }
   });
 
@@ -627,6 +638,17 @@ async function main() {
           if (wanted('keystrokes')) {
             step(`keystrokes (${KEYSTROKES})`);
             result.keystrokes = await run('keystrokes', () => page.evaluate((n) => window.bench.keystrokes(n), KEYSTROKES));
+            // The same keystrokes on a fresh page left alone for a second first, as a shopper
+            // does before typing: right after load the browser is still compiling the module in
+            // the background, and that shows as a tail in the first tenth of the sequence.
+            step(`keystrokes after ${SETTLE_MS} ms (${KEYSTROKES})`);
+            const fresh = await run('bench page', () => benchPage(browser, base));
+            if (!fresh.error && result.keystrokes && !result.keystrokes.error) {
+              await fresh.page.waitForTimeout(SETTLE_MS);
+              const settled = await run('keystrokes', () => fresh.page.evaluate((n) => window.bench.keystrokes(n), KEYSTROKES));
+              result.keystrokes.settled = settled.error ? settled : { settleMs: SETTLE_MS, ownCode: settled.ownCode, tailByTenth: settled.tailByTenth };
+              await fresh.context.close();
+            }
           }
           if (wanted('validators')) {
             step(`validators (${VALIDATOR_INPUTS} inputs)`);

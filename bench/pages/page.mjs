@@ -221,7 +221,7 @@ function keystrokes(total = 5000) {
     own[focusMoved ? 'movingFocus' : 'inField'].push(ownMs);
     const reformatted = edited !== null && edited !== value;
     const rebranded = brandBefore !== el.closest('.omise-card-form')?.getAttribute('data-brand');
-    ownLog.push({ ownMs, what: `${inputType} ${el.closest('.omise-field')?.className.match(/omise-field--([\w-]+)/)?.[1]}${focusMoved ? ' +focus' : ''}${reformatted ? ' +format' : ''}${rebranded ? ' +brand' : ''}` });
+    ownLog.push({ i: ownLog.length, ownMs, what: `${inputType} ${el.closest('.omise-field')?.className.match(/omise-field--([\w-]+)/)?.[1]}${focusMoved ? ' +focus' : ''}${reformatted ? ' +format' : ''}${rebranded ? ' +brand' : ''}` });
     if (focusTiming.ms > 0) {
       focusCall.push(focusTiming.ms);
       focusListeners.push(focusTiming.handlerMs);
@@ -289,6 +289,12 @@ function keystrokes(total = 5000) {
   const all = [...samples.type, ...samples.delete, ...samples.paste];
   // What the slowest 1% of keystrokes (own code) were doing.
   const tail = [...ownLog].sort((a, b) => b.ownMs - a.ownMs).slice(0, Math.ceil(ownLog.length / 100));
+  const tailDeciles = new Array(10).fill(0);
+  for (const { i } of tail) tailDeciles[Math.floor((i * 10) / ownLog.length)] += 1;
+  // Where in the sequence the tail falls, by tenths: a tail in the first tenth is the page
+  // still compiling in the background (typing right after load), not the widget's steady cost.
+  const tailByTenth = new Array(10).fill(0);
+  for (const { i } of tail) tailByTenth[Math.floor((i * 10) / ownLog.length)] += 1;
   const ownTail = {};
   for (const { what } of tail) ownTail[what] = (ownTail[what] || 0) + 1;
   const byWhat = {};
@@ -296,6 +302,8 @@ function keystrokes(total = 5000) {
   const ownByKind = Object.fromEntries(Object.entries(byWhat).map(([w, xs]) => [w, stats(xs)]));
   return {
     ownTail,
+    tailByTenth,
+    tailDeciles,
     ownByKind,
     keystrokes: all.length,
     changeEvents: changes,
