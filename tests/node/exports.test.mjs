@@ -1,0 +1,22 @@
+// What `init`/`initSync` resolve to, in every module: the wasm's exports with `memory` under its
+// own name (scripts/short-names.mjs shortens the glue's internal names, never this one; pages
+// read `(await init()).memory`, the bench among them), and the glue still finds every import.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as checkout from '../../dist/omise_checkout.js';
+import * as charge from '../../dist/omise_checkout_charge.js';
+import * as validators from '../../dist/omise_checkout_validators.js';
+
+for (const [name, module] of [['omise_checkout', checkout], ['omise_checkout_charge', charge], ['omise_checkout_validators', validators]]) {
+  test(`${name}: initSync resolves to the exports, memory by its name`, () => {
+    const exports = module.initSync({ module: readFileSync(new URL(`../../dist/${name}_bg.wasm`, import.meta.url)) });
+    assert.ok(exports.memory instanceof WebAssembly.Memory, 'exports.memory is the wasm memory');
+    assert.ok(exports.memory.buffer.byteLength >= 1 << 20, 'with the 1 MB stack in it');
+    // The renamed imports: the glue's import object must satisfy every import of the module.
+    const wasm = new WebAssembly.Module(readFileSync(new URL(`../../dist/${name}_bg.wasm`, import.meta.url)));
+    const names = WebAssembly.Module.imports(wasm).map((i) => i.name);
+    assert.ok(names.length > 10);
+    assert.ok(names.every((n) => n.length <= 16 || n.startsWith('omise')), `no hashed import names left: ${names.filter((n) => n.length > 16)}`);
+  });
+}
