@@ -191,7 +191,7 @@ impl Provider {
         iframe.set_src(&src);
         iframe.set_title("Omise vault");
         iframe.set_tab_index(-1);
-        let _ = iframe.set_attribute("aria-hidden", "true");
+        crate::dom::set_attr(&iframe, "aria-hidden", "true");
         iframe.set_hidden(true);
         let parent: Option<web_sys::Element> =
             document.body().map(Into::into).or_else(|| document.document_element());

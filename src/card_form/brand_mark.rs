@@ -13,7 +13,9 @@ use core::cell::RefCell;
 use omise_checkout_core::brand::Brand;
 use web_sys::{Document, Element, HtmlElement};
 
-const SVG: Option<&str> = Some("http://www.w3.org/2000/svg");
+use crate::dom::{add, el_ns, set_attr};
+
+const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// What a brand's mark shows.
 enum Shape {
@@ -58,10 +60,7 @@ impl Marks {
         };
         let mut name = self.name.borrow_mut();
         if name.is_none() {
-            *name = document.create_element("span").ok();
-            if let Some(n) = name.as_ref() {
-                n.set_class_name("omise-sr-only");
-            }
+            *name = Some(crate::dom::el(&document, "span", "omise-sr-only").into());
         }
         let Some(name) = name.as_ref() else { return };
         name.set_text_content(Some(brand.display_name()));
@@ -73,11 +72,11 @@ fn mark(document: &Document, brand: Brand) -> Option<Element> {
     let shape = MARKS.iter().find(|(b, _)| *b == brand).map(|(_, s)| s)?;
     let mut class = String::from("omise-brand-mark omise-brand-mark--");
     class.push_str(brand.id());
-    let svg = svg_el(document, "svg", &class, &[("viewBox", "0 0 40 26"), ("aria-hidden", "true")])?;
-    svg.set_attribute("focusable", "false").ok()?;
+    let attrs = [("viewBox", "0 0 40 26"), ("aria-hidden", "true"), ("focusable", "false")];
+    let svg = svg_el(document, "svg", &class, &attrs);
     let card = [("x", "0.5"), ("y", "0.5"), ("width", "39"), ("height", "25"), ("rx", "4")];
-    let rect = svg_el(document, "rect", "omise-brand-mark__card", &card)?;
-    svg.append_child(&rect).ok()?;
+    let rect = svg_el(document, "rect", "omise-brand-mark__card", &card);
+    add(&svg, &rect);
     match shape {
         Shape::Letters(letters) => {
             let size = if letters.len() > 3 { "10" } else { "11" };
@@ -89,28 +88,28 @@ fn mark(document: &Document, brand: Brand) -> Option<Element> {
                 ("font-weight", "700"),
                 ("font-family", "system-ui, sans-serif"),
             ];
-            let text = svg_el(document, "text", "omise-brand-mark__text", &attrs)?;
+            let text = svg_el(document, "text", "omise-brand-mark__text", &attrs);
             text.set_text_content(Some(letters));
-            svg.append_child(&text).ok()?;
+            add(&svg, &text);
         }
         Shape::Rings => {
             for (cx, class) in
                 [("16", "omise-brand-mark__ring"), ("24", "omise-brand-mark__ring omise-brand-mark__ring--2")]
             {
-                let ring = svg_el(document, "circle", class, &[("cx", cx), ("cy", "13"), ("r", "7")])?;
-                svg.append_child(&ring).ok()?;
+                let ring = svg_el(document, "circle", class, &[("cx", cx), ("cy", "13"), ("r", "7")]);
+                add(&svg, &ring);
             }
         }
     }
     Some(svg)
 }
 
-fn svg_el(document: &Document, tag: &str, class: &str, attrs: &[(&str, &str)]) -> Option<Element> {
-    let e = document.create_element_ns(SVG, tag).ok()?;
+fn svg_el(document: &Document, tag: &str, class: &str, attrs: &[(&str, &str)]) -> Element {
+    let e = el_ns(document, SVG, tag);
     // `class` as an attribute: an SVG element's `className` is not a string.
-    e.set_attribute("class", class).ok()?;
+    set_attr(&e, "class", class);
     for (k, v) in attrs {
-        e.set_attribute(k, v).ok()?;
+        set_attr(&e, k, v);
     }
-    Some(e)
+    e
 }

@@ -17,6 +17,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, Node};
 
 use super::{find_element, CardForm, Inner};
+use crate::dom::{remove_attr, set_attr, text_in, toggle_class};
 use crate::listener::Listener;
 use crate::{config, js};
 
@@ -63,7 +64,7 @@ impl CardForm {
                 event.stop_immediate_propagation();
             }
         });
-        let _ = el.class_list().add_1("omise-pay-button");
+        toggle_class(&el, "omise-pay-button", true);
         let button = PayButton { el, saved: RefCell::new(None), label: RefCell::new(None), _click: click };
         render_pay_button(&button, inner.is_busy(), Message::Processing.text(inner.locale.get()));
         if let (Some(idle), false) = (inner.purpose.action(), inner.is_busy()) {
@@ -115,8 +116,8 @@ impl Inner {
     fn busy_changed(&self) {
         let busy = self.is_busy();
         if let Some(dom) = self.dom.borrow().as_ref() {
-            let _ = dom.root.class_list().toggle_with_force("omise-card-form--busy", busy);
-            let _ = dom.root.set_attribute("aria-busy", if busy { "true" } else { "false" });
+            toggle_class(&dom.root, "omise-card-form--busy", busy);
+            set_attr(&dom.root, "aria-busy", if busy { "true" } else { "false" });
             for f in &dom.fields {
                 f.input.set_read_only(busy);
             }
@@ -159,21 +160,9 @@ fn render_pay_button(b: &PayButton, busy: bool, text: &str) {
                 nodes.push(child);
             }
             *saved = Some(nodes);
-            let Some(document) = el.owner_document() else { return };
-            let span = |class: &str| {
-                let e = document.create_element("span").ok()?.dyn_into::<HtmlElement>().ok()?;
-                e.set_class_name(class);
-                let _ = el.append_child(&e);
-                Some(e)
-            };
-            if let Some(spinner) = span("omise-spinner") {
-                let _ = spinner.set_attribute("aria-hidden", "true");
-            }
-            let label = span("omise-pay-button__text");
-            if let Some(l) = &label {
-                l.set_text_content(Some(text));
-            }
-            *b.label.borrow_mut() = label;
+            let spinner = text_in(el, "span", "omise-spinner", "");
+            set_attr(&spinner, "aria-hidden", "true");
+            *b.label.borrow_mut() = Some(text_in(el, "span", "omise-pay-button__text", text));
         }
         (true, true) => {
             if let Some(l) = b.label.borrow().as_ref() {
@@ -189,6 +178,10 @@ fn render_pay_button(b: &PayButton, busy: bool, text: &str) {
         }
         (false, false) => {}
     }
-    let _ = el.class_list().toggle_with_force("omise-pay-button--busy", busy);
-    let _ = if busy { el.set_attribute("aria-busy", "true") } else { el.remove_attribute("aria-busy") };
+    toggle_class(el, "omise-pay-button--busy", busy);
+    if busy {
+        set_attr(el, "aria-busy", "true");
+    } else {
+        remove_attr(el, "aria-busy");
+    }
 }

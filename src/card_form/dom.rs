@@ -15,6 +15,8 @@ use omise_checkout_core::request::concat;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
+use crate::dom::{add, el, remove_attr, set_attr};
+
 /// The next id (an atomic, not `thread_local!`, which `no_std` lacks; the wasm has one thread).
 static NEXT_ID: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(1);
 
@@ -49,40 +51,37 @@ impl Dom {
         let n = NEXT_ID.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
         let mut prefix = String::from("omise-");
         omise_checkout_core::request::push_uint(&mut prefix, u64::from(n));
-        let root = el(document, "div", "omise-card-form")?;
-        root.set_attribute("lang", locale.code()).ok()?;
+        let root = el(document, "div", "omise-card-form");
+        set_attr(&root, "lang", locale.code());
         let mut built = Vec::new();
         let mut row: Option<HtmlElement> = None;
         let mut brand = None;
         for &field in fields {
-            let (f, b) = build_field(document, &prefix, field, locale)?;
+            let (f, b) = build_field(document, &prefix, field, locale);
             if b.is_some() {
                 brand = b;
             }
             // Expiry and security code share a row.
             match field {
                 Field::Expiry => {
-                    let r = el(document, "div", "omise-row")?;
-                    r.append_child(&f.wrap).ok()?;
-                    root.append_child(&r).ok()?;
+                    let r = el(document, "div", "omise-row");
+                    add(&r, &f.wrap);
+                    add(&root, &r);
                     row = Some(r);
                 }
-                Field::SecurityCode if row.is_some() => {
-                    row.as_ref()?.append_child(&f.wrap).ok()?;
-                }
-                _ => {
-                    root.append_child(&f.wrap).ok()?;
-                }
+                _ => add(row.as_ref().filter(|_| field == Field::SecurityCode).unwrap_or(&root), &f.wrap),
             }
             built.push(f);
         }
-        let form_error = el(document, "div", "omise-form-error")?;
+        let form_error = el(document, "div", "omise-form-error");
         form_error.set_id(&concat(&[prefix.as_str(), "-form-error"]));
-        root.append_child(&form_error).ok()?;
-        let live = el(document, "div", "omise-live omise-sr-only")?;
-        live.set_attribute("aria-live", "polite").ok()?;
-        live.set_attribute("aria-atomic", "true").ok()?;
-        root.append_child(&live).ok()?;
+        add(&root, &form_error);
+        let live = el(document, "div", "omise-live omise-sr-only");
+        set_attr(&live, "aria-live", "polite");
+        set_attr(&live, "aria-atomic", "true");
+        add(&root, &live);
+        // The target may be anything the merchant passed that resolved to an element: the
+        // one call here that can throw (e.g. a target inside a form being removed) is checked.
         target.append_child(&root).ok()?;
         Some(Dom { root, fields: built, brand: brand?, marks: Default::default(), form_error, live })
     }
@@ -90,16 +89,16 @@ impl Dom {
     /// The detected brand: its mark, `data-brand` on the root, the security-code hint.
     pub fn set_brand(&self, brand: Option<Brand>, locale: Locale) {
         self.marks.show(&self.brand, brand);
-        let _ = match brand {
-            Some(b) => self.root.set_attribute("data-brand", b.id()),
-            None => self.root.remove_attribute("data-brand"),
-        };
+        match brand {
+            Some(b) => set_attr(&self.root, "data-brand", b.id()),
+            None => remove_attr(&self.root, "data-brand"),
+        }
         self.set_security_code_hint(brand, locale);
     }
 
     /// Every text that follows the locale (labels, placeholders, hints, `lang`); values stay.
     pub fn relabel(&self, locale: Locale, brand: Option<Brand>) {
-        let _ = self.root.set_attribute("lang", locale.code());
+        set_attr(&self.root, "lang", locale.code());
         for f in &self.fields {
             f.label.set_text_content(Some(label_text(f.field).text(locale)));
             if let Some(m) = placeholder(f.field) {
@@ -123,7 +122,7 @@ fn build_field(
     prefix: &str,
     field: Field,
     locale: Locale,
-) -> Option<(FieldDom, Option<HtmlElement>)> {
+) -> (FieldDom, Option<HtmlElement>) {
     let code = field.code();
     let kebab = match field {
         Field::SecurityCode => "security-code",
@@ -131,14 +130,13 @@ fn build_field(
         _ => code,
     };
     let id = concat(&[prefix, "-", kebab]);
-    let wrap = el(document, "div", &concat(&["omise-field omise-field--", kebab]))?;
-    let label = el(document, "label", "omise-label")?;
-    label.set_attribute("for", &id).ok()?;
+    let wrap = el(document, "div", &concat(&["omise-field omise-field--", kebab]));
+    let label = el(document, "label", "omise-label");
+    set_attr(&label, "for", &id);
     label.set_text_content(Some(label_text(field).text(locale)));
-    let control = el(document, "div", "omise-control")?;
-    let input: HtmlInputElement = document.create_element("input").ok()?.dyn_into().ok()?;
+    let control = el(document, "div", "omise-control");
+    let input: HtmlInputElement = el(document, "input", "omise-input").unchecked_into();
     input.set_id(&id);
-    input.set_class_name("omise-input");
     input.set_type("text");
     let (autocomplete, numeric) = match field {
         Field::Number => ("cc-number", true),
@@ -149,46 +147,46 @@ fn build_field(
         Field::City => ("address-level2", false),
         Field::Country => ("country-name", false),
     };
-    input.set_attribute("autocomplete", autocomplete).ok()?;
+    set_attr(&input, "autocomplete", autocomplete);
     if numeric {
-        input.set_attribute("inputmode", "numeric").ok()?;
+        set_attr(&input, "inputmode", "numeric");
     }
     for (k, v) in [("autocorrect", "off"), ("spellcheck", "false"), ("aria-invalid", "false")] {
-        input.set_attribute(k, v).ok()?;
+        set_attr(&input, k, v);
     }
     if field != Field::Name && field != Field::City && field != Field::Country {
-        input.set_attribute("autocapitalize", "off").ok()?;
+        set_attr(&input, "autocapitalize", "off");
     }
     if let Some(m) = placeholder(field) {
         input.set_placeholder(m.text(locale));
     }
-    control.append_child(&input).ok()?;
+    add(&control, &input);
     let mut described = vec![concat(&[id.as_str(), "-error"])];
     let mut brand = None;
     if field == Field::Number {
-        let b = el(document, "span", "omise-brand")?;
+        let b = el(document, "span", "omise-brand");
         b.set_hidden(true);
         b.set_id(&concat(&[id.as_str(), "-brand"]));
-        control.append_child(&b).ok()?;
+        add(&control, &b);
         described.push(concat(&[id.as_str(), "-brand"]));
         brand = Some(b);
     }
-    wrap.append_child(&label).ok()?;
-    wrap.append_child(&control).ok()?;
+    add(&wrap, &label);
+    add(&wrap, &control);
     let mut hint = None;
     if field == Field::SecurityCode {
-        let h = el(document, "div", "omise-hint")?;
+        let h = el(document, "div", "omise-hint");
         h.set_id(&concat(&[id.as_str(), "-hint"]));
         h.set_text_content(Some(Message::HintSecurityCode3.text(locale)));
-        wrap.append_child(&h).ok()?;
+        add(&wrap, &h);
         described.push(concat(&[id.as_str(), "-hint"]));
         hint = Some(h);
     }
-    let error = el(document, "div", "omise-error")?;
+    let error = el(document, "div", "omise-error");
     error.set_id(&concat(&[id.as_str(), "-error"]));
-    wrap.append_child(&error).ok()?;
-    input.set_attribute("aria-describedby", &omise_checkout_core::request::join(&described, " ")).ok()?;
-    Some((FieldDom { field, wrap, label, input, error, hint }, brand))
+    add(&wrap, &error);
+    set_attr(&input, "aria-describedby", &omise_checkout_core::request::join(&described, " "));
+    (FieldDom { field, wrap, label, input, error, hint }, brand)
 }
 
 fn placeholder(field: Field) -> Option<Message> {
@@ -209,10 +207,4 @@ pub fn label_text(field: Field) -> Message {
         Field::City => Message::LabelCity,
         Field::Country => Message::LabelCountry,
     }
-}
-
-fn el(document: &Document, tag: &str, class: &str) -> Option<HtmlElement> {
-    let e: HtmlElement = document.create_element(tag).ok()?.dyn_into().ok()?;
-    e.set_class_name(class);
-    Some(e)
 }

@@ -9,7 +9,7 @@ use alloc::string::String;
 
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::{self, Message};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{Document, HtmlElement};
 
 use crate::js;
@@ -73,8 +73,7 @@ impl Purpose {
     pub(crate) fn build(&mut self, document: &Document, root: &HtmlElement, locale: Locale) {
         let Purpose::Update(u) = self else { return };
         let para = |class: &str| {
-            let p = document.create_element("p").ok()?.dyn_into::<HtmlElement>().ok()?;
-            p.set_class_name(class);
+            let p = crate::dom::el(document, "p", class);
             let _ = root.insert_before(&p, root.first_child().as_ref());
             Some(p)
         };

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use super::Inner;
+use crate::dom::{set_attr, toggle_class};
 
 impl Inner {
     pub(super) fn apply(self: &Rc<Self>, effects: Vec<Effect>) {
@@ -81,8 +82,8 @@ impl Inner {
 fn show_error(field: Option<&super::dom::FieldDom>, text: Option<&str>) {
     let Some(f) = field else { return };
     f.error.set_text_content(text);
-    let _ = f.input.set_attribute("aria-invalid", if text.is_some() { "true" } else { "false" });
-    let _ = f.wrap.class_list().toggle_with_force("omise-field--invalid", text.is_some());
+    set_attr(&f.input, "aria-invalid", if text.is_some() { "true" } else { "false" });
+    toggle_class(&f.wrap, "omise-field--invalid", text.is_some());
 }
 
 /// Polite announcement; emptied first so the same text is read again.

@@ -24,7 +24,7 @@ use web_sys::{Element, HtmlElement};
 
 use crate::checkout::OmiseCheckout;
 use crate::config;
-use crate::dom::{el, text_in};
+use crate::dom::{el, set_attr, text_in, toggle_class};
 pub(crate) use crate::subject::Subject;
 use crate::subject::{locale_and_target, qr_subject, read_charge, redirected, ChargeRead};
 use crate::{intl, js, results};
@@ -53,9 +53,8 @@ impl OmiseCheckout {
             old.remove();
         }
         let document = crate::dom::document().ok_or_else(|| config::error("mount_failed", "no document"))?;
-        let root = el(&document, "div", "omise-charge")
-            .ok_or_else(|| config::error("mount_failed", "no element"))?;
-        let _ = root.set_attribute("lang", locale.code());
+        let root = el(&document, "div", "omise-charge");
+        set_attr(&root, "lang", locale.code());
         let _ = target.append_child(&root);
         let amount = js::get(&charge, "amount").as_f64().unwrap_or(0.0);
         let currency = js::get_str(&charge, "currency").unwrap_or_default();
@@ -142,32 +141,31 @@ pub(crate) fn outcome(
 }
 
 /// A status message in the look of `pollStatus`'s (`omise-status--<kind>`), polite.
-pub(crate) fn status_region(parent: &Element, kind: Kind, text: &str, busy: bool) -> Option<HtmlElement> {
-    let region = text_in(parent, "div", "omise-status", text)?;
-    let _ = region.set_attribute("role", "status");
-    let _ = region.set_attribute("aria-live", "polite");
+pub(crate) fn status_region(parent: &Element, kind: Kind, text: &str, busy: bool) -> HtmlElement {
+    let region = text_in(parent, "div", "omise-status", text);
+    set_attr(&region, "role", "status");
+    set_attr(&region, "aria-live", "polite");
     set_status(&region, kind, text, busy);
-    Some(region)
+    region
 }
 
 pub(crate) fn set_status(region: &HtmlElement, kind: Kind, text: &str, busy: bool) {
-    let classes = region.class_list();
     for (k, class) in [
         (Kind::Success, "omise-status--success"),
         (Kind::Pending, "omise-status--pending"),
         (Kind::Failure, "omise-status--failure"),
     ] {
-        let _ = classes.toggle_with_force(class, k == kind);
+        toggle_class(region, class, k == kind);
     }
-    let _ = classes.toggle_with_force("omise-status--busy", busy);
+    toggle_class(region, "omise-status--busy", busy);
     region.set_text_content(Some(text));
 }
 
 /// Konbini: "awaiting payment" is where it stays, with what to pay, by when, and how.
 fn konbini(root: &HtmlElement, locale: Locale, amount: &str, pay_by: Option<f64>, link: Option<&str>) {
-    let _ = root.class_list().add_1("omise-konbini");
+    toggle_class(root, "omise-konbini", true);
     status_region(root, Kind::Pending, Message::KonbiniAwaiting.text(locale), false);
-    let Some(list) = text_in(root, "dl", "omise-charge__facts", "") else { return };
+    let list = text_in(root, "dl", "omise-charge__facts", "");
     text_in(&list, "dt", "", Message::LabelAmount.text(locale));
     text_in(&list, "dd", "", amount);
     if let Some(ms) = pay_by {
@@ -175,15 +173,14 @@ fn konbini(root: &HtmlElement, locale: Locale, amount: &str, pay_by: Option<f64>
         text_in(&list, "dd", "omise-konbini__pay-by", &intl::date_time(ms, locale));
     }
     if let Some(uri) = link.filter(|u| endpoint::is_safe_redirect(u)) {
-        if let Some(a) = text_in(
+        let a = text_in(
             root,
             "a",
             "omise-status-action omise-status-action--primary",
             Message::KonbiniHow.text(locale),
-        ) {
-            let _ = a.set_attribute("href", uri.trim());
-            let _ = a.set_attribute("target", "_blank");
-            let _ = a.set_attribute("rel", "noopener noreferrer");
-        }
+        );
+        set_attr(&a, "href", uri.trim());
+        set_attr(&a, "target", "_blank");
+        set_attr(&a, "rel", "noopener noreferrer");
     }
 }

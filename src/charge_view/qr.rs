@@ -27,7 +27,7 @@ use web_sys::{HtmlElement, HtmlImageElement};
 
 use super::{outcome, set_status, status_region, Subject};
 use crate::config::Config;
-use crate::dom::{el, text_in};
+use crate::dom::{add, el, set_attr, text_in, toggle_class};
 use crate::js;
 use crate::listener::Listener;
 use crate::timer::Timeout;
@@ -70,50 +70,40 @@ impl QrRun {
     pub fn start(setup: Setup) -> Rc<QrRun> {
         let locale = setup.locale;
         let root = setup.root.clone();
-        let _ = root.class_list().add_1("omise-qr");
+        toggle_class(&root, "omise-qr", true);
         let mut payable = Vec::new();
         text_in(&root, "p", "omise-qr__title", Message::QrScan.text(locale));
         if setup.phone {
             text_in(&root, "p", "omise-hint", Message::QrScanPhone.text(locale));
         }
-        if let Some(row) = text_in(&root, "p", "omise-qr__amount", "") {
-            text_in(&row, "span", "omise-label", Message::LabelAmount.text(locale));
-            text_in(&row, "strong", "", &setup.amount);
-        }
-        if let Some(img) = crate::dom::document()
-            .and_then(|d| d.create_element("img").ok())
-            .and_then(|e| e.dyn_into::<HtmlImageElement>().ok())
-        {
-            img.set_class_name("omise-qr__image");
+        let row = text_in(&root, "p", "omise-qr__amount", "");
+        text_in(&row, "span", "omise-label", Message::LabelAmount.text(locale));
+        text_in(&row, "strong", "", &setup.amount);
+        if let Some(document) = crate::dom::document() {
+            let img: HtmlImageElement = el(&document, "img", "omise-qr__image").unchecked_into();
             img.set_alt(Message::MethodPromptpay.text(locale));
             img.set_width(240);
             img.set_height(240);
             img.set_src(&setup.uri);
-            let _ = root.append_child(&img);
+            add(&root, &img);
             payable.push(img.unchecked_into());
         }
-        let save = setup
-            .phone
-            .then(|| {
-                text_in(&root, "button", "omise-status-action omise-qr__save", Message::QrSave.text(locale))
-            })
-            .flatten();
+        let save = setup.phone.then(|| {
+            text_in(&root, "button", "omise-status-action omise-qr__save", Message::QrSave.text(locale))
+        });
         let mut clock = None;
         if setup.expires_at_ms.is_some() {
-            if let Some(row) = text_in(&root, "p", "omise-qr__timer", "") {
-                text_in(&row, "span", "omise-label", Message::QrTimeLeft.text(locale));
-                clock = text_in(&row, "strong", "omise-qr__clock", "");
-                if let Some(c) = &clock {
-                    let _ = c.set_attribute("role", "timer");
-                }
-                payable.push(row);
-            }
+            let row = text_in(&root, "p", "omise-qr__timer", "");
+            text_in(&row, "span", "omise-label", Message::QrTimeLeft.text(locale));
+            let c = text_in(&row, "strong", "omise-qr__clock", "");
+            set_attr(&c, "role", "timer");
+            clock = Some(c);
+            payable.push(row);
         }
-        let status = status_region(&root, Kind::Pending, Message::Checking.text(locale), true);
-        let live = text_in(&root, "div", "omise-sr-only", "");
-        if let Some(l) = &live {
-            let _ = l.set_attribute("aria-live", "polite");
-        }
+        let status = Some(status_region(&root, Kind::Pending, Message::Checking.text(locale), true));
+        let l = text_in(&root, "div", "omise-sr-only", "");
+        set_attr(&l, "aria-live", "polite");
+        let live = Some(l);
         let mut resolve_slot = None;
         let promise = Promise::new(&mut |resolve, _| resolve_slot = Some(resolve));
         let budget = setup.expires_at_ms.map_or(MAX_BUDGET_MS, |t| (t as u64).saturating_sub(now_ms()));
@@ -133,7 +123,7 @@ impl QrRun {
             promise,
         });
         if let Some(button) = save {
-            let _ = button.set_attribute("type", "button");
+            set_attr(&button, "type", "button");
             let r = run.clone();
             run.listeners.borrow_mut().push(Listener::new(button.as_ref(), "click", move |_| r.save_image()));
             run.payable.borrow_mut().push(button);
@@ -264,18 +254,13 @@ impl QrRun {
         self.listeners.take();
         if state == QrState::Expired {
             if let Some(f) = self.setup.request_new.clone() {
-                if let Some(b) = text_in(
-                    &self.setup.root,
-                    "button",
-                    "omise-status-action omise-status-action--primary",
-                    Message::QrNew.text(locale),
-                ) {
-                    let _ = b.set_attribute("type", "button");
-                    // The merchant's function itself handles the click: nothing of ours has to
-                    // outlive the run for it.
-                    b.set_onclick(Some(&f));
-                    let _ = b.focus();
-                }
+                let class = "omise-status-action omise-status-action--primary";
+                let b = text_in(&self.setup.root, "button", class, Message::QrNew.text(locale));
+                set_attr(&b, "type", "button");
+                // The merchant's function itself handles the click: nothing of ours has to
+                // outlive the run for it.
+                b.set_onclick(Some(&f));
+                let _ = b.focus();
             }
         }
         let value = outcome(status, shown.kind, shown.message, failure_code, locale);
@@ -343,8 +328,7 @@ fn new_poller(interval: Option<u32>, budget_ms: u64) -> Poller {
 
 /// The image on a white 720 px square, as a PNG data URL (`None` if the canvas is tainted).
 fn png_of(img: &HtmlImageElement) -> Option<String> {
-    let canvas: web_sys::HtmlCanvasElement =
-        crate::dom::document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+    let canvas: web_sys::HtmlCanvasElement = el(&crate::dom::document()?, "canvas", "").unchecked_into();
     canvas.set_width(720);
     canvas.set_height(720);
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
@@ -356,11 +340,12 @@ fn png_of(img: &HtmlImageElement) -> Option<String> {
 
 fn download(href: &str, name: &str) {
     let Some(document) = crate::dom::document() else { return };
-    let (Some(a), Some(body)) = (el(&document, "a", ""), document.body()) else { return };
-    let _ = a.set_attribute("href", href);
-    let _ = a.set_attribute("download", name);
-    let _ = a.set_attribute("rel", "noopener");
-    let _ = body.append_child(&a);
+    let Some(body) = document.body() else { return };
+    let a = el(&document, "a", "");
+    set_attr(&a, "href", href);
+    set_attr(&a, "download", name);
+    set_attr(&a, "rel", "noopener");
+    add(&body, &a);
     a.click();
     a.remove();
 }

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement, HtmlInputElement};
 
 use super::Inner;
-use crate::dom::{el, join, text_in, unique_id};
+use crate::dom::{add, el, join, set_attr, text_in, toggle_class, unique_id};
 use crate::listener::Listener;
 
 pub struct ChoiceDom {
@@ -59,16 +59,15 @@ fn radio(
     value: &str,
     label: &str,
     class: &str,
-) -> Option<(HtmlElement, HtmlInputElement)> {
-    let option = el(document, "label", class)?;
-    let input: HtmlInputElement = document.create_element("input").ok()?.dyn_into().ok()?;
+) -> (HtmlElement, HtmlInputElement) {
+    let option = el(document, "label", class);
+    let input: HtmlInputElement = el(document, "input", "omise-method__radio").unchecked_into();
     input.set_type("radio");
     input.set_name(name);
     input.set_value(value);
-    input.set_class_name("omise-method__radio");
-    option.append_child(&input).ok()?;
-    text_in(&option, "span", "omise-method__name", label)?;
-    Some((option, input))
+    add(&option, &input);
+    text_in(&option, "span", "omise-method__name", label);
+    (option, input)
 }
 
 impl Inner {
@@ -91,60 +90,60 @@ impl Inner {
         let locale = self.locale.get();
         let model = self.model.borrow();
         let prefix = unique_id("m");
-        let root = el(&document, "div", "omise-methods")?;
-        root.set_attribute("lang", locale.code()).ok()?;
-        let list = el(&document, "fieldset", "omise-methods__list")?;
+        let root = el(&document, "div", "omise-methods");
+        set_attr(&root, "lang", locale.code());
+        let list = el(&document, "fieldset", "omise-methods__list");
         let choice_error_id = join(&prefix, "error");
-        list.set_attribute("aria-describedby", &choice_error_id).ok()?;
-        text_in(&list, "legend", "omise-label", Message::PayWith.text(locale))?;
+        set_attr(&list, "aria-describedby", &choice_error_id);
+        text_in(&list, "legend", "omise-label", Message::PayWith.text(locale));
         let mut dom = Dom {
             root: root.clone(),
-            live: el(&document, "div", "omise-live omise-sr-only")?,
-            choice_error: el(&document, "div", "omise-error")?,
+            live: el(&document, "div", "omise-live omise-sr-only"),
+            choice_error: el(&document, "div", "omise-error"),
             choices: Vec::new(),
             bank_error: None,
             banks: Vec::new(),
             fields: Vec::new(),
         };
         for choice in model.choices() {
-            let item = el(&document, "div", "omise-method")?;
+            let item = el(&document, "div", "omise-method");
             let label = match choice {
                 Choice::Card => Message::MethodCard,
                 Choice::Group(g) => g.label(),
             };
             let (option, radio) =
-                radio(&document, &prefix, choice.id(), label.text(locale), "omise-method__option")?;
-            item.append_child(&option).ok()?;
-            let body = el(&document, "div", "omise-method__body")?;
+                radio(&document, &prefix, choice.id(), label.text(locale), "omise-method__option");
+            add(&item, &option);
+            let body = el(&document, "div", "omise-method__body");
             body.set_hidden(true);
             match choice {
                 Choice::Card => {
                     if let Some(card) = &self.card {
-                        body.append_child(card).ok()?;
+                        body.append_child(card).ok()?; // the merchant's element: checked
                     }
                 }
                 Choice::Group(group) => {
                     let rows = model.rows_of(group);
                     let first = rows.first()?;
-                    text_in(&body, "p", "omise-hint omise-method__note", first.note.text(locale))?;
+                    text_in(&body, "p", "omise-hint omise-method__note", first.note.text(locale));
                     if group.shopper_picks() {
-                        self.build_banks(&document, &body, &prefix, &rows, locale, &mut dom)?;
+                        self.build_banks(&document, &body, &prefix, &rows, locale, &mut dom);
                     }
                     for &field in first.fields {
-                        dom.fields.push(build_field(&document, &body, &prefix, field, locale)?);
+                        dom.fields.push(build_field(&document, &body, &prefix, field, locale));
                     }
                 }
             }
-            item.append_child(&body).ok()?;
-            list.append_child(&item).ok()?;
+            add(&item, &body);
+            add(&list, &item);
             dom.choices.push(ChoiceDom { choice, radio, body });
         }
-        root.append_child(&list).ok()?;
+        add(&root, &list);
         dom.choice_error.set_id(&choice_error_id);
-        root.append_child(&dom.choice_error).ok()?;
-        dom.live.set_attribute("aria-live", "polite").ok()?;
-        dom.live.set_attribute("aria-atomic", "true").ok()?;
-        root.append_child(&dom.live).ok()?;
+        add(&root, &dom.choice_error);
+        set_attr(&dom.live, "aria-live", "polite");
+        set_attr(&dom.live, "aria-atomic", "true");
+        add(&root, &dom.live);
         Some(dom)
     }
 
@@ -156,23 +155,22 @@ impl Inner {
         rows: &[&'static omise_checkout_core::methods::Method],
         locale: Locale,
         dom: &mut Dom,
-    ) -> Option<()> {
-        let banks = el(document, "fieldset", "omise-method__banks")?;
+    ) {
+        let banks = el(document, "fieldset", "omise-method__banks");
         let error_id = join(prefix, "bank-error");
-        banks.set_attribute("aria-describedby", &error_id).ok()?;
-        text_in(&banks, "legend", "omise-label", Message::LabelBank.text(locale))?;
+        set_attr(&banks, "aria-describedby", &error_id);
+        text_in(&banks, "legend", "omise-label", Message::LabelBank.text(locale));
         let name = join(prefix, "bank");
         for m in rows {
             let (option, input) =
-                radio(document, &name, m.source_type, m.label.text(locale), "omise-method__bank")?;
-            banks.append_child(&option).ok()?;
+                radio(document, &name, m.source_type, m.label.text(locale), "omise-method__bank");
+            add(&banks, &option);
             dom.banks.push((input, m.source_type));
         }
-        body.append_child(&banks).ok()?;
-        let error = text_in(body, "div", "omise-error", "")?;
+        add(body, &banks);
+        let error = text_in(body, "div", "omise-error", "");
         error.set_id(&error_id);
         dom.bank_error = Some(error);
-        Some(())
     }
 
     fn listen(self: &Rc<Self>) {
@@ -233,10 +231,9 @@ impl Inner {
             let on = Some(c.choice) == selected;
             c.radio.set_checked(on);
             c.body.set_hidden(!on);
-            let _ = c
-                .body
-                .parent_element()
-                .map(|p| p.class_list().toggle_with_force("omise-method--selected", on));
+            if let Some(p) = c.body.parent_element() {
+                toggle_class(&p, "omise-method--selected", on);
+            }
         }
     }
 }
@@ -247,43 +244,42 @@ fn build_field(
     prefix: &str,
     field: PayerField,
     locale: Locale,
-) -> Option<FieldDom> {
+) -> FieldDom {
     let code = field.code();
     let id = join(prefix, code);
     // `omise-field--payer-<id>`: apart from the card form's fields (both have a name).
     let mut class = String::from("omise-field omise-field--payer-");
     class.push_str(code);
-    let wrap = el(document, "div", &class)?;
-    let label = text_in(&wrap, "label", "omise-label", field.label().text(locale))?;
-    label.set_attribute("for", &id).ok()?;
-    let control = el(document, "div", "omise-control")?;
-    let input: HtmlInputElement = document.create_element("input").ok()?.dyn_into().ok()?;
+    let wrap = el(document, "div", &class);
+    let label = text_in(&wrap, "label", "omise-label", field.label().text(locale));
+    set_attr(&label, "for", &id);
+    let control = el(document, "div", "omise-control");
+    let input: HtmlInputElement = el(document, "input", "omise-input").unchecked_into();
     input.set_id(&id);
-    input.set_class_name("omise-input");
     // `type="text"` with an `inputmode`, as the card form: the browser's own email checks
     // would speak over ours (and in another language).
     input.set_type("text");
-    input.set_attribute("autocomplete", field.autocomplete()).ok()?;
-    input.set_attribute("inputmode", field.input_mode()).ok()?;
+    set_attr(&input, "autocomplete", field.autocomplete());
+    set_attr(&input, "inputmode", field.input_mode());
     if field != PayerField::Name {
-        input.set_attribute("autocapitalize", "off").ok()?;
+        set_attr(&input, "autocapitalize", "off");
     }
     for (k, v) in [("spellcheck", "false"), ("aria-invalid", "false")] {
-        input.set_attribute(k, v).ok()?;
+        set_attr(&input, k, v);
     }
-    control.append_child(&input).ok()?;
-    wrap.append_child(&control).ok()?;
+    add(&control, &input);
+    add(&wrap, &control);
     let error_id = join(&id, "error");
     let mut described = error_id.clone();
     if let Some(hint) = field.hint() {
         let hint_id = join(&id, "hint");
-        text_in(&wrap, "div", "omise-hint", hint.text(locale))?.set_id(&hint_id);
+        text_in(&wrap, "div", "omise-hint", hint.text(locale)).set_id(&hint_id);
         described.push(' ');
         described.push_str(&hint_id);
     }
-    let error = text_in(&wrap, "div", "omise-error", "")?;
+    let error = text_in(&wrap, "div", "omise-error", "");
     error.set_id(&error_id);
-    input.set_attribute("aria-describedby", &described).ok()?;
-    body.append_child(&wrap).ok()?;
-    Some(FieldDom { field, wrap, input, error })
+    set_attr(&input, "aria-describedby", &described);
+    add(body, &wrap);
+    FieldDom { field, wrap, input, error }
 }

@@ -10,6 +10,7 @@ use web_sys::Element;
 
 use super::dom::Dom;
 use super::Inner;
+use crate::dom::{set_attr, toggle_class};
 use crate::js;
 
 /// Puts an error (or none) on a target: its text, `aria-invalid` on the field's input, the
@@ -20,8 +21,8 @@ pub(super) fn show_error(dom: &Dom, target: Target, text: Option<&str>) {
     }
     if let Target::Field(field) = target {
         if let Some(f) = dom.fields.iter().find(|f| f.field == field) {
-            let _ = f.input.set_attribute("aria-invalid", if text.is_some() { "true" } else { "false" });
-            let _ = f.wrap.class_list().toggle_with_force("omise-field--invalid", text.is_some());
+            set_attr(&f.input, "aria-invalid", if text.is_some() { "true" } else { "false" });
+            toggle_class(&f.wrap, "omise-field--invalid", text.is_some());
         }
     }
 }

@@ -11,10 +11,10 @@ use omise_checkout_core::messages::Message;
 use omise_checkout_core::poll::Outcome;
 use omise_checkout_core::status::Kind;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 
 use super::Run;
+use crate::dom::{add, document, el, set_attr, toggle_class};
 use crate::listener::Listener;
 use crate::{js, results};
 
@@ -70,24 +70,21 @@ impl Run {
         let Some(target) = &self.target else { return };
         let mut slot = self.status_el.borrow_mut();
         if slot.is_none() {
-            let el = document()
-                .and_then(|d| d.create_element("div").ok())
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-            if let Some(el) = el {
-                let _ = el.set_attribute("role", "status");
-                let _ = el.set_attribute("aria-live", "polite");
-                let _ = target.append_child(&el);
+            if let Some(document) = document() {
+                let el = el(&document, "div", "");
+                set_attr(&el, "role", "status");
+                set_attr(&el, "aria-live", "polite");
+                add(target, &el);
                 *slot = Some(el);
             }
         }
         let Some(el) = slot.as_ref() else { return };
-        let classes = el.class_list();
-        let _ = classes.add_1("omise-status");
+        toggle_class(el, "omise-status", true);
         for k in [Kind::Success, Kind::Pending, Kind::Failure] {
-            let _ = classes.toggle_with_force(status_class(k), k == kind);
+            toggle_class(el, status_class(k), k == kind);
         }
-        let _ = classes.toggle_with_force("omise-status--busy", busy);
-        let _ = el.set_attribute("aria-busy", if busy { "true" } else { "false" });
+        toggle_class(el, "omise-status--busy", busy);
+        set_attr(el, "aria-busy", if busy { "true" } else { "false" });
         el.set_text_content(Some(text));
     }
 
@@ -99,24 +96,23 @@ impl Run {
         if actions.is_empty() {
             return;
         }
-        let Ok(row) = document.create_element("div") else { return };
-        row.set_class_name("omise-status-actions");
+        let row = el(&document, "div", "omise-status-actions");
         let mut listeners = Vec::new();
         for (i, (message, url)) in actions.iter().enumerate() {
             let tag = if url.is_some() { "a" } else { "button" };
-            let Ok(el) = document.create_element(tag) else { continue };
-            el.set_class_name(if i == 0 {
+            let primary = if i == 0 {
                 "omise-status-action omise-status-action--primary"
             } else {
                 "omise-status-action"
-            });
+            };
+            let el = el(&document, tag, primary);
             el.set_text_content(Some(message.text(self.config.locale())));
             match url {
                 Some(url) => {
-                    let _ = el.set_attribute("href", url);
+                    set_attr(&el, "href", url);
                 }
                 None => {
-                    let _ = el.set_attribute("type", "button");
+                    set_attr(&el, "type", "button");
                     let run = self.clone();
                     listeners.push(Listener::new(el.as_ref(), "click", move |_| {
                         // Not from inside this listener: check_again drops it.
@@ -125,10 +121,10 @@ impl Run {
                     }));
                 }
             }
-            let _ = row.append_child(&el);
+            add(&row, &el);
         }
-        let _ = target.append_child(&row);
-        *self.actions.borrow_mut() = Some(Actions { row, _listeners: listeners });
+        add(target, &row);
+        *self.actions.borrow_mut() = Some(Actions { row: row.into(), _listeners: listeners });
     }
 }
 
@@ -146,8 +142,4 @@ fn status_class(kind: Kind) -> &'static str {
         Kind::Pending => "omise-status--pending",
         Kind::Failure => "omise-status--failure",
     }
-}
-
-fn document() -> Option<web_sys::Document> {
-    web_sys::window().and_then(|w| w.document())
 }
