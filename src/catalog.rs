@@ -9,15 +9,17 @@ use crate::config;
 
 /// The catalog's text for `key` in `locale` (`en`, `ja`, `th` or a tag such as `th-TH`;
 /// default: the browser's languages, then `en`), or `undefined` for an unknown key (or one
-/// that is not a string). Arguments are `JsValue`s read here: the glue passes a non-string
+/// that is not a string). The after-the-charge module (`omise-checkout/charge`) answers
+/// `undefined` for the checkout page's own texts (card form, card update, method picker). Arguments are `JsValue`s read here: the glue passes a non-string
 /// `&str` or `Option<String>` badly (a wasm trap).
 #[wasm_bindgen(unchecked_return_type = "string | undefined")]
 pub fn message(
     #[wasm_bindgen(unchecked_param_type = "MessageKey")] key: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string | null")] locale: JsValue,
 ) -> JsValue {
-    match key.as_string().as_deref().and_then(Message::from_key) {
-        Some(m) => JsValue::from_str(m.text(config::pick_locale(locale.as_string().as_deref()))),
+    let locale = config::pick_locale(locale.as_string().as_deref());
+    match key.as_string().as_deref().and_then(Message::from_key).and_then(|m| m.text_here(locale)) {
+        Some(text) => JsValue::from_str(text),
         None => JsValue::UNDEFINED,
     }
 }

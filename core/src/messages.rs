@@ -2,7 +2,10 @@
 //!
 //! `Message` names every text; `key()` is its stable snake_case id; `text(locale)` is an
 //! exhaustive `match` per locale (`messages/en.rs`, `ja.rs`, `th.rs`), so a text missing in one
-//! language is a compile error, not a blank on a customer's screen. The mapping functions here
+//! language is a compile error, not a blank on a customer's screen. The checkout page's own
+//! texts (card form, card update, method picker) are marked `checkout_only!`: the
+//! after-the-charge module, built without the `checkout-texts` feature, leaves them out (a Node
+//! test checks that it lacks each in all three languages or in none). The mapping functions here
 //! (`field_error`, `error`, `failure`) are the only way a code becomes a text, so server strings
 //! (`failure_message`, error `message`) are never shown to the customer.
 //!
@@ -12,6 +15,19 @@
 use crate::error::ErrorCode;
 use crate::field::{Field, FieldError};
 use crate::locale::Locale;
+
+/// A text of the checkout page only (card form, card update, method picker): `""` in a build
+/// without the `checkout-texts` feature (the after-the-charge module), which then does not
+/// carry the string. The `match` of each language stays exhaustive either way.
+macro_rules! checkout_only {
+    ($text:expr) => {
+        if cfg!(feature = "checkout-texts") {
+            $text
+        } else {
+            ""
+        }
+    };
+}
 
 mod en;
 mod ja;
@@ -255,6 +271,7 @@ impl Message {
     }
 
     /// The text in `locale`: plain text, never markup.
+    /// The words in `locale`; `""` for a checkout-page text in a build without them.
     pub fn text(self, locale: Locale) -> &'static str {
         match locale {
             Locale::En => en::text(self),
@@ -262,10 +279,18 @@ impl Message {
             Locale::Th => th::text(self),
         }
     }
+
+    /// The words in `locale`, if this build carries them. A build with the `checkout-texts`
+    /// feature (the default; the checkout page's wasm) has every text (tests check each, in
+    /// each language); the module that runs after the charge is built without it and lacks the
+    /// card form's, the card update's and the method picker's, which it never shows
+    /// (`message()` there answers `undefined` for them).
+    pub fn text_here(self, locale: Locale) -> Option<&'static str> {
+        let text = self.text(locale);
+        (!text.is_empty()).then_some(text)
+    }
 }
 
-/// The text for a field's validation error. Every `(Field, FieldError)` pair has one; pairs a
-/// validator never reports fall back to the field's "invalid" text.
 pub fn field_error(field: Field, error: FieldError) -> Message {
     use FieldError as E;
     match field {

@@ -17,7 +17,9 @@
 //! NOT verified (no limits table in what the corpus returned): the amount limits below. They
 //! are Omise's long-standing minimum of 20.00 THB and the per-method maxima as we remember
 //! Omise's limits pages; the server is the final word, and a merchant can narrow them by
-//! offering fewer methods. Whether `platform_type` is required for mobile banking is not
+//! offering fewer methods. Outside pages on PromptPay agree on the 150,000 THB maximum
+//! (Worldline's PromptPay page, processed in Thailand by Omise, and a third-party Omise guide)
+//! and differ on the minimum (1 THB, 20 THB); 20 THB is kept. Whether `platform_type` is required for mobile banking is not
 //! verified either: it is sent when the device is known, and the sandbox only checks its value.
 
 use super::{Device, Flow, Group, Method, PayerField};
