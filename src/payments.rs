@@ -29,7 +29,7 @@ impl OmiseCheckout {
         &self,
         #[wasm_bindgen(unchecked_param_type = "SourceInput")] params: JsValue,
     ) -> Promise {
-        source_promise(self.config.clone(), source_body(&params), || {})
+        source_promise(self.config.clone(), source_body(&params), None)
     }
 }
 
@@ -37,11 +37,12 @@ impl OmiseCheckout {
 /// The source for a JSON body (`None`: refused before anything is sent): `{ source } |
 /// { error }`, never rejecting. Shared by `createSource` and the method picker, so the widget
 /// carries one copy of it.
-/// `done` runs once the answer is in, before the promise settles.
+/// `done` runs once the answer is in, before the promise settles (boxed: one copy of the
+/// request's state machine for both callers, not one per closure type).
 pub(crate) fn source_promise(
     config: alloc::rc::Rc<crate::config::Config>,
     body: Option<String>,
-    done: impl FnOnce() + 'static,
+    done: Option<alloc::boxed::Box<dyn FnOnce()>>,
 ) -> Promise {
     wasm_bindgen_futures::future_to_promise(async move {
         let locale = config.locale();
@@ -59,7 +60,9 @@ pub(crate) fn source_promise(
             }
             None => Err(Problem::new(ErrorCode::BadRequest)),
         };
-        done();
+        if let Some(done) = done {
+            done();
+        }
         Ok(match result {
             Ok(source) => results::ok("source", source),
             Err(problem) => results::err(&problem, locale),

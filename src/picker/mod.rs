@@ -143,12 +143,15 @@ impl PaymentMethods {
         match submitted {
             Ok(request) => {
                 let settled = Rc::downgrade(&inner);
-                let promise =
-                    crate::payments::source_promise(inner.config.clone(), Some(request.json()), move || {
+                let promise = crate::payments::source_promise(
+                    inner.config.clone(),
+                    Some(request.json()),
+                    Some(alloc::boxed::Box::new(move || {
                         if let Some(inner) = settled.upgrade() {
                             inner.in_flight.take();
                         }
-                    });
+                    })),
+                );
                 *inner.in_flight.borrow_mut() = Some(promise.clone());
                 promise
             }
