@@ -1,5 +1,7 @@
 //! A DOM event listener that removes itself on drop (gloo's EventListener, in twenty lines).
 
+use alloc::boxed::Box;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, EventTarget};
@@ -24,7 +26,13 @@ impl Listener {
         capture: bool,
         f: impl FnMut(Event) + 'static,
     ) -> Listener {
-        let closure = Closure::<dyn FnMut(Event)>::new(f);
+        Listener::attach(target, kind, capture, Box::new(f))
+    }
+
+    /// The one copy of the attaching code: each listener's closure arrives boxed, so the
+    /// wasm-bindgen closure glue is not repeated for every closure type.
+    fn attach(target: &EventTarget, kind: &'static str, capture: bool, f: Box<dyn FnMut(Event)>) -> Listener {
+        let closure = Closure::wrap(f);
         let _ =
             target.add_event_listener_with_callback_and_bool(kind, closure.as_ref().unchecked_ref(), capture);
         Listener { target: target.clone(), kind, capture, closure }
