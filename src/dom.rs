@@ -118,6 +118,14 @@ pub fn find(target: &wasm_bindgen::JsValue) -> Option<Element> {
     }
 }
 
+/// A field's error shown (or cleared): its text, `aria-invalid` on the input, the field's
+/// `omise-field--invalid` class. The card form and the picker show errors alike.
+pub fn show_field_error(error: &Element, input: &Element, wrap: &Element, text: Option<&str>) {
+    error.set_text_content(text);
+    set_attr(input, "aria-invalid", if text.is_some() { "true" } else { "false" });
+    toggle_class(wrap, "omise-field--invalid", text.is_some());
+}
+
 /// Polite announcement; emptied first so the same text is read again.
 pub fn announce(live: &HtmlElement, text: &str) {
     live.set_text_content(None);

@@ -7,8 +7,8 @@ use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::messages::{self, Message};
 use wasm_bindgen::prelude::*;
 
-use super::render::announce;
 use super::{CardForm, Inner};
+use crate::dom::announce;
 use crate::js;
 
 #[wasm_bindgen]

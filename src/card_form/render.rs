@@ -8,10 +8,8 @@ use omise_checkout_core::field::Field;
 use omise_checkout_core::form::Effect;
 use omise_checkout_core::messages;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
 
 use super::Inner;
-use crate::dom::{set_attr, toggle_class};
 
 impl Inner {
     pub(super) fn apply(self: &Rc<Self>, effects: Vec<Effect>) {
@@ -40,7 +38,7 @@ impl Inner {
                     Effect::ShowError { field, error } => {
                         let text = messages::field_error(field, error).text(locale);
                         show_error(dom.field(field), Some(text));
-                        announce(&dom.live, text);
+                        crate::dom::announce(&dom.live, text);
                     }
                     Effect::HideError { field } => show_error(dom.field(field), None),
                     Effect::Brand(brand) => dom.set_brand(brand, locale),
@@ -80,14 +78,7 @@ impl Inner {
 }
 
 fn show_error(field: Option<&super::dom::FieldDom>, text: Option<&str>) {
-    let Some(f) = field else { return };
-    f.error.set_text_content(text);
-    set_attr(&f.input, "aria-invalid", if text.is_some() { "true" } else { "false" });
-    toggle_class(&f.wrap, "omise-field--invalid", text.is_some());
-}
-
-/// Polite announcement; emptied first so the same text is read again.
-pub(super) fn announce(live: &HtmlElement, text: &str) {
-    live.set_text_content(None);
-    live.set_text_content(Some(text));
+    if let Some(f) = field {
+        crate::dom::show_field_error(&f.error, &f.input, &f.wrap, text);
+    }
 }

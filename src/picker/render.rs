@@ -10,19 +10,21 @@ use web_sys::Element;
 
 use super::dom::Dom;
 use super::Inner;
-use crate::dom::{set_attr, toggle_class};
 use crate::js;
 
 /// Puts an error (or none) on a target: its text, `aria-invalid` on the field's input, the
 /// invalid class on the field.
 pub(super) fn show_error(dom: &Dom, target: Target, text: Option<&str>) {
-    if let Some(error) = dom.error_of(target) {
-        error.set_text_content(text);
-    }
-    if let Target::Field(field) = target {
-        if let Some(f) = dom.fields.iter().find(|f| f.field == field) {
-            set_attr(&f.input, "aria-invalid", if text.is_some() { "true" } else { "false" });
-            toggle_class(&f.wrap, "omise-field--invalid", text.is_some());
+    let field = match target {
+        Target::Field(field) => dom.fields.iter().find(|f| f.field == field),
+        Target::Choice | Target::Bank => None,
+    };
+    match field {
+        Some(f) => crate::dom::show_field_error(&f.error, &f.input, &f.wrap, text),
+        None => {
+            if let Some(error) = dom.error_of(target) {
+                error.set_text_content(text);
+            }
         }
     }
 }
