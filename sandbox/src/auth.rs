@@ -1,10 +1,12 @@
 //! HTTP Basic auth as Omise does it: the key is the user name and the password is empty.
 //! The official SDKs also send base64 of the bare key (no colon), so both are accepted.
 
-use crate::errors::ApiError;
+use crate::errors::{json_response, ApiError};
 use crate::state::AppState;
-use crate::store::Inner;
-use axum::http::{header, HeaderMap};
+use crate::store::{Account, Inner};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::Response;
+use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyKind {
@@ -64,6 +66,20 @@ pub fn basic_header(key: &str) -> String {
 /// The account of a request made with a secret key (the server-side resources).
 pub fn secret(app: &AppState, headers: &HeaderMap) -> Result<usize, ApiError> {
     authenticate(headers, &app.store.lock(), KeyKind::Secret)
+}
+
+/// A read of the server-side resources (`GET` an object or a list) with the secret key:
+/// `answer` gets the account, under the store's lock, and the time, and gives the JSON to send
+/// (200) or an error such as `not_found`.
+pub fn read(
+    app: &AppState,
+    headers: &HeaderMap,
+    answer: impl FnOnce(&Account, i64) -> Result<Value, ApiError>,
+) -> Result<Response, ApiError> {
+    let now = app.now_ms();
+    let mut inner = app.store.lock();
+    let account = authenticate(headers, &inner, KeyKind::Secret)?;
+    Ok(json_response(StatusCode::OK, &answer(inner.account(account), now)?))
 }
 
 /// The account whose key of kind `want` the request was sent with; a wrong kind, an unknown

@@ -2,7 +2,7 @@
 //! `POST /charges/{id}/capture|reverse|expire`, secret key only. The rules live in
 //! charge_rules.rs; this file owns the routes and the Charge object's JSON.
 
-use crate::auth::{self, KeyKind};
+use crate::auth;
 use crate::body::{int, metadata, read_params, short_text, Int};
 use crate::cards::failure_message;
 use crate::charge_actions;
@@ -158,11 +158,10 @@ pub async fn read(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let mut inner = app.store.lock();
-    let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
-    let acc = inner.account(account);
-    let charge = acc.charges.get(&id).ok_or_else(|| ApiError::not_found("charge"))?;
-    Ok(json_response(StatusCode::OK, &charge_json(acc, charge, app.now_ms())))
+    auth::read(&app, &headers, |acc, now| {
+        let charge = acc.charges.get(&id).ok_or_else(|| ApiError::not_found("charge"))?;
+        Ok(charge_json(acc, charge, now))
+    })
 }
 
 pub async fn list(
@@ -170,15 +169,12 @@ pub async fn list(
     headers: HeaderMap,
     q: RawQuery,
 ) -> Result<Response, ApiError> {
-    let now = app.now_ms();
-    let page = Page::from_params(&list::query(&q), now)?;
-    let mut inner = app.store.lock();
-    let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
-    let acc = inner.account(account);
-    let items = acc.charges.values().map(|c| (c.created_ms, crate::ids::seq_key(c.seq), c)).collect();
-    let (total, page_items) = page.slice(items);
-    let data = page_items.into_iter().map(|c| charge_json(acc, c, now)).collect();
-    Ok(json_response(StatusCode::OK, &page.json("/charges", total, data)))
+    let page = Page::from_params(&list::query(&q), app.now_ms())?;
+    auth::read(&app, &headers, |acc, now| {
+        let items = acc.charges.values().map(|c| (c.created_ms, crate::ids::seq_key(c.seq), c)).collect();
+        let (total, rows) = page.slice(items);
+        Ok(page.json("/charges", total, rows.into_iter().map(|c| charge_json(acc, c, now)).collect()))
+    })
 }
 
 /// `PATCH /charges/{id}`: `description`, `metadata` (merged; a `null` value removes a key).

@@ -161,14 +161,12 @@ pub async fn list(
     headers: HeaderMap,
     q: RawQuery,
 ) -> Result<Response, ApiError> {
-    let now = app.now_ms();
-    let page = Page::from_params(&list::query(&q), now)?;
-    let mut inner = app.store.lock();
-    let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
-    let items = inner.account(account).customers.values().map(|c| (c.created_ms, c.id.clone(), c)).collect();
-    let (total, rows) = page.slice(items);
-    let data = rows.into_iter().map(|c| customer_json(c, now)).collect();
-    ok(&page.json("/customers", total, data))
+    let page = Page::from_params(&list::query(&q), app.now_ms())?;
+    auth::read(&app, &headers, |acc, now| {
+        let items = acc.customers.values().map(|c| (c.created_ms, c.id.clone(), c)).collect();
+        let (total, rows) = page.slice(items);
+        Ok(page.json("/customers", total, rows.into_iter().map(|c| customer_json(c, now)).collect()))
+    })
 }
 
 /// Records `key` about customer `id` after a change, and answers it.

@@ -5,15 +5,15 @@
 //! readable at `GET /events` and `GET /events/{id}` (secret key) and sent to the webhooks
 //! through the one outbox (webhooks.rs).
 
-use crate::auth::{self, KeyKind};
+use crate::auth;
 use crate::clock::rfc3339_ms;
-use crate::errors::{json_response, ApiError};
+use crate::errors::ApiError;
 use crate::ids;
 use crate::list::{self, Page};
 use crate::state::AppState;
 use crate::store::{Delivery, Event, Inner, Kind};
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
@@ -81,13 +81,11 @@ pub async fn list(
     q: RawQuery,
 ) -> Result<Response, ApiError> {
     let page = Page::from_params(&list::query(&q), app.now_ms())?;
-    let mut inner = app.store.lock();
-    let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
-    let acc = inner.account(account);
-    let items = acc.events.values().map(|e| (e.created_ms, ids::seq_key(e.seq), e)).collect();
-    let (total, rows) = page.slice(items);
-    let data = rows.into_iter().map(event_json).collect();
-    Ok(json_response(StatusCode::OK, &page.json("/events", total, data)))
+    auth::read(&app, &headers, |acc, _| {
+        let items = acc.events.values().map(|e| (e.created_ms, ids::seq_key(e.seq), e)).collect();
+        let (total, rows) = page.slice(items);
+        Ok(page.json("/events", total, rows.into_iter().map(event_json).collect()))
+    })
 }
 
 pub async fn read(
@@ -95,8 +93,7 @@ pub async fn read(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let mut inner = app.store.lock();
-    let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
-    let event = inner.account(account).events.get(&id).ok_or_else(|| ApiError::not_found("event"))?;
-    Ok(json_response(StatusCode::OK, &event_json(event)))
+    auth::read(&app, &headers, |acc, _| {
+        Ok(event_json(acc.events.get(&id).ok_or_else(|| ApiError::not_found("event"))?))
+    })
 }

@@ -287,11 +287,10 @@ pub async fn read(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let mut inner = app.store.lock();
-    let account = auth::authenticate(&headers, &inner, KeyKind::Secret)?;
-    let acc = inner.account(account);
-    let s = acc.schedules.get(&id).ok_or_else(|| ApiError::not_found("schedule"))?;
-    Ok(json_response(StatusCode::OK, &schedule_json(acc, s, app.now_ms())))
+    auth::read(&app, &headers, |acc, now| {
+        let s = acc.schedules.get(&id).ok_or_else(|| ApiError::not_found("schedule"))?;
+        Ok(schedule_json(acc, s, now))
+    })
 }
 
 /// `DELETE /schedules/{id}`: no more charges; the schedule stays readable as `deleted`.
