@@ -36,7 +36,7 @@ mod th;
 /// Declares `Message`, `Message::ALL` and `Message::key` from one list, so `ALL` cannot miss a
 /// variant and every variant has a key.
 macro_rules! catalog {
-    ($( $(#[$doc:meta])* $variant:ident => $key:literal, )*) => {
+    ($( $(#[$doc:meta])* $variant:ident => $key:expr, )*) => {
         /// A customer-facing text of the catalog. `key()` is the stable id; `text()` the words.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Message {
@@ -47,7 +47,9 @@ macro_rules! catalog {
             /// Every message, in declaration order.
             pub const ALL: &'static [Message] = &[$( Message::$variant, )*];
 
-            /// Stable snake_case id (unique; tested).
+            /// Stable snake_case id (unique; tested). `""` for a checkout-page text in a build
+            /// without them (its key is not needed there either: `message()` answers
+            /// `undefined` for it).
             pub fn key(self) -> &'static str {
                 match self {
                     $( Message::$variant => $key, )*
@@ -59,51 +61,51 @@ macro_rules! catalog {
 
 catalog! {
     // Form labels, placeholders and hints.
-    LabelNumber => "label_number",
-    LabelExpiry => "label_expiry",
-    LabelSecurityCode => "label_security_code",
-    LabelName => "label_name",
-    LabelPostalCode => "label_postal_code",
-    LabelCity => "label_city",
-    LabelCountry => "label_country",
+    LabelNumber => checkout_only!("label_number"),
+    LabelExpiry => checkout_only!("label_expiry"),
+    LabelSecurityCode => checkout_only!("label_security_code"),
+    LabelName => checkout_only!("label_name"),
+    LabelPostalCode => checkout_only!("label_postal_code"),
+    LabelCity => checkout_only!("label_city"),
+    LabelCountry => checkout_only!("label_country"),
     /// `MM / YY` in every locale: it is the format printed on cards.
-    PlaceholderExpiry => "placeholder_expiry",
+    PlaceholderExpiry => checkout_only!("placeholder_expiry"),
     /// An example name in capitals, as embossed on cards (Latin script in every locale).
-    PlaceholderName => "placeholder_name",
+    PlaceholderName => checkout_only!("placeholder_name"),
     /// Security-code hint for 3-digit brands (on the back).
-    HintSecurityCode3 => "hint_security_code_3",
+    HintSecurityCode3 => checkout_only!("hint_security_code_3"),
     /// Security-code hint for American Express (4 digits on the front).
-    HintSecurityCode4 => "hint_security_code_4",
+    HintSecurityCode4 => checkout_only!("hint_security_code_4"),
     /// Tokenization or source creation running.
-    Processing => "processing",
+    Processing => checkout_only!("processing"),
     /// Return page polling the status.
     Checking => "checking",
 
     // Field errors (`field_error`).
-    NumberRequired => "number_required",
-    NumberIncomplete => "number_incomplete",
-    NumberInvalid => "number_invalid",
-    NumberUnsupportedBrand => "number_unsupported_brand",
-    ExpiryRequired => "expiry_required",
-    ExpiryIncomplete => "expiry_incomplete",
-    ExpiryInvalid => "expiry_invalid",
-    ExpiryMonthInvalid => "expiry_month_invalid",
-    ExpiryExpired => "expiry_expired",
-    ExpiryTooFarAhead => "expiry_too_far_ahead",
-    SecurityCodeRequired => "security_code_required",
-    SecurityCodeIncomplete => "security_code_incomplete",
-    SecurityCodeInvalid => "security_code_invalid",
+    NumberRequired => checkout_only!("number_required"),
+    NumberIncomplete => checkout_only!("number_incomplete"),
+    NumberInvalid => checkout_only!("number_invalid"),
+    NumberUnsupportedBrand => checkout_only!("number_unsupported_brand"),
+    ExpiryRequired => checkout_only!("expiry_required"),
+    ExpiryIncomplete => checkout_only!("expiry_incomplete"),
+    ExpiryInvalid => checkout_only!("expiry_invalid"),
+    ExpiryMonthInvalid => checkout_only!("expiry_month_invalid"),
+    ExpiryExpired => checkout_only!("expiry_expired"),
+    ExpiryTooFarAhead => checkout_only!("expiry_too_far_ahead"),
+    SecurityCodeRequired => checkout_only!("security_code_required"),
+    SecurityCodeIncomplete => checkout_only!("security_code_incomplete"),
+    SecurityCodeInvalid => checkout_only!("security_code_invalid"),
     /// Token came back with `security_code_check: false` (SPEC §2). Used both on the field and
     /// for `ErrorCode::SecurityCodeCheckFailed`.
     SecurityCodeCheckFailed => "security_code_check_failed",
-    NameRequired => "name_required",
-    NameTooLong => "name_too_long",
-    NameInvalid => "name_invalid",
-    NameLooksLikeCardNumber => "name_looks_like_card_number",
+    NameRequired => checkout_only!("name_required"),
+    NameTooLong => checkout_only!("name_too_long"),
+    NameInvalid => checkout_only!("name_invalid"),
+    NameLooksLikeCardNumber => checkout_only!("name_looks_like_card_number"),
     /// Postal code, city or country (the label beside it names the field).
-    BillingRequired => "billing_required",
-    BillingTooLong => "billing_too_long",
-    BillingInvalid => "billing_invalid",
+    BillingRequired => checkout_only!("billing_required"),
+    BillingTooLong => checkout_only!("billing_too_long"),
+    BillingInvalid => checkout_only!("billing_invalid"),
 
     // Call errors (`error`), one per `ErrorCode`.
     NetworkError => "network_error",
@@ -186,15 +188,15 @@ catalog! {
     // Updating the card after failed renewals (seed 000): why a new card is needed, by the
     // failed charge's `failure_code`, and the form's action.
     /// Any other (or no) failure code.
-    UpdateReasonGeneric => "update_reason_generic",
-    UpdateReasonInsufficientFund => "update_reason_insufficient_fund",
-    UpdateReasonStolenOrLost => "update_reason_stolen_or_lost",
-    UpdateReasonDeclined => "update_reason_declined",
-    UpdateReasonInvalidCard => "update_reason_invalid_card",
-    UpdateReasonSecurityCode => "update_reason_security_code",
-    UpdateReasonExpired => "update_reason_expired",
+    UpdateReasonGeneric => checkout_only!("update_reason_generic"),
+    UpdateReasonInsufficientFund => checkout_only!("update_reason_insufficient_fund"),
+    UpdateReasonStolenOrLost => checkout_only!("update_reason_stolen_or_lost"),
+    UpdateReasonDeclined => checkout_only!("update_reason_declined"),
+    UpdateReasonInvalidCard => checkout_only!("update_reason_invalid_card"),
+    UpdateReasonSecurityCode => checkout_only!("update_reason_security_code"),
+    UpdateReasonExpired => checkout_only!("update_reason_expired"),
     /// The card form's action when it updates a saved card (no amount).
-    ActionUpdateCard => "action_update_card",
+    ActionUpdateCard => checkout_only!("action_update_card"),
     /// Token creation failed the issuer's small verification (seed 001).
     AuthorizationFailed => "authorization_failed",
 
@@ -206,46 +208,46 @@ catalog! {
 
     // The payment-method picker (`mountPaymentMethods`, `methods.rs`). Brand and app names
     // stay as their owners write them, in every language.
-    PayWith => "pay_with",
-    MethodCard => "method_card",
+    PayWith => checkout_only!("pay_with"),
+    MethodCard => checkout_only!("method_card"),
     MethodPromptpay => "method_promptpay",
-    MethodMobileBanking => "method_mobile_banking",
-    MethodTruemoney => "method_truemoney",
-    MethodLinepay => "method_linepay",
-    MethodShopeepay => "method_shopeepay",
-    MethodPaypay => "method_paypay",
-    MethodKonbini => "method_konbini",
-    BankKbank => "bank_kbank",
-    BankScb => "bank_scb",
-    BankBay => "bank_bay",
-    BankBbl => "bank_bbl",
-    BankKtb => "bank_ktb",
-    LabelBank => "label_bank",
+    MethodMobileBanking => checkout_only!("method_mobile_banking"),
+    MethodTruemoney => checkout_only!("method_truemoney"),
+    MethodLinepay => checkout_only!("method_linepay"),
+    MethodShopeepay => checkout_only!("method_shopeepay"),
+    MethodPaypay => checkout_only!("method_paypay"),
+    MethodKonbini => checkout_only!("method_konbini"),
+    BankKbank => checkout_only!("bank_kbank"),
+    BankScb => checkout_only!("bank_scb"),
+    BankBay => checkout_only!("bank_bay"),
+    BankBbl => checkout_only!("bank_bbl"),
+    BankKtb => checkout_only!("bank_ktb"),
+    LabelBank => checkout_only!("label_bank"),
     /// The konbini payer's name (`econtext`).
-    LabelPayerName => "label_payer_name",
-    LabelEmail => "label_email",
-    LabelPhone => "label_phone",
-    HintPayerName => "hint_payer_name",
-    HintTruemoneyPhone => "hint_truemoney_phone",
-    MethodRequired => "method_required",
-    BankRequired => "bank_required",
-    PayerNameRequired => "payer_name_required",
-    PayerNameTooLong => "payer_name_too_long",
-    PayerNameInvalid => "payer_name_invalid",
-    EmailRequired => "email_required",
-    EmailInvalid => "email_invalid",
-    PhoneRequired => "phone_required",
-    PhoneInvalid => "phone_invalid",
+    LabelPayerName => checkout_only!("label_payer_name"),
+    LabelEmail => checkout_only!("label_email"),
+    LabelPhone => checkout_only!("label_phone"),
+    HintPayerName => checkout_only!("hint_payer_name"),
+    HintTruemoneyPhone => checkout_only!("hint_truemoney_phone"),
+    MethodRequired => checkout_only!("method_required"),
+    BankRequired => checkout_only!("bank_required"),
+    PayerNameRequired => checkout_only!("payer_name_required"),
+    PayerNameTooLong => checkout_only!("payer_name_too_long"),
+    PayerNameInvalid => checkout_only!("payer_name_invalid"),
+    EmailRequired => checkout_only!("email_required"),
+    EmailInvalid => checkout_only!("email_invalid"),
+    PhoneRequired => checkout_only!("phone_required"),
+    PhoneInvalid => checkout_only!("phone_invalid"),
     /// What happens after Pay, one per kind of method.
-    NotePromptpay => "note_promptpay",
-    NoteMobileBanking => "note_mobile_banking",
+    NotePromptpay => checkout_only!("note_promptpay"),
+    NoteMobileBanking => checkout_only!("note_mobile_banking"),
     /// TrueMoney's app link expires within 3 minutes (docs.omise.co/truemoney-jumpapp).
-    NoteTruemoneyApp => "note_truemoney_app",
-    NoteTruemoneyWallet => "note_truemoney_wallet",
+    NoteTruemoneyApp => checkout_only!("note_truemoney_app"),
+    NoteTruemoneyWallet => checkout_only!("note_truemoney_wallet"),
     /// Rabbit LINE Pay and ShopeePay.
-    NoteWallet => "note_wallet",
-    NotePaypay => "note_paypay",
-    NoteKonbini => "note_konbini",
+    NoteWallet => checkout_only!("note_wallet"),
+    NotePaypay => checkout_only!("note_paypay"),
+    NoteKonbini => checkout_only!("note_konbini"),
 
     // After the charge (`handleCharge`): the QR code and the konbini instructions.
     QrScan => "qr_scan",
@@ -267,7 +269,7 @@ catalog! {
 impl Message {
     /// The message with this `key()` (exact match), e.g. `processing`.
     pub fn from_key(key: &str) -> Option<Message> {
-        Message::ALL.iter().copied().find(|m| m.key() == key)
+        Message::ALL.iter().copied().find(|m| !m.key().is_empty() && m.key() == key)
     }
 
     /// The text in `locale`: plain text, never markup.
