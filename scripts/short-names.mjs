@@ -10,6 +10,7 @@
 // Every rename is checked: a name the glue does not use the expected number of times stops the
 // build rather than ship a module whose import object does not match.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { Reader, assemble, encodeName, leb, sections } from './wasm-module.mjs';
 
 const [wasmPath, jsPath, dtsPath] = process.argv.slice(2);
 const bytes = readFileSync(wasmPath);
@@ -21,54 +22,23 @@ function fail(message) {
   process.exit(1);
 }
 
-let pos = 0;
-function u32() {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[pos++];
-    result += (byte & 0x7f) * 2 ** shift;
-    if (!(byte & 0x80)) return result;
-    shift += 7;
-  }
-}
-function name() {
-  const length = u32();
-  const text = bytes.subarray(pos, pos + length).toString('utf8');
-  pos += length;
-  return text;
-}
-function leb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return Buffer.from(out);
-}
-function encodeName(text) {
-  const raw = Buffer.from(text, 'utf8');
-  return Buffer.concat([leb(raw.length), raw]);
-}
-// Skips an import's description (function type, table, memory or global), returning its bytes.
-function limits() {
-  const flags = bytes[pos++];
-  u32();
-  if (flags & 1) u32();
-}
-function importDescription() {
-  const start = pos;
-  const kind = bytes[pos++];
-  if (kind === 0) u32();
+// Reads an import's description (function type, table, memory or global), returning its bytes.
+function importDescription(reader) {
+  const start = reader.pos;
+  const limits = () => {
+    const flags = bytes[reader.pos++];
+    reader.u32();
+    if (flags & 1) reader.u32();
+  };
+  const kind = bytes[reader.pos++];
+  if (kind === 0) reader.u32();
   else if (kind === 1) {
-    pos++; // reference type
+    reader.pos++; // reference type
     limits();
   } else if (kind === 2) limits();
-  else if (kind === 3) pos += 2; // value type, mutability
+  else if (kind === 3) reader.pos += 2; // value type, mutability
   else fail(`unknown import kind ${kind}`);
-  return bytes.subarray(start, pos);
+  return reader.since(start);
 }
 
 // Short names: valid JS identifiers and object keys, none shorter than the glue's own needs.
@@ -87,21 +57,21 @@ const moduleNames = new Map();
 const importNames = new Map();
 const exportNames = new Map();
 
-if (bytes.readUInt32LE(0) !== 0x6d736100) fail(`${wasmPath} is not a wasm module`);
-pos = 8;
-const sections = [];
-while (pos < bytes.length) {
-  const id = bytes[pos++];
-  const size = u32();
-  const start = pos;
-  const end = pos + size;
+let parsed;
+try {
+  parsed = sections(bytes);
+} catch (error) {
+  fail(`${wasmPath}: ${error.message}`);
+}
+const parts = parsed.map(({ id, start, end }) => {
+  const reader = new Reader(bytes, start);
   if (id === 2) {
-    const count = u32();
-    const parts = [leb(count)];
+    const count = reader.u32();
+    const out = [leb(count)];
     for (let i = 0; i < count; i++) {
-      const module = name();
-      const field = name();
-      const description = importDescription();
+      const module = reader.name();
+      const field = reader.name();
+      const description = importDescription(reader);
       if (!moduleNames.has(module)) moduleNames.set(module, `${moduleNames.size}`);
       let newField = field;
       // The glue's own functions can be renamed; a snippet's exports keep their names.
@@ -109,30 +79,28 @@ while (pos < bytes.length) {
         if (!importNames.has(field)) importNames.set(field, shortName(importNames.size));
         newField = importNames.get(field);
       }
-      parts.push(encodeName(moduleNames.get(module)), encodeName(newField), description);
+      out.push(encodeName(moduleNames.get(module)), encodeName(newField), description);
     }
-    sections.push(id, parts);
-  } else if (id === 7) {
-    const count = u32();
-    const parts = [leb(count)];
+    return [id, Buffer.concat(out)];
+  }
+  if (id === 7) {
+    const count = reader.u32();
+    const out = [leb(count)];
     for (let i = 0; i < count; i++) {
-      const field = name();
-      const start = pos;
-      pos++;
-      u32();
-      const description = bytes.subarray(start, pos);
+      const field = reader.name();
+      const start = reader.pos;
+      reader.pos++; // kind
+      reader.u32(); // index
       // `memory` keeps its name: `init()` resolves to the exports, and pages read
       // `(await init()).memory` (the bench does, for the wasm memory's size).
       const short = field === 'memory' ? field : shortName(exportNames.size);
       if (short !== field) exportNames.set(field, short);
-      parts.push(encodeName(short), description);
+      out.push(encodeName(short), reader.since(start));
     }
-    sections.push(id, parts);
-  } else {
-    sections.push(id, [bytes.subarray(start, end)]);
+    return [id, Buffer.concat(out)];
   }
-  pos = end;
-}
+  return [id, bytes.subarray(start, end)];
+});
 if (!moduleNames.has(glueModule)) fail(`no imports from ${glueModule} in ${wasmPath}`);
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -162,15 +130,10 @@ if (dts) dts = dts.replaceAll('\u0000', '');
 const unread = [...exportNames].filter(([, short]) => !new RegExp(`\\bwasm\\.${short}\\b`).test(js));
 if (unread.length > 0) console.error(`short-names: exports the glue never reads: ${unread.map(([long]) => long).join(', ')}`);
 
-const out = [bytes.subarray(0, 8)];
-for (let i = 0; i < sections.length; i += 2) {
-  const body = Buffer.concat(sections[i + 1]);
-  out.push(Buffer.from([sections[i]]), leb(body.length), body);
-}
-const result = Buffer.concat(out);
 // The renamed module must still be valid and import exactly what the glue now provides.
+let result;
 try {
-  new WebAssembly.Module(result);
+  result = assemble(bytes, parts);
 } catch (error) {
   fail(`the renamed module does not validate: ${error.message}`);
 }
