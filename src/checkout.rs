@@ -11,34 +11,18 @@ use core::cell::Cell;
 #[cfg(feature = "checkout")]
 use core::cell::RefCell;
 
-#[cfg(feature = "checkout")]
-use js_sys::Promise;
-#[cfg(feature = "checkout")]
-use omise_checkout_core::api::Problem;
-#[cfg(feature = "checkout")]
-use omise_checkout_core::error::ErrorCode;
-#[cfg(feature = "checkout")]
-use omise_checkout_core::field::{Field, FieldError};
-#[cfg(feature = "checkout")]
-use omise_checkout_core::request::{self, Billing, CardInput};
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "checkout")]
 use crate::card_form::{self, CardForm};
-#[cfg(feature = "checkout")]
-use crate::clock::this_month;
 use crate::config::Config;
-#[cfg(feature = "checkout")]
-use crate::js::{self, Prop};
-#[cfg(feature = "checkout")]
-use crate::{api, results};
 
 /// The widget, configured with a public key. The constructor throws (and nothing is sent) for a
 /// secret key, a key that is not `pkey_…`, or an endpoint that is not HTTPS (localhost aside).
 #[wasm_bindgen]
 pub struct OmiseCheckout {
     pub(crate) config: Rc<Config>,
-    destroyed: Cell<bool>,
+    pub(crate) destroyed: Cell<bool>,
     /// The card forms it mounted (weak: a destroyed form is gone), for `setLocale` and for
     /// clearing cards once `authorize` is handed a successful outcome.
     #[cfg(feature = "checkout")]
@@ -92,38 +76,6 @@ impl OmiseCheckout {
     }
 
     #[cfg(feature = "checkout")]
-    /// Headless tokenization of a plain card object. Validated first: nothing is sent while a
-    /// field is invalid. Resolves to `{ token }` or `{ error }`; never rejects.
-    #[wasm_bindgen(js_name = createToken, unchecked_return_type = "Promise<TokenResult>")]
-    pub fn create_token(&self, #[wasm_bindgen(unchecked_param_type = "CardInput")] card: JsValue) -> Promise {
-        let config = self.config.clone();
-        if self.destroyed.get() {
-            return Promise::resolve(&results::err_code(ErrorCode::Destroyed, config.locale()));
-        }
-        let (input, unreadable) = card_input(&card);
-        wasm_bindgen_futures::future_to_promise(async move {
-            let locale = config.locale();
-            let checked = match request::validate(&input, this_month()) {
-                Ok(card) if unreadable.is_empty() => Ok(card),
-                result => Err(Problem {
-                    code: ErrorCode::ValidationError,
-                    fields: invalid_for(result.err().unwrap_or_default(), &unreadable),
-                    retry_after_ms: None,
-                }),
-            };
-            drop(input);
-            let result = match checked {
-                Ok(card) => api::create_token(&config, &card).await,
-                Err(p) => Err(p),
-            };
-            Ok(match result {
-                Ok(token) => results::ok("token", token),
-                Err(problem) => results::err(&problem, locale),
-            })
-        })
-    }
-
-    #[cfg(feature = "checkout")]
     /// Mounts the card form into `target` (an element or a CSS selector).
     #[wasm_bindgen(js_name = mountCardForm)]
     pub fn mount_card_form(
@@ -173,57 +125,4 @@ impl OmiseCheckout {
             form.payment_succeeded();
         }
     }
-}
-
-#[cfg(feature = "checkout")]
-/// The card as given (`createToken` takes `unknown` at runtime), and the fields whose value was
-/// unreadable: not text or a whole number (`true`, `{}`, `1.5`, a symbol, a BigInt) or behind a
-/// getter that threw. Those are reported `invalid`, never guessed at. An unreadable billing
-/// field with no field of its own in the form (`state`, `street1`, …) is left out.
-fn card_input(card: &JsValue) -> (CardInput, Vec<Field>) {
-    let mut unreadable = Vec::new();
-    let mut read = |key: &str, field: Option<Field>| match js::prop_text(card, key) {
-        Prop::Text(text) => Some(text),
-        Prop::Missing => None,
-        Prop::Unreadable => {
-            if let Some(f) = field.filter(|f| !unreadable.contains(f)) {
-                unreadable.push(f);
-            }
-            None
-        }
-    };
-    let input = CardInput {
-        name: read("name", Some(Field::Name)).unwrap_or_default(),
-        number: read("number", Some(Field::Number)).unwrap_or_default(),
-        expiration_month: read("expiration_month", Some(Field::Expiry)).unwrap_or_default(),
-        expiration_year: read("expiration_year", Some(Field::Expiry)).unwrap_or_default(),
-        security_code: read("security_code", Some(Field::SecurityCode)).unwrap_or_default(),
-        billing: Billing::from_fn(|key| {
-            let field = match key {
-                "city" => Some(Field::City),
-                "postal_code" => Some(Field::PostalCode),
-                "country" => Some(Field::Country),
-                _ => None,
-            };
-            read(key, field)
-        }),
-    };
-    (input, unreadable)
-}
-
-#[cfg(feature = "checkout")]
-/// The validation errors with every unreadable field marked `invalid` (read as empty, it would
-/// otherwise say `required`); one not among them yet is added in its place in the form.
-fn invalid_for(mut fields: Vec<(Field, FieldError)>, unreadable: &[Field]) -> Vec<(Field, FieldError)> {
-    let order = |field: Field| Field::ALL.iter().position(|f| *f == field);
-    for &field in unreadable {
-        match fields.iter_mut().find(|(f, _)| *f == field) {
-            Some(entry) => entry.1 = FieldError::Invalid,
-            None => {
-                let at = fields.iter().position(|(f, _)| order(*f) > order(field)).unwrap_or(fields.len());
-                fields.insert(at, (field, FieldError::Invalid));
-            }
-        }
-    }
-    fields
 }

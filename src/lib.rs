@@ -55,12 +55,16 @@ mod poll;
 mod provider;
 #[cfg(any(feature = "checkout", feature = "charge"))]
 mod results;
+#[cfg(feature = "checkout")]
+mod sources;
 #[cfg(any(feature = "checkout", feature = "charge"))]
 mod status;
 #[cfg(any(feature = "checkout", feature = "charge"))]
 mod subject;
 #[cfg(any(feature = "checkout", feature = "charge"))]
 mod timer;
+#[cfg(feature = "checkout")]
+mod tokens;
 #[cfg(any(feature = "checkout", feature = "charge"))]
 mod transport;
 mod types;

@@ -1,74 +1,12 @@
-//! Redirect payments: `createSource` (internet banking, wallets, PromptPay) and `authorize`
-//! (sending the customer to `authorize_uri` for 3-D Secure or the bank's page).
+//! `authorize`: sending the customer to `authorize_uri` for 3-D Secure or the bank's page
+//! (`createSource` is in `sources`, on the checkout page only).
 
-#[cfg(feature = "checkout")]
-use alloc::string::String;
-
-#[cfg(feature = "checkout")]
-use js_sys::Promise;
-#[cfg(feature = "checkout")]
-use omise_checkout_core::api::{self, Expect, Problem};
 use omise_checkout_core::endpoint;
 use omise_checkout_core::error::ErrorCode;
-#[cfg(feature = "checkout")]
-use omise_checkout_core::request::concat;
 use wasm_bindgen::prelude::*;
 
-#[cfg(feature = "checkout")]
-use crate::api::{call, Body};
 use crate::checkout::OmiseCheckout;
 use crate::{js, results};
-
-#[cfg(feature = "checkout")]
-#[wasm_bindgen]
-impl OmiseCheckout {
-    /// `POST {apiUrl}/sources` with the public key: `{ type, amount, currency, … }` →
-    /// `{ source } | { error }`. Never rejects.
-    #[wasm_bindgen(js_name = createSource, unchecked_return_type = "Promise<SourceResult>")]
-    pub fn create_source(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "SourceInput")] params: JsValue,
-    ) -> Promise {
-        source_promise(self.config.clone(), source_body(&params), None)
-    }
-}
-
-#[cfg(feature = "checkout")]
-/// The source for a JSON body (`None`: refused before anything is sent): `{ source } |
-/// { error }`, never rejecting. Shared by `createSource` and the method picker, so the widget
-/// carries one copy of it.
-/// `done` runs once the answer is in, before the promise settles (boxed: one copy of the
-/// request's state machine for both callers, not one per closure type).
-pub(crate) fn source_promise(
-    config: alloc::rc::Rc<crate::config::Config>,
-    body: Option<String>,
-    done: Option<alloc::boxed::Box<dyn FnOnce()>>,
-) -> Promise {
-    wasm_bindgen_futures::future_to_promise(async move {
-        let locale = config.locale();
-        let result = match body {
-            Some(text) => {
-                let url = concat(&[config.api_url.as_str(), "/sources"]);
-                let body = Body { content_type: "application/json", text };
-                call(&config, "POST", url, Some(body), Expect::Source, true).await.and_then(|source| {
-                    if api::is_source_id(&js::get_str(&source, "id").unwrap_or_default()) {
-                        Ok(source)
-                    } else {
-                        Err(Problem::new(ErrorCode::InvalidResponse))
-                    }
-                })
-            }
-            None => Err(Problem::new(ErrorCode::BadRequest)),
-        };
-        if let Some(done) = done {
-            done();
-        }
-        Ok(match result {
-            Ok(source) => results::ok("source", source),
-            Err(problem) => results::err(&problem, locale),
-        })
-    })
-}
 
 #[wasm_bindgen]
 impl OmiseCheckout {
@@ -100,21 +38,4 @@ impl OmiseCheckout {
             _ => results::err_code(ErrorCode::UnsafeRedirect, locale),
         }
     }
-}
-
-#[cfg(feature = "checkout")]
-/// The JSON body for `POST /sources`, or `None` when the basics are missing (nothing is sent).
-fn source_body(params: &JsValue) -> Option<String> {
-    let kind = js::get_str(params, "type").filter(|t| {
-        !t.is_empty()
-            && t.len() <= 64
-            && t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-    })?;
-    let amount = js::get(params, "amount")
-        .as_f64()
-        .filter(|a| omise_checkout_core::is_whole(*a) && *a > 0.0 && *a < 1e13)?;
-    let currency = js::get_str(params, "currency")
-        .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()))?;
-    let _ = (kind, amount, currency);
-    js_sys::JSON::stringify(params).ok().map(String::from)
 }

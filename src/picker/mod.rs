@@ -143,7 +143,7 @@ impl PaymentMethods {
         match submitted {
             Ok(request) => {
                 let settled = Rc::downgrade(&inner);
-                let promise = crate::payments::source_promise(
+                let promise = crate::sources::source_promise(
                     inner.config.clone(),
                     Some(request.json()),
                     Some(alloc::boxed::Box::new(move || {
