@@ -2,6 +2,7 @@
 //! core needs, let the core classify (STYLE.md pattern 5).
 
 use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use omise_checkout_core::api::{self, Answer, Expect, Problem};
@@ -21,15 +22,19 @@ pub struct Body {
     pub text: String,
 }
 
-/// Sends one request and returns the wanted object (the parsed JSON) or the problem.
-pub async fn call(
+/// Where the wanted object (the parsed JSON) or the problem goes.
+pub type OnAnswer = Box<dyn FnOnce(Result<JsValue, Problem>)>;
+
+/// Sends one request; `done` gets the wanted object (the parsed JSON) or the problem, later.
+pub fn call(
     config: &Config,
     method: &'static str,
     url: String,
     body: Option<Body>,
     expect: Expect,
     with_key: bool,
-) -> Result<JsValue, Problem> {
+    done: OnAnswer,
+) {
     let request = HttpRequest {
         method,
         url,
@@ -38,7 +43,7 @@ pub async fn call(
         body: body.map(|b| Zeroizing::new(b.text)),
         timeout_ms: config.timeout_ms,
     };
-    interpret(config.transport.send(request).await, expect)
+    config.transport.send(request, Box::new(move |reply| done(interpret(reply, expect))));
 }
 
 /// What an answer means, whichever way it travelled (fetch or the provider page): the wanted
@@ -77,11 +82,12 @@ fn interpret(reply: Reply, expect: Expect) -> Result<JsValue, Problem> {
 /// then the checks a token must pass before it is handed on: an id of the right shape and
 /// `card.security_code_check` not `false` (SPEC §2). The card's text (JSON or form body) is
 /// wiped from memory once sent.
-pub async fn create_token(config: &Config, card: &TokenRequest) -> Result<JsValue, Problem> {
-    let reply = match &config.provider {
+pub fn create_token(config: &Config, card: &TokenRequest, done: OnAnswer) {
+    let done: crate::transport::OnReply = Box::new(move |reply| done(check_token(reply)));
+    match &config.provider {
         Some(provider) => {
             let card_json = card.json_card();
-            provider.create_token(&config.public_key, &card_json, config.timeout_ms).await
+            provider.create_token(&config.public_key, &card_json, config.timeout_ms, done)
         }
         None => {
             let body: Zeroizing<String> = card.form_body();
@@ -96,9 +102,13 @@ pub async fn create_token(config: &Config, card: &TokenRequest) -> Result<JsValu
                 body: Some(body),
                 timeout_ms: config.timeout_ms,
             };
-            config.transport.send(request).await
+            config.transport.send(request, done)
         }
-    };
+    }
+}
+
+#[cfg(feature = "checkout")]
+fn check_token(reply: Reply) -> Result<JsValue, Problem> {
     let token = interpret(reply, Expect::Token)?;
     let id = js::get_str(&token, "id").unwrap_or_default();
     if !api::is_token_id(&id) {

@@ -13,23 +13,23 @@
 //! exact origin; the iframe URL carries our origin and the channel name, nothing else. Only
 //! string messages from the iframe's own window, from the vault origin, on our channel are read.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use alloc::rc::{Rc, Weak};
 use core::cell::{Cell, RefCell};
 
-use js_sys::{Function, Promise, JSON};
+use js_sys::JSON;
 use omise_checkout_core::rpc::{self, AnswerShape, Channel, Unwrapped};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlIFrameElement, MessageEvent, Window};
 use zeroize::Zeroizing;
 
 use crate::js;
 use crate::listener::Listener;
-use crate::timer::Timeout;
-use crate::transport::Reply;
+use crate::timer::{soon, Timeout};
+use crate::transport::{OnReply, Reply};
 
 /// Page-wide: two checkouts on one page never share a channel name.
 static NEXT_CHANNEL: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
@@ -65,8 +65,10 @@ struct Open {
 /// A call waiting for its answer; `queued` holds the message until the provider is ready.
 struct Call {
     id: u32,
-    resolve: Function,
+    done: OnReply,
     queued: Option<Zeroizing<String>>,
+    /// The call's timeout (cleared when the call goes).
+    _timer: Option<Timeout>,
 }
 
 impl Provider {
@@ -127,38 +129,34 @@ impl Provider {
         }
     }
 
-    /// `createToken(publicKey, { card })` at the provider. The answer is the vault's HTTP
-    /// answer with the envelope taken off, for the one classifier every transport shares.
-    pub async fn create_token(&self, public_key: &str, card_json: &str, timeout_ms: u32) -> Reply {
+    /// `createToken(publicKey, { card })` at the provider; `done` gets the vault's HTTP answer
+    /// with the envelope taken off (for the one classifier every transport shares), in a
+    /// microtask of its own, never inside this call.
+    pub fn create_token(&self, public_key: &str, card_json: &str, timeout_ms: u32, done: OnReply) {
         if !self.open() {
-            return Reply::NetworkFailure;
+            return soon(Box::new(move || done(Reply::NetworkFailure)));
         }
         let id = self.next_id.get().wrapping_add(1);
         self.next_id.set(id);
-        let mut resolve = None;
-        let promise = Promise::new(&mut |res, _| resolve = Some(res));
-        let Some(resolve) = resolve else { return Reply::NetworkFailure };
-        {
-            let mut state = self.state.borrow_mut();
-            let Some(open) = state.as_mut() else { return Reply::NetworkFailure };
-            let message = open.channel.create_token_call(id, public_key, card_json);
-            let queued = if open.ready {
-                post(&open.window, &message, &self.vault_origin);
-                None
-            } else {
-                Some(message)
-            };
-            open.calls.push(Call { id, resolve, queued });
-        }
         let me = self.me.clone();
-        // Held by this future: dropped (cleared) when the answer comes first.
-        let _timer = Timeout::new(timeout_ms, move || {
+        // Dropped (cleared) with the call when the answer comes first.
+        let timer = Timeout::new(timeout_ms, move || {
             if let Some(p) = me.upgrade() {
                 p.settle(id, &JsValue::UNDEFINED);
             }
         });
-        let answer = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
-        interpret(&answer)
+        let mut state = self.state.borrow_mut();
+        let Some(open) = state.as_mut() else {
+            return soon(Box::new(move || done(Reply::NetworkFailure)));
+        };
+        let message = open.channel.create_token_call(id, public_key, card_json);
+        let queued = if open.ready {
+            post(&open.window, &message, &self.vault_origin);
+            None
+        } else {
+            Some(message)
+        };
+        open.calls.push(Call { id, done, queued, _timer: timer });
     }
 
     /// Inserts the iframe if it is not there. `false` when the page has no document.
@@ -207,11 +205,11 @@ impl Provider {
         let ready_timer = Timeout::new(self.ready_timeout_ms, move || {
             // Not from inside the timer's own closure: the teardown drops this timer.
             let me = me.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            soon(Box::new(move || {
                 if let Some(p) = me.upgrade() {
                     p.teardown();
                 }
-            });
+            }));
         });
         *self.state.borrow_mut() = Some(Open {
             channel,
@@ -261,7 +259,10 @@ impl Provider {
             let Some(i) = open.calls.iter().position(|c| c.id == id) else { return };
             open.calls.swap_remove(i)
         };
-        let _ = call.resolve.call1(&JsValue::UNDEFINED, answer);
+        let reply = interpret(answer);
+        // Not here: this may be the call's own timer running (dropping it now would free the
+        // closure that is running), and the caller may call again.
+        soon(Box::new(move || (call.done)(reply)));
     }
 
     /// Removes the iframe and the listener; waiting calls answer `timeout`.
@@ -270,7 +271,7 @@ impl Provider {
         let Some(open) = self.state.borrow_mut().take() else { return };
         open.iframe.remove();
         for call in open.calls {
-            let _ = call.resolve.call1(&JsValue::UNDEFINED, &JsValue::UNDEFINED);
+            soon(Box::new(move || (call.done)(Reply::TimedOut)));
         }
     }
 }

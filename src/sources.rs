@@ -11,10 +11,10 @@ use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::request::concat;
 use wasm_bindgen::prelude::*;
 
-use crate::api::{call, Body};
+use crate::api::{call, Body, OnAnswer};
 use crate::checkout::OmiseCheckout;
 use crate::config::Config;
-use crate::{js, results};
+use crate::{js, results, timer};
 
 #[wasm_bindgen]
 impl OmiseCheckout {
@@ -39,30 +39,34 @@ pub(crate) fn source_promise(
     body: Option<String>,
     done: Option<Box<dyn FnOnce()>>,
 ) -> Promise {
-    wasm_bindgen_futures::future_to_promise(async move {
-        let locale = config.locale();
-        let result = match body {
-            Some(text) => {
-                let url = concat(&[config.api_url.as_str(), "/sources"]);
-                let body = Body { content_type: "application/json", text };
-                call(&config, "POST", url, Some(body), Expect::Source, true).await.and_then(|source| {
-                    if api::is_source_id(&js::get_str(&source, "id").unwrap_or_default()) {
-                        Ok(source)
-                    } else {
-                        Err(Problem::new(ErrorCode::InvalidResponse))
-                    }
-                })
+    let locale = config.locale();
+    let (promise, resolve) = timer::promise();
+    let answer: OnAnswer = Box::new(move |result: Result<JsValue, Problem>| {
+        let result = result.and_then(|source| {
+            if api::is_source_id(&js::get_str(&source, "id").unwrap_or_default()) {
+                Ok(source)
+            } else {
+                Err(Problem::new(ErrorCode::InvalidResponse))
             }
-            None => Err(Problem::new(ErrorCode::BadRequest)),
-        };
+        });
         if let Some(done) = done {
             done();
         }
-        Ok(match result {
+        resolve.with(&match result {
             Ok(source) => results::ok("source", source),
             Err(problem) => results::err(&problem, locale),
         })
-    })
+    });
+    match body {
+        Some(text) => {
+            let url = concat(&[config.api_url.as_str(), "/sources"]);
+            let body = Body { content_type: "application/json", text };
+            call(&config, "POST", url, Some(body), Expect::Source, true, answer)
+        }
+        // Later, like an answer: `done` runs after the caller's own bookkeeping.
+        None => timer::soon(Box::new(move || answer(Err(Problem::new(ErrorCode::BadRequest))))),
+    }
+    promise
 }
 
 /// The JSON body for `POST /sources`, or `None` when the basics are missing (nothing is sent).

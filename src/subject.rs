@@ -3,6 +3,7 @@
 //! the call, not later in a promise.
 
 use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use omise_checkout_core::api::{Expect, Problem};
@@ -26,9 +27,14 @@ pub(crate) enum Subject {
 }
 
 impl Subject {
-    /// Asks for the status once: the answer, and the field of it that holds the status (the
-    /// merchant's `status`; a token's or source's `charge_status`, read with the public key).
-    pub(crate) async fn fetch(&self, config: &Config) -> (Result<JsValue, Problem>, &'static str) {
+    /// Asks for the status once; `done` gets the answer and the field of it that holds the
+    /// status (the merchant's `status`; a token's or source's `charge_status`, read with the
+    /// public key).
+    pub(crate) fn fetch(
+        &self,
+        config: &Config,
+        done: Box<dyn FnOnce(Result<JsValue, Problem>, &'static str)>,
+    ) {
         let (url, expect, keyed, field) = match self {
             Subject::StatusUrl(url) => (url.clone(), Expect::Status, false, "status"),
             Subject::Token(id) => {
@@ -38,7 +44,7 @@ impl Subject {
                 (concat(&[config.api_url.as_str(), "/sources/", id]), Expect::Source, true, "charge_status")
             }
         };
-        (call(config, "GET", url, None, expect, keyed).await, field)
+        call(config, "GET", url, None, expect, keyed, Box::new(move |answer| done(answer, field)))
     }
 }
 

@@ -1,6 +1,7 @@
 //! `createToken`: headless tokenization of a plain card object, validated as the card form
 //! validates (checkout page only).
 
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use js_sys::Promise;
@@ -13,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use crate::checkout::OmiseCheckout;
 use crate::clock::this_month;
 use crate::js::{self, Prop};
-use crate::{api, results};
+use crate::{api, results, timer};
 
 #[wasm_bindgen]
 impl OmiseCheckout {
@@ -26,26 +27,28 @@ impl OmiseCheckout {
             return Promise::resolve(&results::err_code(ErrorCode::Destroyed, config.locale()));
         }
         let (input, unreadable) = card_input(&card);
-        wasm_bindgen_futures::future_to_promise(async move {
-            let locale = config.locale();
-            let checked = match request::validate(&input, this_month()) {
-                Ok(card) if unreadable.is_empty() => Ok(card),
-                result => Err(Problem {
-                    code: ErrorCode::ValidationError,
-                    fields: invalid_for(result.err().unwrap_or_default(), &unreadable),
-                    retry_after_ms: None,
-                }),
-            };
-            drop(input);
-            let result = match checked {
-                Ok(card) => api::create_token(&config, &card).await,
-                Err(p) => Err(p),
-            };
-            Ok(match result {
+        let locale = config.locale();
+        let checked = match request::validate(&input, this_month()) {
+            Ok(card) if unreadable.is_empty() => Ok(card),
+            result => Err(Problem {
+                code: ErrorCode::ValidationError,
+                fields: invalid_for(result.err().unwrap_or_default(), &unreadable),
+                retry_after_ms: None,
+            }),
+        };
+        drop(input);
+        let (promise, resolve) = timer::promise();
+        let answer: api::OnAnswer = Box::new(move |result| {
+            resolve.with(&match result {
                 Ok(token) => results::ok("token", token),
                 Err(problem) => results::err(&problem, locale),
             })
-        })
+        });
+        match checked {
+            Ok(card) => api::create_token(&config, &card, answer),
+            Err(p) => answer(Err(p)),
+        }
+        promise
     }
 }
 

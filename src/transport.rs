@@ -9,19 +9,16 @@ use alloc::string::String;
 
 use alloc::rc::Rc;
 use core::cell::Cell;
-use core::future::Future;
-use core::pin::Pin;
 
 use js_sys::JSON;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AbortController, Headers, Request, RequestCredentials, RequestInit, RequestRedirect, Response,
 };
 
 use zeroize::Zeroizing;
 
-use crate::timer::Timeout;
+use crate::timer::{soon, then, Timeout};
 
 /// What to send.
 pub struct HttpRequest {
@@ -49,32 +46,29 @@ pub enum Reply {
     TimedOut,
 }
 
-/// One way of getting a request to the vault or the API.
+/// Where a reply goes (boxed: one copy of the code that calls it).
+pub type OnReply = Box<dyn FnOnce(Reply)>;
+
+/// One way of getting a request to the vault or the API; `done` gets the reply, later (never
+/// inside `send`).
 pub trait Transport {
-    fn send(&self, request: HttpRequest) -> Pin<Box<dyn Future<Output = Reply>>>;
+    fn send(&self, request: HttpRequest, done: OnReply);
 }
 
 /// `fetch` with an `AbortController` timeout.
 pub struct FetchTransport;
 
 impl Transport for FetchTransport {
-    fn send(&self, request: HttpRequest) -> Pin<Box<dyn Future<Output = Reply>>> {
-        Box::pin(fetch(request))
+    fn send(&self, request: HttpRequest, done: OnReply) {
+        fetch(request, done)
     }
 }
 
-async fn fetch(request: HttpRequest) -> Reply {
-    let Some(window) = web_sys::window() else { return Reply::NetworkFailure };
-    let Ok(controller) = AbortController::new() else { return Reply::NetworkFailure };
-    let timed_out = Rc::new(Cell::new(false));
-    let flag = timed_out.clone();
-    let abort = controller.clone();
-    // Held until the body is read: a server that stalls mid-body also times out.
-    let _timer = Timeout::new(request.timeout_ms, move || {
-        flag.set(true);
-        abort.abort();
-    });
-    let Ok(headers) = Headers::new() else { return Reply::NetworkFailure };
+fn fetch(request: HttpRequest, done: OnReply) {
+    let failed_at_once = |done: OnReply| soon(Box::new(move || done(Reply::NetworkFailure)));
+    let Some(window) = web_sys::window() else { return failed_at_once(done) };
+    let Ok(controller) = AbortController::new() else { return failed_at_once(done) };
+    let Ok(headers) = Headers::new() else { return failed_at_once(done) };
     if let Some(auth) = &request.authorization {
         let _ = headers.set("Authorization", auth);
     }
@@ -92,25 +86,42 @@ async fn fetch(request: HttpRequest) -> Reply {
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(body.as_str()));
     }
-    let failed =
-        |timed_out: &Rc<Cell<bool>>| if timed_out.get() { Reply::TimedOut } else { Reply::NetworkFailure };
-    let Ok(req) = Request::new_with_str_and_init(&request.url, &init) else { return Reply::NetworkFailure };
-    let response: Response = match JsFuture::from(window.fetch_with_request(&req)).await {
-        Ok(r) => match r.dyn_into() {
-            Ok(r) => r,
-            Err(_) => return Reply::NetworkFailure,
-        },
-        Err(_) => return failed(&timed_out),
-    };
-    let status = response.status();
-    let retry_after = response.headers().get("Retry-After").ok().flatten();
-    let text = match response.text() {
-        Ok(p) => match JsFuture::from(p).await {
-            Ok(t) => t.as_string().unwrap_or_default(),
-            Err(_) => return failed(&timed_out),
-        },
-        Err(_) => return failed(&timed_out),
-    };
-    let json = JSON::parse(&text).ok().filter(|v| v.is_object());
-    Reply::Response { status, retry_after, json }
+    let Ok(req) = Request::new_with_str_and_init(&request.url, &init) else { return failed_at_once(done) };
+    // The body (card data in a token request) is wiped here: the browser has its copy.
+    drop(request.body);
+    let timed_out = Rc::new(Cell::new(false));
+    let flag = timed_out.clone();
+    // Held until the body is read: a server that stalls mid-body also times out.
+    let timer = Timeout::new(request.timeout_ms, move || {
+        flag.set(true);
+        controller.abort();
+    });
+    let failed = move || if timed_out.get() { Reply::TimedOut } else { Reply::NetworkFailure };
+    then(
+        &window.fetch_with_request(&req),
+        Box::new(move |response| {
+            let response: Response = match response.map(JsCast::dyn_into) {
+                Ok(Ok(r)) => r,
+                Ok(Err(_)) => return done(Reply::NetworkFailure),
+                Err(_) => return done(failed()),
+            };
+            let status = response.status();
+            let retry_after = response.headers().get("Retry-After").ok().flatten();
+            let Ok(text) = response.text() else { return done(failed()) };
+            then(
+                &text,
+                Box::new(move |text| {
+                    drop(timer);
+                    done(match text {
+                        Ok(text) => {
+                            let json =
+                                text.as_string().and_then(|t| JSON::parse(&t).ok()).filter(|v| v.is_object());
+                            Reply::Response { status, retry_after, json }
+                        }
+                        Err(_) => failed(),
+                    })
+                }),
+            );
+        }),
+    );
 }

@@ -4,6 +4,7 @@
 //! stay focusable and readable), `state().busy`, the `busy` event, and on the buttons given to
 //! `bindPayButton` a spinner with the localized "Processing…".
 
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use alloc::rc::Rc;
@@ -13,7 +14,6 @@ use js_sys::Promise;
 use omise_checkout_core::messages::Message;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, Node};
 
 use super::{find_element, CardForm, Inner};
@@ -82,13 +82,14 @@ impl CardForm {
         let Some(inner) = self.live() else { return work };
         inner.busy_start();
         let weak = Rc::downgrade(&inner);
-        wasm_bindgen_futures::future_to_promise(async move {
-            let settled = JsFuture::from(work).await;
-            if let Some(inner) = weak.upgrade() {
-                inner.busy_end();
-            }
-            settled
-        })
+        crate::timer::finally(
+            &work,
+            Box::new(move || {
+                if let Some(inner) = weak.upgrade() {
+                    inner.busy_end();
+                }
+            }),
+        )
     }
 }
 

@@ -5,6 +5,7 @@
 //! button, `feedback` the form-level error, `locale` the language switch, `brand_mark` the
 //! brand's mark.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -38,6 +39,7 @@ use crate::clock::this_month;
 use crate::config::{self, Config};
 use crate::events::{Handlers, EVENT_NAMES};
 use crate::listener::Listener;
+use crate::timer::soon;
 use crate::{js, results};
 use busy::PayButton;
 use dom::Dom;
@@ -127,14 +129,14 @@ impl CardForm {
         // `ready` fires in a microtask: after the caller had a chance to register for it, before
         // anything else the page does (a timer would wait for layout, paint and other tasks).
         let weak = Rc::downgrade(&inner);
-        wasm_bindgen_futures::spawn_local(async move {
+        soon(Box::new(move || {
             if let Some(inner) = weak.upgrade() {
                 if inner.dom.borrow().is_some() {
                     inner.ready.set(true);
                     inner.emit("ready", &inner.state());
                 }
             }
-        });
+        }));
         Ok(CardForm { inner: RefCell::new(Some(inner)), locale: Cell::new(locale), billing })
     }
 
@@ -162,9 +164,9 @@ impl CardForm {
         if let Some(p) = inner.in_flight.borrow().clone() {
             return p;
         }
-        let run = inner.clone();
-        let promise = wasm_bindgen_futures::future_to_promise(async move { Ok(run.run_tokenize().await) });
+        let (promise, resolve) = crate::timer::promise();
         *inner.in_flight.borrow_mut() = Some(promise.clone());
+        inner.run_tokenize(resolve);
         promise
     }
 
@@ -228,11 +230,11 @@ impl CardForm {
         let Some(inner) = self.live() else { return Ok(()) };
         if event == "ready" && inner.ready.get() {
             let weak = Rc::downgrade(&inner);
-            wasm_bindgen_futures::spawn_local(async move {
+            soon(Box::new(move || {
                 if let Some(inner) = weak.upgrade().filter(|i| i.dom.borrow().is_some()) {
                     let _ = callback.call1(&JsValue::UNDEFINED, &inner.state());
                 }
-            });
+            }));
         } else {
             inner.handlers.on(event, callback);
         }

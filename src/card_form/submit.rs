@@ -3,6 +3,7 @@
 //! go offline, and retyping a card is what makes shoppers give up), unless the merchant asks
 //! for `clearAfterToken: true`.
 
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use alloc::rc::Rc;
@@ -15,6 +16,7 @@ use omise_checkout_core::validity::Validity;
 use wasm_bindgen::JsValue;
 
 use super::Inner;
+use crate::timer::{soon, Resolve};
 use crate::{api, results};
 
 /// When the number and security code leave the form after a token (`clearAfterToken`).
@@ -44,33 +46,44 @@ impl ClearCard {
 const CARD_FIELDS: [Field; 2] = [Field::Number, Field::SecurityCode];
 
 impl Inner {
-    pub(super) async fn run_tokenize(self: Rc<Self>) -> JsValue {
+    /// Validates and sends; `resolve` gets `{ token }` or `{ error }` (later, never inside
+    /// this call: the caller keeps the promise as the one in flight first).
+    pub(super) fn run_tokenize(self: Rc<Self>, resolve: Resolve) {
         if self.dom.borrow().is_none() {
-            return results::err_code(ErrorCode::Destroyed, self.locale.get());
+            return self.finish_tokenize(Err(Problem::new(ErrorCode::Destroyed)), resolve);
         }
         let submitted = self.model.borrow_mut().submit();
-        let result = match submitted {
+        match submitted {
             Err(effects) => {
                 self.apply(effects);
                 let fields = self.invalid_fields();
-                Err(Problem { code: ErrorCode::ValidationError, fields, retry_after_ms: None })
+                let problem = Problem { code: ErrorCode::ValidationError, fields, retry_after_ms: None };
+                soon(Box::new(move || self.finish_tokenize(Err(problem), resolve)));
             }
             Ok(card) => {
                 self.busy_start();
                 self.set_form_error(None);
-                let result = api::create_token(&self.config, &card).await;
-                drop(card);
-                self.busy_end();
-                if self.dom.borrow().is_none() {
-                    Err(Problem::new(ErrorCode::Destroyed))
-                } else {
-                    result
-                }
+                let config = self.config.clone();
+                api::create_token(
+                    &config,
+                    &card,
+                    Box::new(move |result| {
+                        self.busy_end();
+                        let result = match self.dom.borrow().is_none() {
+                            true => Err(Problem::new(ErrorCode::Destroyed)),
+                            false => result,
+                        };
+                        self.finish_tokenize(result, resolve)
+                    }),
+                );
             }
-        };
+        }
+    }
+
+    fn finish_tokenize(self: Rc<Self>, result: Result<JsValue, Problem>, resolve: Resolve) {
         self.in_flight.borrow_mut().take();
         let locale = self.locale.get();
-        match result {
+        resolve.with(&match result {
             Ok(token) => {
                 if self.clear_card == ClearCard::AfterToken {
                     self.clear_card_fields();
@@ -91,7 +104,7 @@ impl Inner {
                 }
                 results::err(&problem, locale)
             }
-        }
+        })
     }
 
     /// The checkout was handed a successful outcome: a form that waits for it lets the card go.

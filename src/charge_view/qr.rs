@@ -6,6 +6,7 @@
 //! A view removed from the page (a new `handleCharge` in its place) stops at its next timer.
 
 use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -30,7 +31,7 @@ use crate::config::Config;
 use crate::dom::{add, el, set_attr, text_in, toggle_class};
 use crate::js;
 use crate::listener::Listener;
-use crate::timer::Timeout;
+use crate::timer::{soon, Timeout};
 
 pub(super) struct Setup {
     pub config: Rc<Config>,
@@ -183,10 +184,19 @@ impl QrRun {
             match effect {
                 Effect::Fetch => {
                     let run = self.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let answer = run.ask().await;
-                        run.dispatch(Event::Answer(answer));
-                    });
+                    match &self.setup.subject {
+                        Some(subject) => subject.fetch(
+                            &self.setup.config,
+                            Box::new(move |result, field| {
+                                let answer = run.answer(result, field);
+                                run.dispatch(Event::Answer(answer));
+                            }),
+                        ),
+                        None => soon(Box::new(move || {
+                            let answer = run.answer(Err(Problem::new(ErrorCode::NotFound)), "status");
+                            run.dispatch(Event::Answer(answer));
+                        })),
+                    }
                 }
                 Effect::Wait(ms) => {
                     let run = self.clone();
@@ -213,11 +223,7 @@ impl QrRun {
         self.dispatch(Event::Start);
     }
 
-    async fn ask(&self) -> Answer {
-        let (result, field) = match &self.setup.subject {
-            Some(subject) => subject.fetch(&self.setup.config).await,
-            None => (Err(Problem::new(ErrorCode::NotFound)), "status"),
-        };
+    fn answer(&self, result: Result<JsValue, Problem>, field: &str) -> Answer {
         match result {
             Ok(object) => match js::get_str(&object, field) {
                 Some(s) => Answer::Status {

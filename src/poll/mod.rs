@@ -2,6 +2,7 @@
 //! `Poller` decides everything (schedule, budget, retries, when to stop); this file only
 //! carries out its effects: fetch, wait (a timer that cancels on drop), render, resolve.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -185,14 +186,16 @@ impl Run {
 
     fn fetch(self: &Rc<Self>) {
         let run = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let answer = run.ask().await;
-            run.dispatch(Event::Answer(answer));
-        });
+        self.subject.fetch(
+            &self.config,
+            Box::new(move |result, field| {
+                let answer = run.answer(result, field);
+                run.dispatch(Event::Answer(answer));
+            }),
+        );
     }
 
-    async fn ask(&self) -> Answer {
-        let (result, field) = self.subject.fetch(&self.config).await;
+    fn answer(&self, result: Result<JsValue, Problem>, field: &str) -> Answer {
         match result {
             Ok(object) => {
                 if let Some(method) = method_of(&object) {

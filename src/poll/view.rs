@@ -117,7 +117,7 @@ impl Run {
                     listeners.push(Listener::new(el.as_ref(), "click", move |_| {
                         // Not from inside this listener: check_again drops it.
                         let run = run.clone();
-                        wasm_bindgen_futures::spawn_local(async move { run.check_again() });
+                        crate::timer::soon(alloc::boxed::Box::new(move || run.check_again()));
                     }));
                 }
             }
