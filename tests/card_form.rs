@@ -687,6 +687,15 @@ async fn a_slow_vault_shows_busy_in_state_event_and_pay_button() {
     assert_eq!(JsFuture::from(wrapped).await.unwrap(), "order placed");
     assert_eq!(get(&form.state(), "busy"), false);
     assert_eq!(events.borrow().len(), 4);
+    // A failed order call: the promise rejects with the merchant's own reason, and the form is
+    // no longer busy.
+    let failing =
+        js_sys::Function::new_with_args("v", "return new Promise((_, f) => setTimeout(() => f(v), 50))");
+    let wrapped = form.busy_while(failing.call1(&JsValue::NULL, &"order failed".into()).unwrap());
+    assert_eq!(get(&form.state(), "busy"), true);
+    assert_eq!(JsFuture::from(wrapped).await.unwrap_err(), "order failed");
+    assert_eq!(get(&form.state(), "busy"), false);
+    assert_eq!(events.borrow().len(), 6);
     form.destroy();
     assert_eq!(button.text_content().unwrap_or_default(), "Pay ฿1,000");
     assert!(!button.class_list().contains("omise-pay-button"), "destroy() gives the button back");

@@ -307,7 +307,7 @@ pub fn evaluate(
             (c.state, c.error)
         }
         Field::PostalCode | Field::City | Field::Country => {
-            if value.chars().count() > MAX_BILLING_CHARS {
+            if crate::char_count(value) > MAX_BILLING_CHARS {
                 (Validity::Invalid, Some(FieldError::TooLong))
             } else if value.chars().any(char::is_control) {
                 (Validity::Invalid, Some(FieldError::Invalid))

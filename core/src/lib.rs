@@ -42,6 +42,13 @@ pub use brand::Brand;
 pub use field::{Field, FieldError};
 pub use validity::Validity;
 
+/// `s.chars().count()` in a few bytes of wasm: counts the bytes that start a character (not
+/// `10xxxxxx`). Core's own `count` is a 1 KB unrolled loop, built for long texts; these are
+/// names and short fields.
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
 /// `n.fract() == 0.0` without `std` (`f64::fract` needs libm): false for NaN and the infinities,
 /// true for every finite float from 2^52 up (they are all whole).
 pub fn is_whole(n: f64) -> bool {
@@ -52,5 +59,15 @@ pub fn is_whole(n: f64) -> bool {
         true
     } else {
         n == (n as i64) as f64
+    }
+}
+
+#[cfg(test)]
+mod char_count_tests {
+    #[test]
+    fn counts_characters_as_chars_does() {
+        for s in ["", "SOMCHAI JAIDEE", "山田 太郎", "สมชาย ใจดี", "Zoë 👩‍💻", "a\u{0301}", "\u{10FFFF}x"] {
+            assert_eq!(super::char_count(s), s.chars().count(), "{s:?}");
+        }
     }
 }

@@ -31,7 +31,7 @@ pub fn check(input: &str) -> NameCheck {
         (Validity::Invalid, Some(FieldError::Invalid))
     } else if looks_like_card_number(&value) {
         (Validity::Invalid, Some(FieldError::LooksLikeCardNumber))
-    } else if value.chars().count() > MAX_CHARS {
+    } else if crate::char_count(&value) > MAX_CHARS {
         (Validity::Invalid, Some(FieldError::TooLong))
     } else {
         (Validity::Valid, None)

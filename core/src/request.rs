@@ -372,7 +372,7 @@ pub fn validate(
 /// A whole number of at most 4 digits (full-width digits allowed), else `None`.
 fn parse_uint(text: &str) -> Option<u32> {
     let t = text.trim();
-    if t.is_empty() || t.chars().count() > 4 {
+    if t.is_empty() || crate::char_count(t) > 4 {
         return None;
     }
     t.chars().try_fold(0u32, |n, c| crate::normalize::digit_value(c).map(|d| n * 10 + d as u32))
