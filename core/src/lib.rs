@@ -66,7 +66,8 @@ pub fn is_whole(n: f64) -> bool {
 mod char_count_tests {
     #[test]
     fn counts_characters_as_chars_does() {
-        for s in ["", "SOMCHAI JAIDEE", "山田 太郎", "สมชาย ใจดี", "Zoë 👩‍💻", "a\u{0301}", "\u{10FFFF}x"] {
+        for s in ["", "SOMCHAI JAIDEE", "山田 太郎", "สมชาย ใจดี", "Zoë 👩‍💻", "a\u{0301}", "\u{10FFFF}x"]
+        {
             assert_eq!(super::char_count(s), s.chars().count(), "{s:?}");
         }
     }

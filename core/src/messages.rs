@@ -275,11 +275,7 @@ impl Message {
     /// The text in `locale`: plain text, never markup.
     /// The words in `locale`; `""` for a checkout-page text in a build without them.
     pub fn text(self, locale: Locale) -> &'static str {
-        match locale {
-            Locale::En => en::text(self),
-            Locale::Ja => ja::text(self),
-            Locale::Th => th::text(self),
-        }
+        TEXTS[locale as usize][self as usize]
     }
 
     /// The words in `locale`, if this build carries them. A build with the `checkout-texts`
@@ -292,6 +288,24 @@ impl Message {
         (!text.is_empty()).then_some(text)
     }
 }
+
+/// A language's `text` for every message, evaluated at compile time.
+macro_rules! table {
+    ($language:ident) => {{
+        let mut t = [""; Message::ALL.len()];
+        let mut i = 0;
+        while i < t.len() {
+            t[i] = $language::text(Message::ALL[i]);
+            i += 1;
+        }
+        t
+    }};
+}
+
+/// Each language's texts as one table, in `Message::ALL` order, made at compile time from the
+/// exhaustive `match` of each language: `text()` is one indexed load (a `match` called at run
+/// time compiles to a jump table with code per arm where some arms are `""`).
+static TEXTS: [[&str; Message::ALL.len()]; 3] = [table!(en), table!(ja), table!(th)];
 
 pub fn field_error(field: Field, error: FieldError) -> Message {
     use FieldError as E;

@@ -432,3 +432,13 @@ fn a_token_time_authorization_failure_has_its_own_words() {
         assert!(text.contains("100"), "{locale:?} mentions the 100 yen check: {text}");
     }
 }
+
+#[test]
+fn the_text_tables_follow_the_declaration_order() {
+    // `text()` indexes each language's table with the variant's number: the tables are built
+    // in `Message::ALL` order, which must be the declaration order.
+    for (i, m) in Message::ALL.iter().enumerate() {
+        assert_eq!(*m as usize, i, "{m:?}");
+    }
+    assert_eq!(Message::QrScan.text(Locale::Ja), "銀行アプリでこのQRコードを読み取ってお支払いください。");
+}

@@ -2,7 +2,7 @@
 
 use super::Message::{self, *};
 
-pub(super) fn text(message: Message) -> &'static str {
+pub(super) const fn text(message: Message) -> &'static str {
     match message {
         LabelNumber => checkout_only!("Card number"),
         LabelExpiry => checkout_only!("Expiry date"),

@@ -3,7 +3,7 @@
 
 use super::Message::{self, *};
 
-pub(super) fn text(message: Message) -> &'static str {
+pub(super) const fn text(message: Message) -> &'static str {
     match message {
         LabelNumber => checkout_only!("หมายเลขบัตร"),
         LabelExpiry => checkout_only!("วันหมดอายุ"),
