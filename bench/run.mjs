@@ -182,7 +182,9 @@ function sizes() {
     };
   }
   const unattributed = present.filter((f) => !claimed.has(f)).map(fileRow);
-  const all = [...Object.values(modules).flatMap((m) => m.files), ...unattributed];
+  // Each file once (a file can count in two modules: the charge module's on the checkout page
+  // and on a return page).
+  const all = [...new Map([...Object.values(modules).flatMap((m) => m.files), ...unattributed].map((f) => [f.file, f])).values()];
   return { dist: DIST, modules, unattributed, package: { files: all.length, ...sum(all) } };
 }
 

@@ -20,7 +20,7 @@ OUT=target/wasm32-unknown-unknown/wasm-release
 rm -rf dist target/dist-staging
 mkdir -p dist
 module() {
-  local name=$1 features=$2
+  local name=$1 features=$2 entry_js=${3:-}
   local stage=target/dist-staging/$name
   cargo build --profile wasm-release --target wasm32-unknown-unknown -p omise-checkout \
     --no-default-features --features "$features,dist"
@@ -36,15 +36,29 @@ module() {
   wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features "${WASM_OPT_FEATURES[@]}" \
     "$stage/${name}_bg.wasm" -o "dist/${name}_bg.wasm"
   # One file for the glue and its snippets (the checkout's loader of the charge module), minified
-  # (exports, import names and `import.meta.url` are kept); the charge module stays a separate
-  # file, loaded by its own name next to this one.
-  esbuild "$stage/$name.js" --bundle --minify --format=esm --target=es2022 --log-level=warning \
-    '--external:*omise_checkout_charge.js' --outfile="dist/$name.js"
+  # (exports, import names and `import.meta.url` are kept); the charge module and the texts
+  # file stay separate files, loaded by their own names next to this one. The charge module's
+  # entry is src/charge_entry.js (its init hands the wasm its texts) around the glue.
+  local entry="$stage/$name.js"
+  if [ -n "$entry_js" ]; then
+    entry="$stage/entry.js"
+    cp "$entry_js" "$entry"
+    cp "$stage/$name.js" "$stage/${name}_glue.js"
+  fi
+  esbuild "$entry" --bundle --minify --format=esm --target=es2022 --log-level=warning \
+    '--external:*omise_checkout_charge.js' '--external:*omise_checkout_texts.js' --outfile="dist/$name.js"
   cp "$stage/$name.d.ts" "dist/$name.d.ts"
   cp "$stage/${name}_bg.wasm.d.ts" "dist/${name}_bg.wasm.d.ts"
 }
 module omise_checkout checkout
-module omise_checkout_charge charge
+module omise_checkout_charge charge,js-texts src/charge_entry.js
+# The charge module's init and initSync take { texts } (src/charge_entry.js): say so in its types.
+node scripts/charge-types.mjs dist/omise_checkout_charge.d.ts
+# Its texts for a page that loads it alone (src/words.rs), from the core's tables.
+cargo run --quiet -p omise-checkout-core --no-default-features --example charge_texts >dist/omise_checkout_texts.js
+printf '%s\n' '/** The after-the-charge module'"'"'s texts, [locale][message] (en, ja, th), for its initSync. */' \
+  'declare const texts: ReadonlyArray<ReadonlyArray<string | undefined>>;' 'export default texts;' \
+  >dist/omise_checkout_texts.d.ts
 module omise_checkout_validators validators
 # The stylesheet minified (its comments, which explain the custom properties, stay in styles/).
 esbuild styles/omise-checkout.css --minify --log-level=warning --outfile=dist/omise-checkout.css

@@ -6,6 +6,7 @@ use omise_checkout_core::messages::Message;
 use wasm_bindgen::prelude::*;
 
 use crate::config;
+use crate::words::Words;
 
 /// The catalog's text for `key` in `locale` (`en`, `ja`, `th` or a tag such as `th-TH`;
 /// default: the browser's languages, then `en`), or `undefined` for an unknown key (or one
@@ -18,7 +19,13 @@ pub fn message(
     #[wasm_bindgen(unchecked_optional_param_type = "string | null")] locale: JsValue,
 ) -> JsValue {
     let locale = config::pick_locale(locale.as_string().as_deref());
-    match key.as_string().as_deref().and_then(Message::from_key).and_then(|m| m.text_here(locale)) {
+    match key
+        .as_string()
+        .as_deref()
+        .and_then(Message::from_key)
+        .map(|m| m.words(locale))
+        .filter(|w| !w.is_empty())
+    {
         Some(text) => JsValue::from_str(text),
         None => JsValue::UNDEFINED,
     }
@@ -36,6 +43,6 @@ pub fn refund_message(
     let locale = config::pick_locale(locale.as_string().as_deref());
     crate::js::object(&[
         ("kind", crate::js::static_str(m.kind.code())),
-        ("text", JsValue::from_str(m.message.text(locale))),
+        ("text", JsValue::from_str(m.message.words(locale))),
     ])
 }

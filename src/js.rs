@@ -76,7 +76,7 @@ static STATIC_STRS: SingleThreaded<RefCell<Vec<(&'static str, JsValue)>>> =
     SingleThreaded(RefCell::new(Vec::new()));
 
 /// A `static` for the wasm's one thread (`no_std` has no `thread_local!`).
-struct SingleThreaded<T>(T);
+pub(crate) struct SingleThreaded<T>(pub(crate) T);
 
 // SAFETY: the widget runs on the page's one thread: wasm32 without the `atomics` target feature
 // has no threads, and host builds (clippy, `cargo test`) never call into JS.

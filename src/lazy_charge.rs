@@ -6,43 +6,48 @@
 //! offline), the result is a localized `network_error` outcome shown in the target; nothing
 //! rejects.
 
+use core::cell::RefCell;
+
 use omise_checkout_core::api::Problem;
 use omise_checkout_core::charge_view::Plan;
 use omise_checkout_core::endpoint;
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::locale::Locale;
-use omise_checkout_core::messages;
+use omise_checkout_core::messages::{self, Message};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::checkout::OmiseCheckout;
+use crate::js::SingleThreaded;
 use crate::subject::{
     find_target, link_option, locale_and_target, qr_subject, read_charge, redirected, subject, ChargeRead,
 };
+use crate::words::Words;
 use crate::{js, results};
 
 #[wasm_bindgen(inline_js = r#"
 let loading;
-function load(wasm) {
+function load(wasm, texts) {
   return loading || (loading = import('./omise_checkout_charge.js').then(async (m) => {
-    await m.default(wasm ? { module_or_path: wasm } : undefined);
+    // This module's texts go with it: the charge module does not fetch its own.
+    await m.default({ module_or_path: wasm, texts });
     return m;
   }, (e) => {
     loading = undefined;
     throw e;
   }));
 }
-export function omisePrefetch(options) {
-  Promise.resolve().then(() => load(options.chargeWasmUrl)).catch(() => {});
+export function omisePrefetch(options, texts) {
+  Promise.resolve().then(() => load(options.chargeWasmUrl, texts)).catch(() => {});
 }
-export function omiseLater(options, locale, poll, a, b, kind, fallback, target) {
+export function omiseLater(options, locale, poll, a, b, kind, fallback, target, texts) {
   let inner;
   let stopped = false;
   const destroy = () => {
     stopped = true;
     if (inner && inner.destroy) inner.destroy();
   };
-  const result = Promise.resolve().then(() => load(options.chargeWasmUrl)).then((m) => {
+  const result = Promise.resolve().then(() => load(options.chargeWasmUrl, texts)).then((m) => {
     // Destroyed while the module was on its way: nothing is shown or fetched. Polling answers
     // as its own destroy() does; a QR view's result, like its own, never settles.
     if (stopped) return poll ? { state: 'pending', stopped: true } : new Promise(() => {});
@@ -69,7 +74,7 @@ extern "C" {
     /// konbini, whose QR code or instructions it shows after Pay); a failure is forgotten, and
     /// the next `handleCharge` tries again.
     #[wasm_bindgen(js_name = omisePrefetch)]
-    pub(crate) fn prefetch(options: &JsValue);
+    fn prefetch_with(options: &JsValue, texts: &JsValue);
 
     #[wasm_bindgen(js_name = omiseLater)]
     fn later(
@@ -81,7 +86,33 @@ extern "C" {
         kind: &str,
         fallback: &JsValue,
         target: Option<Element>,
+        texts: &JsValue,
     ) -> JsValue;
+}
+
+/// Starts loading the charge module in the background (see `omisePrefetch`).
+pub(crate) fn prefetch(options: &JsValue) {
+    prefetch_with(options, &texts());
+}
+
+/// `(locale, message) => string | undefined`: this module's texts for the charge module
+/// (src/words.rs), made once per page.
+fn texts() -> JsValue {
+    static TEXTS: SingleThreaded<RefCell<Option<JsValue>>> = SingleThreaded(RefCell::new(None));
+    let Ok(mut texts) = TEXTS.0.try_borrow_mut() else { return JsValue::UNDEFINED };
+    texts
+        .get_or_insert_with(|| {
+            let text = |locale: u32, message: u32| match (
+                Locale::ALL.get(locale as usize),
+                Message::ALL.get(message as usize),
+            ) {
+                (Some(&locale), Some(&message)) => JsValue::from_str(message.words(locale)),
+                _ => JsValue::UNDEFINED,
+            };
+            // Kept for the page's life: the charge module asks for texts whenever it renders.
+            Closure::<dyn Fn(u32, u32) -> JsValue>::new(text).into_js_value()
+        })
+        .clone()
 }
 
 /// What the result resolves to when the charge module cannot be loaded: still pending (the
@@ -92,7 +123,7 @@ fn fallback(locale: Locale) -> JsValue {
         ("state", js::static_str("pending")),
         ("status", js::static_str("unknown")),
         ("kind", js::static_str("pending")),
-        ("message", JsValue::from_str(messages::error(ErrorCode::NetworkError).text(locale))),
+        ("message", JsValue::from_str(messages::error(ErrorCode::NetworkError).words(locale))),
         ("error", results::error_object(&problem, locale)),
     ])
 }
@@ -127,7 +158,17 @@ impl OmiseCheckout {
             _ => "status",
         };
         let code = self.config.locale().code();
-        Ok(later(&self.options, code, false, &charge, &options, kind, &fallback(locale), Some(target)))
+        Ok(later(
+            &self.options,
+            code,
+            false,
+            &charge,
+            &options,
+            kind,
+            &fallback(locale),
+            Some(target),
+            &texts(),
+        ))
     }
 
     /// Polls a payment's status until it is final, the budget runs out, or `destroy()` is
@@ -154,6 +195,7 @@ impl OmiseCheckout {
             "",
             &fallback(locale),
             target,
+            &texts(),
         ))
     }
 }

@@ -72,6 +72,8 @@ mod types;
 mod types_methods;
 #[cfg(feature = "validators")]
 mod validators;
+#[cfg(any(feature = "checkout", feature = "charge"))]
+mod words;
 
 #[cfg(feature = "checkout")]
 pub use card_form::CardForm;

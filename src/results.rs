@@ -10,6 +10,7 @@ use omise_checkout_core::messages;
 use wasm_bindgen::JsValue;
 
 use crate::js;
+use crate::words::Words;
 
 /// `{ [key]: value }`, e.g. `{ token }`.
 pub fn ok(key: &'static str, value: JsValue) -> JsValue {
@@ -31,9 +32,9 @@ pub fn error_object(problem: &Problem, locale: Locale) -> JsValue {
     let first = problem.fields.first();
     let message = match first {
         Some(&(field, error)) if problem.code != ErrorCode::ValidationError => {
-            messages::field_error(field, error).text(locale)
+            messages::field_error(field, error).words(locale)
         }
-        _ => messages::error(problem.code).text(locale),
+        _ => messages::error(problem.code).words(locale),
     };
     let out = js::object(&[
         ("code", JsValue::from_str(problem.code.code())),
@@ -58,6 +59,6 @@ pub fn field_error(field: Field, error: FieldError, locale: Locale) -> JsValue {
     js::object(&[
         ("field", JsValue::from_str(field.code())),
         ("code", JsValue::from_str(error.code())),
-        ("message", JsValue::from_str(messages::field_error(field, error).text(locale))),
+        ("message", JsValue::from_str(messages::field_error(field, error).words(locale))),
     ])
 }

@@ -9,6 +9,7 @@ use omise_checkout_core::status::{self, PaymentStatus};
 use wasm_bindgen::prelude::*;
 
 use crate::checkout::OmiseCheckout;
+use crate::words::Words;
 use crate::{config, js};
 
 #[wasm_bindgen]
@@ -49,7 +50,7 @@ fn status_message_value(status: &JsValue, failure_code: Option<String>, locale: 
     let m = status::status_message(PaymentStatus::parse(&text), code.as_deref());
     js::object(&[
         ("kind", JsValue::from_str(m.kind.code())),
-        ("text", JsValue::from_str(m.message.text(locale))),
+        ("text", JsValue::from_str(m.message.words(locale))),
     ])
 }
 

@@ -3,9 +3,11 @@
 //! `Message` names every text; `key()` is its stable snake_case id; `text(locale)` is an
 //! exhaustive `match` per locale (`messages/en.rs`, `ja.rs`, `th.rs`), so a text missing in one
 //! language is a compile error, not a blank on a customer's screen. The checkout page's own
-//! texts (card form, card update, method picker) are marked `checkout_only!`: the
-//! after-the-charge module, built without the `checkout-texts` feature, leaves them out (a Node
-//! test checks that it lacks each in all three languages or in none). The mapping functions here
+//! texts (card form, card update, method picker) are marked `checkout_only!`: without the
+//! `checkout-texts` feature they are left out of the texts the after-the-charge module gets on
+//! a page that loads it alone (`omise_checkout_texts.js`, `examples/charge_texts.rs`; the
+//! module's wasm carries no texts, see the widget's `words.rs`; a Node test checks that it
+//! lacks each in all three languages or in none). The mapping functions here
 //! (`field_error`, `error`, `failure`) are the only way a code becomes a text, so server strings
 //! (`failure_message`, error `message`) are never shown to the customer.
 //!
@@ -17,8 +19,8 @@ use crate::field::{Field, FieldError};
 use crate::locale::Locale;
 
 /// A text of the checkout page only (card form, card update, method picker): `""` in a build
-/// without the `checkout-texts` feature (the after-the-charge module), which then does not
-/// carry the string. The `match` of each language stays exhaustive either way.
+/// without the `checkout-texts` feature (the after-the-charge module's texts file), which then
+/// does not carry the string. The `match` of each language stays exhaustive either way.
 macro_rules! checkout_only {
     ($text:expr) => {
         if cfg!(feature = "checkout-texts") {
@@ -272,20 +274,10 @@ impl Message {
         Message::ALL.iter().copied().find(|m| !m.key().is_empty() && m.key() == key)
     }
 
-    /// The text in `locale`: plain text, never markup.
-    /// The words in `locale`; `""` for a checkout-page text in a build without them.
+    /// The words in `locale`: plain text, never markup; `""` for a checkout-page text in a
+    /// build without them.
     pub fn text(self, locale: Locale) -> &'static str {
         TEXTS[locale as usize][self as usize]
-    }
-
-    /// The words in `locale`, if this build carries them. A build with the `checkout-texts`
-    /// feature (the default; the checkout page's wasm) has every text (tests check each, in
-    /// each language); the module that runs after the charge is built without it and lacks the
-    /// card form's, the card update's and the method picker's, which it never shows
-    /// (`message()` there answers `undefined` for them).
-    pub fn text_here(self, locale: Locale) -> Option<&'static str> {
-        let text = self.text(locale);
-        (!text.is_empty()).then_some(text)
     }
 }
 

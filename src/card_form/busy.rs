@@ -19,6 +19,7 @@ use web_sys::{HtmlElement, Node};
 use super::{find_element, CardForm, Inner};
 use crate::dom::{remove_attr, set_attr, text_in, toggle_class};
 use crate::listener::Listener;
+use crate::words::Words;
 use crate::{config, js};
 
 /// A button bound with `bindPayButton`.
@@ -66,9 +67,9 @@ impl CardForm {
         });
         toggle_class(&el, "omise-pay-button", true);
         let button = PayButton { el, saved: RefCell::new(None), label: RefCell::new(None), _click: click };
-        render_pay_button(&button, inner.is_busy(), Message::Processing.text(inner.locale.get()));
+        render_pay_button(&button, inner.is_busy(), Message::Processing.words(inner.locale.get()));
         if let (Some(idle), false) = (inner.purpose.action(), inner.is_busy()) {
-            button.el.set_text_content(Some(idle.text(inner.locale.get())));
+            button.el.set_text_content(Some(idle.words(inner.locale.get())));
         }
         inner.pay_buttons.borrow_mut().push(button);
         Ok(())
@@ -130,8 +131,8 @@ impl Inner {
     /// The bound buttons as the busy state and the locale say now.
     pub(super) fn render_pay_buttons(&self) {
         let locale = self.locale.get();
-        let text = Message::Processing.text(locale);
-        let idle = self.purpose.action().map(|m| m.text(locale));
+        let text = Message::Processing.words(locale);
+        let idle = self.purpose.action().map(|m| m.words(locale));
         for b in self.pay_buttons.borrow().iter() {
             render_pay_button(b, self.is_busy(), text);
             // An update form's button says "Update card" (no amount) when it is not busy.

@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
 use crate::dom::{add, el, remove_attr, set_attr};
+use crate::words::Words;
 
 /// The next id (an atomic, not `thread_local!`, which `no_std` lacks; the wasm has one thread).
 static NEXT_ID: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(1);
@@ -100,9 +101,9 @@ impl Dom {
     pub fn relabel(&self, locale: Locale, brand: Option<Brand>) {
         set_attr(&self.root, "lang", locale.code());
         for f in &self.fields {
-            f.label.set_text_content(Some(label_text(f.field).text(locale)));
+            f.label.set_text_content(Some(label_text(f.field).words(locale)));
             if let Some(m) = placeholder(f.field) {
-                f.input.set_placeholder(m.text(locale));
+                f.input.set_placeholder(m.words(locale));
             }
         }
         self.set_security_code_hint(brand, locale);
@@ -112,7 +113,7 @@ impl Dom {
         if let Some(hint) = self.field(Field::SecurityCode).and_then(|f| f.hint.as_ref()) {
             let four = brand.is_some_and(|b| b.security_code_len() == 4);
             let m = if four { Message::HintSecurityCode4 } else { Message::HintSecurityCode3 };
-            hint.set_text_content(Some(m.text(locale)));
+            hint.set_text_content(Some(m.words(locale)));
         }
     }
 }
@@ -133,7 +134,7 @@ fn build_field(
     let wrap = el(document, "div", &concat(&["omise-field omise-field--", kebab]));
     let label = el(document, "label", "omise-label");
     set_attr(&label, "for", &id);
-    label.set_text_content(Some(label_text(field).text(locale)));
+    label.set_text_content(Some(label_text(field).words(locale)));
     let control = el(document, "div", "omise-control");
     let input: HtmlInputElement = el(document, "input", "omise-input").unchecked_into();
     input.set_id(&id);
@@ -158,7 +159,7 @@ fn build_field(
         set_attr(&input, "autocapitalize", "off");
     }
     if let Some(m) = placeholder(field) {
-        input.set_placeholder(m.text(locale));
+        input.set_placeholder(m.words(locale));
     }
     add(&control, &input);
     let mut described = vec![concat(&[id.as_str(), "-error"])];
@@ -177,7 +178,7 @@ fn build_field(
     if field == Field::SecurityCode {
         let h = el(document, "div", "omise-hint");
         h.set_id(&concat(&[id.as_str(), "-hint"]));
-        h.set_text_content(Some(Message::HintSecurityCode3.text(locale)));
+        h.set_text_content(Some(Message::HintSecurityCode3.words(locale)));
         add(&wrap, &h);
         described.push(concat(&[id.as_str(), "-hint"]));
         hint = Some(h);

@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use super::{CardForm, Inner};
 use crate::dom::announce;
 use crate::js;
+use crate::words::Words;
 
 #[wasm_bindgen]
 impl CardForm {
@@ -50,7 +51,7 @@ impl CardForm {
             },
         };
         inner.set_form_error(Some(message));
-        js::object(&[("code", code), ("message", JsValue::from_str(message.text(inner.locale.get())))])
+        js::object(&[("code", code), ("message", JsValue::from_str(message.words(inner.locale.get())))])
     }
 }
 
@@ -68,7 +69,7 @@ impl Inner {
     pub(super) fn render_form_error(&self, announce_it: bool) {
         let dom = self.dom.borrow();
         let Some(dom) = dom.as_ref() else { return };
-        let text = self.form_error.get().map(|m| m.text(self.locale.get()));
+        let text = self.form_error.get().map(|m| m.words(self.locale.get()));
         dom.form_error.set_text_content(text);
         if let (Some(t), true) = (text, announce_it) {
             announce(&dom.live, t);

@@ -13,6 +13,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{Document, HtmlElement};
 
 use crate::js;
+use crate::words::Words;
 
 /// What the form is for.
 pub(crate) enum Purpose {
@@ -89,7 +90,7 @@ impl Purpose {
     pub(crate) fn render(&self, locale: Locale) {
         let Purpose::Update(u) = self else { return };
         if let Some(intro) = &u.intro {
-            intro.set_text_content(Some(u.reason.text(locale)));
+            intro.set_text_content(Some(u.reason.words(locale)));
         }
         if let Some(detail) = &u.detail {
             let amount = u

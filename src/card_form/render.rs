@@ -10,6 +10,7 @@ use omise_checkout_core::messages;
 use wasm_bindgen::JsCast;
 
 use super::Inner;
+use crate::words::Words;
 
 impl Inner {
     pub(super) fn apply(self: &Rc<Self>, effects: Vec<Effect>) {
@@ -36,7 +37,7 @@ impl Inner {
                         }
                     }
                     Effect::ShowError { field, error } => {
-                        let text = messages::field_error(field, error).text(locale);
+                        let text = messages::field_error(field, error).words(locale);
                         show_error(dom.field(field), Some(text));
                         crate::dom::announce(&dom.live, text);
                     }
@@ -71,7 +72,7 @@ impl Inner {
         let Some(dom) = dom.as_ref() else { return };
         let locale = self.locale.get();
         for f in &self.model.borrow().fields {
-            let text = f.shown.map(|e| messages::field_error(f.field, e).text(locale));
+            let text = f.shown.map(|e| messages::field_error(f.field, e).words(locale));
             show_error(dom.field(f.field), text);
         }
     }

@@ -27,6 +27,7 @@ use crate::config;
 use crate::dom::{el, set_attr, text_in, toggle_class};
 pub(crate) use crate::subject::Subject;
 use crate::subject::{locale_and_target, qr_subject, read_charge, redirected, ChargeRead};
+use crate::words::Words;
 use crate::{intl, js, results};
 
 #[wasm_bindgen]
@@ -108,7 +109,7 @@ impl OmiseCheckout {
                     .and_then(|c| status::failure_code(&c).map(str::to_owned));
                 let method = Method::of(js::get_str(&source, "type").as_deref()).unwrap_or(Method::Card);
                 let shown = status::status_message_for(status, failure.as_deref(), method);
-                status_region(&root, shown.kind, shown.message.text(locale), false);
+                status_region(&root, shown.kind, shown.message.words(locale), false);
                 ("status", outcome(status, shown.kind, shown.message, failure, locale))
             }
         };
@@ -132,7 +133,7 @@ pub(crate) fn outcome(
         ("state", js::static_str(state.code())),
         ("status", js::static_str(status.code())),
         ("kind", js::static_str(kind.code())),
-        ("message", JsValue::from_str(message.text(locale))),
+        ("message", JsValue::from_str(message.words(locale))),
     ]);
     if let Some(code) = failure_code {
         js::set(&out, "failureCode", &JsValue::from_str(&code));
@@ -164,12 +165,12 @@ pub(crate) fn set_status(region: &HtmlElement, kind: Kind, text: &str, busy: boo
 /// Konbini: "awaiting payment" is where it stays, with what to pay, by when, and how.
 fn konbini(root: &HtmlElement, locale: Locale, amount: &str, pay_by: Option<f64>, link: Option<&str>) {
     toggle_class(root, "omise-konbini", true);
-    status_region(root, Kind::Pending, Message::KonbiniAwaiting.text(locale), false);
+    status_region(root, Kind::Pending, Message::KonbiniAwaiting.words(locale), false);
     let list = text_in(root, "dl", "omise-charge__facts", "");
-    text_in(&list, "dt", "", Message::LabelAmount.text(locale));
+    text_in(&list, "dt", "", Message::LabelAmount.words(locale));
     text_in(&list, "dd", "", amount);
     if let Some(ms) = pay_by {
-        text_in(&list, "dt", "", Message::KonbiniPayBy.text(locale));
+        text_in(&list, "dt", "", Message::KonbiniPayBy.words(locale));
         text_in(&list, "dd", "omise-konbini__pay-by", &intl::date_time(ms, locale));
     }
     if let Some(uri) = link.filter(|u| endpoint::is_safe_redirect(u)) {
@@ -177,7 +178,7 @@ fn konbini(root: &HtmlElement, locale: Locale, amount: &str, pay_by: Option<f64>
             root,
             "a",
             "omise-status-action omise-status-action--primary",
-            Message::KonbiniHow.text(locale),
+            Message::KonbiniHow.words(locale),
         );
         set_attr(&a, "href", uri.trim());
         set_attr(&a, "target", "_blank");

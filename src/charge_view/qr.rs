@@ -32,6 +32,7 @@ use crate::dom::{add, el, set_attr, text_in, toggle_class};
 use crate::js;
 use crate::listener::Listener;
 use crate::timer::{soon, Timeout};
+use crate::words::Words;
 
 pub(super) struct Setup {
     pub config: Rc<Config>,
@@ -73,16 +74,16 @@ impl QrRun {
         let root = setup.root.clone();
         toggle_class(&root, "omise-qr", true);
         let mut payable = Vec::new();
-        text_in(&root, "p", "omise-qr__title", Message::QrScan.text(locale));
+        text_in(&root, "p", "omise-qr__title", Message::QrScan.words(locale));
         if setup.phone {
-            text_in(&root, "p", "omise-hint", Message::QrScanPhone.text(locale));
+            text_in(&root, "p", "omise-hint", Message::QrScanPhone.words(locale));
         }
         let row = text_in(&root, "p", "omise-qr__amount", "");
-        text_in(&row, "span", "omise-label", Message::LabelAmount.text(locale));
+        text_in(&row, "span", "omise-label", Message::LabelAmount.words(locale));
         text_in(&row, "strong", "", &setup.amount);
         if let Some(document) = crate::dom::document() {
             let img: HtmlImageElement = el(&document, "img", "omise-qr__image").unchecked_into();
-            img.set_alt(Message::MethodPromptpay.text(locale));
+            img.set_alt(Message::MethodPromptpay.words(locale));
             img.set_width(240);
             img.set_height(240);
             img.set_src(&setup.uri);
@@ -90,18 +91,18 @@ impl QrRun {
             payable.push(img.unchecked_into());
         }
         let save = setup.phone.then(|| {
-            text_in(&root, "button", "omise-status-action omise-qr__save", Message::QrSave.text(locale))
+            text_in(&root, "button", "omise-status-action omise-qr__save", Message::QrSave.words(locale))
         });
         let mut clock = None;
         if setup.expires_at_ms.is_some() {
             let row = text_in(&root, "p", "omise-qr__timer", "");
-            text_in(&row, "span", "omise-label", Message::QrTimeLeft.text(locale));
+            text_in(&row, "span", "omise-label", Message::QrTimeLeft.words(locale));
             let c = text_in(&row, "strong", "omise-qr__clock", "");
             set_attr(&c, "role", "timer");
             clock = Some(c);
             payable.push(row);
         }
-        let status = Some(status_region(&root, Kind::Pending, Message::Checking.text(locale), true));
+        let status = Some(status_region(&root, Kind::Pending, Message::Checking.words(locale), true));
         let l = text_in(&root, "div", "omise-sr-only", "");
         set_attr(&l, "aria-live", "polite");
         let live = Some(l);
@@ -165,7 +166,7 @@ impl QrRun {
                 if let (Some(minutes), Some(live)) = (announce, &self.live) {
                     let mut n = String::new();
                     omise_checkout_core::request::push_uint(&mut n, minutes);
-                    crate::dom::announce(live, &fill(Message::QrMinutesLeft.text(self.setup.locale), &n));
+                    crate::dom::announce(live, &fill(Message::QrMinutesLeft.words(self.setup.locale), &n));
                 }
                 let run = self.clone();
                 *self.tick.borrow_mut() = Timeout::new(next_in_ms as u32, move || run.on_tick());
@@ -254,14 +255,14 @@ impl QrRun {
             _ => status::status_message_for(status, failure_code.as_deref(), Method::Other),
         };
         if let Some(region) = &self.status {
-            set_status(region, shown.kind, shown.message.text(locale), false);
+            set_status(region, shown.kind, shown.message.words(locale), false);
         }
         // The save button's listener goes with it (it holds the run, which may now be freed).
         self.listeners.take();
         if state == QrState::Expired {
             if let Some(f) = self.setup.request_new.clone() {
                 let class = "omise-status-action omise-status-action--primary";
-                let b = text_in(&self.setup.root, "button", class, Message::QrNew.text(locale));
+                let b = text_in(&self.setup.root, "button", class, Message::QrNew.words(locale));
                 set_attr(&b, "type", "button");
                 // The merchant's function itself handles the click: nothing of ours has to
                 // outlive the run for it.

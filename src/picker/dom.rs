@@ -19,6 +19,7 @@ use web_sys::{Document, HtmlElement, HtmlInputElement};
 use super::Inner;
 use crate::dom::{add, el, join, set_attr, text_in, toggle_class, unique_id};
 use crate::listener::Listener;
+use crate::words::Words;
 
 pub struct ChoiceDom {
     pub choice: Choice,
@@ -95,7 +96,7 @@ impl Inner {
         let list = el(&document, "fieldset", "omise-methods__list");
         let choice_error_id = join(&prefix, "error");
         set_attr(&list, "aria-describedby", &choice_error_id);
-        text_in(&list, "legend", "omise-label", Message::PayWith.text(locale));
+        text_in(&list, "legend", "omise-label", Message::PayWith.words(locale));
         let mut dom = Dom {
             root: root.clone(),
             live: el(&document, "div", "omise-live omise-sr-only"),
@@ -112,7 +113,7 @@ impl Inner {
                 Choice::Group(g) => g.label(),
             };
             let (option, radio) =
-                radio(&document, &prefix, choice.id(), label.text(locale), "omise-method__option");
+                radio(&document, &prefix, choice.id(), label.words(locale), "omise-method__option");
             add(&item, &option);
             let body = el(&document, "div", "omise-method__body");
             body.set_hidden(true);
@@ -125,7 +126,7 @@ impl Inner {
                 Choice::Group(group) => {
                     let rows = model.rows_of(group);
                     let first = rows.first()?;
-                    text_in(&body, "p", "omise-hint omise-method__note", first.note.text(locale));
+                    text_in(&body, "p", "omise-hint omise-method__note", first.note.words(locale));
                     if group.shopper_picks() {
                         self.build_banks(&document, &body, &prefix, &rows, locale, &mut dom);
                     }
@@ -159,11 +160,11 @@ impl Inner {
         let banks = el(document, "fieldset", "omise-method__banks");
         let error_id = join(prefix, "bank-error");
         set_attr(&banks, "aria-describedby", &error_id);
-        text_in(&banks, "legend", "omise-label", Message::LabelBank.text(locale));
+        text_in(&banks, "legend", "omise-label", Message::LabelBank.words(locale));
         let name = join(prefix, "bank");
         for m in rows {
             let (option, input) =
-                radio(document, &name, m.source_type, m.label.text(locale), "omise-method__bank");
+                radio(document, &name, m.source_type, m.label.words(locale), "omise-method__bank");
             add(&banks, &option);
             dom.banks.push((input, m.source_type));
         }
@@ -220,7 +221,7 @@ impl Inner {
             .into_iter()
             .chain(dom.fields.iter().map(|f| Target::Field(f.field)));
         for target in targets {
-            super::render::show_error(dom, target, model.shown(target).map(|m| m.text(self.locale.get())));
+            super::render::show_error(dom, target, model.shown(target).map(|m| m.words(self.locale.get())));
         }
     }
 
@@ -251,7 +252,7 @@ fn build_field(
     let mut class = String::from("omise-field omise-field--payer-");
     class.push_str(code);
     let wrap = el(document, "div", &class);
-    let label = text_in(&wrap, "label", "omise-label", field.label().text(locale));
+    let label = text_in(&wrap, "label", "omise-label", field.label().words(locale));
     set_attr(&label, "for", &id);
     let control = el(document, "div", "omise-control");
     let input: HtmlInputElement = el(document, "input", "omise-input").unchecked_into();
@@ -273,7 +274,7 @@ fn build_field(
     let mut described = error_id.clone();
     if let Some(hint) = field.hint() {
         let hint_id = join(&id, "hint");
-        text_in(&wrap, "div", "omise-hint", hint.text(locale)).set_id(&hint_id);
+        text_in(&wrap, "div", "omise-hint", hint.words(locale)).set_id(&hint_id);
         described.push(' ');
         described.push_str(&hint_id);
     }

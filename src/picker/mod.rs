@@ -28,6 +28,7 @@ use crate::config::{self, Config};
 pub(crate) use crate::device::device;
 use crate::events::Handlers;
 use crate::listener::Listener;
+use crate::words::Words;
 use crate::{js, results};
 
 /// A payment-method picker mounted in the page.
@@ -262,7 +263,7 @@ fn validation_error(model: &Picker, first: Option<Target>, locale: Locale) -> Js
         Some(Target::Field(f)) => f.code(),
     };
     let text = message
-        .map_or(omise_checkout_core::messages::Message::ValidationError.text(locale), |m| m.text(locale));
+        .map_or(omise_checkout_core::messages::Message::ValidationError.words(locale), |m| m.words(locale));
     let error = js::object(&[
         ("code", js::static_str(ErrorCode::ValidationError.code())),
         ("message", JsValue::from_str(text)),

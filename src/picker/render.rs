@@ -11,6 +11,7 @@ use web_sys::Element;
 use super::dom::Dom;
 use super::Inner;
 use crate::js;
+use crate::words::Words;
 
 /// Puts an error (or none) on a target: its text, `aria-invalid` on the field's input, the
 /// invalid class on the field.
@@ -40,7 +41,7 @@ impl Inner {
             for effect in effects {
                 match effect {
                     Effect::ShowError { target, message } => {
-                        let text = message.text(locale);
+                        let text = message.words(locale);
                         show_error(dom, target, Some(text));
                         crate::dom::announce(&dom.live, text);
                     }

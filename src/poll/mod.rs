@@ -29,6 +29,7 @@ mod view;
 use view::Actions;
 
 use crate::subject::{find_target, link_option, subject, Subject};
+use crate::words::Words;
 
 struct Run {
     config: Rc<Config>,
@@ -120,7 +121,7 @@ fn now_ms() -> u64 {
 impl Run {
     /// Shows the busy "Checking your payment status…" state and starts polling.
     fn start(self: &Rc<Self>) {
-        self.render_status(Kind::Pending, Message::Checking.text(self.config.locale()), true);
+        self.render_status(Kind::Pending, Message::Checking.words(self.config.locale()), true);
         self.dispatch(Event::Start);
     }
 

@@ -16,6 +16,7 @@ use web_sys::Element;
 use super::Run;
 use crate::dom::{add, document, el, set_attr, toggle_class};
 use crate::listener::Listener;
+use crate::words::Words;
 use crate::{js, results};
 
 impl Run {
@@ -23,7 +24,7 @@ impl Run {
     /// fit it); returns the JS value.
     pub(super) fn render(self: &Rc<Self>, outcome: &Outcome, finished: bool) -> JsValue {
         let locale = self.config.locale();
-        let text = outcome.message.text(locale);
+        let text = outcome.message.words(locale);
         let still_confirming = finished && outcome.message == Message::StatusStillConfirming;
         let value = js::object(&[
             ("state", js::static_str(outcome.state.code())),
@@ -106,7 +107,7 @@ impl Run {
                 "omise-status-action"
             };
             let el = el(&document, tag, primary);
-            el.set_text_content(Some(message.text(self.config.locale())));
+            el.set_text_content(Some(message.words(self.config.locale())));
             match url {
                 Some(url) => {
                     set_attr(&el, "href", url);

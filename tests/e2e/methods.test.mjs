@@ -39,6 +39,8 @@ test('PromptPay in Thai: a scannable QR with the amount and a countdown, paid fr
   await choose(page, 'promptpay');
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/omise_checkout_charge_bg.wasm')));
   assert.equal(await page.locator('#charge-view').textContent(), '', 'nothing shown before Pay');
+  // Its texts come from the checkout module, which has them: not downloaded a second time.
+  assert.equal(await loaded('/omise_checkout_texts.js'), false, 'the charge module takes the checkout module\'s texts');
   await pay(page);
   const img = page.locator('#charge-view img.omise-qr__image');
   await img.waitFor();
