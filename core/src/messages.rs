@@ -277,14 +277,21 @@ impl Message {
     /// The words in `locale`: plain text, never markup; `""` for a checkout-page text in a
     /// build without them.
     pub fn text(self, locale: Locale) -> &'static str {
-        TEXTS[locale as usize][self as usize]
+        let i = self as usize;
+        match locale {
+            Locale::En => slice(&EN_JOINED.bytes, &EN_JOINED.ends, i),
+            Locale::Ja => slice(&JA_JOINED.bytes, &JA_JOINED.ends, i),
+            Locale::Th => slice(&TH_JOINED.bytes, &TH_JOINED.ends, i),
+        }
     }
 }
+
+const COUNT: usize = Message::ALL.len();
 
 /// A language's `text` for every message, evaluated at compile time.
 macro_rules! table {
     ($language:ident) => {{
-        let mut t = [""; Message::ALL.len()];
+        let mut t = [""; COUNT];
         let mut i = 0;
         while i < t.len() {
             t[i] = $language::text(Message::ALL[i]);
@@ -294,10 +301,66 @@ macro_rules! table {
     }};
 }
 
-/// Each language's texts as one table, in `Message::ALL` order, made at compile time from the
-/// exhaustive `match` of each language: `text()` is one indexed load (a `match` called at run
-/// time compiles to a jump table with code per arm where some arms are `""`).
-static TEXTS: [[&str; Message::ALL.len()]; 3] = [table!(en), table!(ja), table!(th)];
+/// One language's texts, joined, and where each ends (`ends[i]`: the end of message `i`'s bytes,
+/// which start where message `i - 1`'s end). Made at compile time from the exhaustive `match`
+/// of each language: `text()` is two loads and a slice, and the wasm carries two bytes a text for
+/// the index instead of a pointer and a length (eight), a `match` compiled to code, or both.
+struct Joined<const LEN: usize> {
+    bytes: [u8; LEN],
+    ends: [u16; COUNT],
+}
+
+const fn joined_len(texts: &[&str; COUNT]) -> usize {
+    let mut len = 0;
+    let mut i = 0;
+    while i < COUNT {
+        len += texts[i].len();
+        i += 1;
+    }
+    // The ends are `u16`: a language's texts stay under 64 KB (compile error otherwise).
+    assert!(len <= u16::MAX as usize);
+    len
+}
+
+const fn join<const LEN: usize>(texts: &[&str; COUNT]) -> Joined<LEN> {
+    let mut joined = Joined { bytes: [0; LEN], ends: [0; COUNT] };
+    let mut at = 0;
+    let mut i = 0;
+    while i < COUNT {
+        let text = texts[i].as_bytes();
+        let mut k = 0;
+        while k < text.len() {
+            joined.bytes[at] = text[k];
+            at += 1;
+            k += 1;
+        }
+        joined.ends[i] = at as u16;
+        i += 1;
+    }
+    joined
+}
+
+const EN: [&str; COUNT] = table!(en);
+const JA: [&str; COUNT] = table!(ja);
+const TH: [&str; COUNT] = table!(th);
+static EN_JOINED: Joined<{ joined_len(&EN) }> = join(&EN);
+static JA_JOINED: Joined<{ joined_len(&JA) }> = join(&JA);
+static TH_JOINED: Joined<{ joined_len(&TH) }> = join(&TH);
+
+/// Message `i`'s bytes in a language's joined texts.
+fn slice<'a>(bytes: &'a [u8], ends: &[u16; COUNT], i: usize) -> &'a str {
+    let start = match i.checked_sub(1) {
+        Some(previous) => ends.get(previous).copied().unwrap_or(0) as usize,
+        None => 0,
+    };
+    let end = ends.get(i).copied().unwrap_or(0) as usize;
+    match bytes.get(start..end) {
+        // SAFETY: `join` copied whole `&str`s one after the other and `ends` holds each one's
+        // end, so `start..end` is exactly one of them: valid UTF-8 (a test reads every text back).
+        Some(text) => unsafe { core::str::from_utf8_unchecked(text) },
+        None => "",
+    }
+}
 
 pub fn field_error(field: Field, error: FieldError) -> Message {
     use FieldError as E;
@@ -447,4 +510,18 @@ pub fn failure(code: &str) -> Message {
         .iter()
         .find(|(known, _)| known.eq_ignore_ascii_case(code))
         .map_or(Message::FailureGeneric, |&(_, message)| message)
+}
+
+#[cfg(test)]
+mod joined_tests {
+    use super::*;
+
+    #[test]
+    fn every_text_reads_back_as_its_language_wrote_it() {
+        for &m in Message::ALL {
+            assert_eq!(m.text(Locale::En), en::text(m), "{m:?}");
+            assert_eq!(m.text(Locale::Ja), ja::text(m), "{m:?}");
+            assert_eq!(m.text(Locale::Th), th::text(m), "{m:?}");
+        }
+    }
 }
