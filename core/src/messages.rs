@@ -49,13 +49,14 @@ macro_rules! catalog {
             /// Every message, in declaration order.
             pub const ALL: &'static [Message] = &[$( Message::$variant, )*];
 
+            /// Every key, in declaration order (joined at compile time like the texts).
+            const KEYS: [&'static str; Message::ALL.len()] = [$( $key, )*];
+
             /// Stable snake_case id (unique; tested). `""` for a checkout-page text in a build
             /// without them (its key is not needed there either: `message()` answers
             /// `undefined` for it).
             pub fn key(self) -> &'static str {
-                match self {
-                    $( Message::$variant => $key, )*
-                }
+                slice(&KEYS_JOINED.bytes, &KEYS_JOINED.ends, self as usize)
             }
         }
     };
@@ -343,6 +344,7 @@ const fn join<const LEN: usize>(texts: &[&str; COUNT]) -> Joined<LEN> {
 const EN: [&str; COUNT] = table!(en);
 const JA: [&str; COUNT] = table!(ja);
 const TH: [&str; COUNT] = table!(th);
+static KEYS_JOINED: Joined<{ joined_len(&Message::KEYS) }> = join(&Message::KEYS);
 static EN_JOINED: Joined<{ joined_len(&EN) }> = join(&EN);
 static JA_JOINED: Joined<{ joined_len(&JA) }> = join(&JA);
 static TH_JOINED: Joined<{ joined_len(&TH) }> = join(&TH);
@@ -522,6 +524,7 @@ mod joined_tests {
             assert_eq!(m.text(Locale::En), en::text(m), "{m:?}");
             assert_eq!(m.text(Locale::Ja), ja::text(m), "{m:?}");
             assert_eq!(m.text(Locale::Th), th::text(m), "{m:?}");
+            assert_eq!(m.key(), Message::KEYS[m as usize], "{m:?}");
         }
     }
 }
