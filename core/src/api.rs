@@ -87,23 +87,39 @@ pub fn classify(answer: &Answer, expect: Expect) -> Result<(), Problem> {
     Err(Problem { code, fields: Vec::new(), retry_after_ms: retry_after_ms(answer.retry_after) })
 }
 
+/// The Omise error object `code`s the widget tells apart, and what each means
+/// here. A table, not a `match` on strings: the same answers in a fraction of the wasm.
+const ERROR_CODES: [(&str, ErrorCode); 23] = [
+    ("authentication_failure", ErrorCode::ConfigurationError),
+    ("key_expired", ErrorCode::ConfigurationError),
+    ("forbidden", ErrorCode::ConfigurationError),
+    ("invalid_card", ErrorCode::InvalidCard),
+    ("authorization_failed", ErrorCode::AuthorizationFailed),
+    ("failed_authorization", ErrorCode::AuthorizationFailed),
+    ("brand_not_supported", ErrorCode::BrandNotSupported),
+    ("failed_fraud_check", ErrorCode::FailedFraudCheck),
+    ("used_token", ErrorCode::UsedToken),
+    ("not_found", ErrorCode::NotFound),
+    ("search_unavailable", ErrorCode::ServiceUnavailable),
+    ("service_unavailable", ErrorCode::ServiceUnavailable),
+    ("internal_error", ErrorCode::ServiceUnavailable),
+    ("service_not_found", ErrorCode::ServiceUnavailable),
+    ("rate_limit_exceeded", ErrorCode::RateLimited),
+    ("too_many_requests", ErrorCode::RateLimited),
+    ("bad_request", ErrorCode::BadRequest),
+    ("invalid_source", ErrorCode::BadRequest),
+    ("invalid_amount", ErrorCode::BadRequest),
+    ("invalid_currency", ErrorCode::BadRequest),
+    ("invalid_charge", ErrorCode::BadRequest),
+    ("invalid_filter", ErrorCode::BadRequest),
+    ("invalid_link", ErrorCode::BadRequest),
+];
+
 fn from_error_object(answer: &Answer) -> Problem {
     let code = answer.code.unwrap_or("").trim();
-    let mut problem = Problem::new(match code {
-        "authentication_failure" | "key_expired" | "forbidden" => ErrorCode::ConfigurationError,
-        "invalid_card" => ErrorCode::InvalidCard,
-        "authorization_failed" | "failed_authorization" => ErrorCode::AuthorizationFailed,
-        "brand_not_supported" => ErrorCode::BrandNotSupported,
-        "failed_fraud_check" => ErrorCode::FailedFraudCheck,
-        "used_token" => ErrorCode::UsedToken,
-        "not_found" => ErrorCode::NotFound,
-        "search_unavailable" | "service_unavailable" | "internal_error" | "service_not_found" => {
-            ErrorCode::ServiceUnavailable
-        }
-        "rate_limit_exceeded" | "too_many_requests" => ErrorCode::RateLimited,
-        "bad_request" | "invalid_source" | "invalid_amount" | "invalid_currency" | "invalid_charge"
-        | "invalid_filter" | "invalid_link" => ErrorCode::BadRequest,
-        _ => match answer.status {
+    let mut problem = Problem::new(match ERROR_CODES.iter().find(|(c, _)| *c == code) {
+        Some(&(_, meaning)) => meaning,
+        None => match answer.status {
             429 => ErrorCode::RateLimited,
             500..=599 => ErrorCode::ServiceUnavailable,
             401 | 403 => ErrorCode::ConfigurationError,
@@ -130,7 +146,14 @@ fn from_error_object(answer: &Answer) -> Problem {
 /// `Retry-After` in whole seconds, as milliseconds, capped. HTTP dates are not honoured (the
 /// poller's own schedule applies).
 pub fn retry_after_ms(header: Option<&str>) -> Option<u64> {
-    let secs: u64 = header?.trim().parse().ok()?;
+    // `delta-seconds` is digits only (RFC 9110 §10.2.3); read without `str::parse`'s code.
+    let digits = header?.trim();
+    if digits.is_empty() {
+        return None;
+    }
+    let secs = digits.bytes().try_fold(0u64, |n, b| {
+        b.is_ascii_digit().then(|| n.saturating_mul(10).saturating_add(u64::from(b - b'0')))
+    })?;
     Some(secs.saturating_mul(1000).min(MAX_RETRY_AFTER_MS))
 }
 

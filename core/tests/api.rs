@@ -81,6 +81,15 @@ fn retry_after_is_honoured_and_capped() {
     assert_eq!(classify(&a, Expect::Status).unwrap_err().retry_after_ms, Some(api::MAX_RETRY_AFTER_MS));
     a.retry_after = Some("Wed, 21 Oct 2015 07:28:00 GMT");
     assert_eq!(classify(&a, Expect::Status).unwrap_err().retry_after_ms, None);
+    // Digits only: no sign, no fraction, nothing empty; a number past u64 is capped, not lost.
+    for bad in ["", " ", "+5", "-5", "1.5", "5s"] {
+        a.retry_after = Some(bad);
+        assert_eq!(classify(&a, Expect::Status).unwrap_err().retry_after_ms, None, "{bad:?}");
+    }
+    a.retry_after = Some(" 3 ");
+    assert_eq!(classify(&a, Expect::Status).unwrap_err().retry_after_ms, Some(3000));
+    a.retry_after = Some("99999999999999999999999");
+    assert_eq!(classify(&a, Expect::Status).unwrap_err().retry_after_ms, Some(api::MAX_RETRY_AFTER_MS));
 }
 
 #[test]
