@@ -29,7 +29,7 @@ use zeroize::Zeroizing;
 use crate::js;
 use crate::listener::Listener;
 use crate::timer::{soon, Timeout};
-use crate::transport::{OnReply, Reply};
+use crate::transport::{reply_later, OnReply, Reply};
 
 /// Page-wide: two checkouts on one page never share a channel name.
 static NEXT_CHANNEL: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
@@ -134,7 +134,7 @@ impl Provider {
     /// microtask of its own, never inside this call.
     pub fn create_token(&self, public_key: &str, card_json: &str, timeout_ms: u32, done: OnReply) {
         if !self.open() {
-            return soon(Box::new(move || done(Reply::NetworkFailure)));
+            return reply_later(done, Reply::NetworkFailure);
         }
         let id = self.next_id.get().wrapping_add(1);
         self.next_id.set(id);
@@ -147,7 +147,7 @@ impl Provider {
         });
         let mut state = self.state.borrow_mut();
         let Some(open) = state.as_mut() else {
-            return soon(Box::new(move || done(Reply::NetworkFailure)));
+            return reply_later(done, Reply::NetworkFailure);
         };
         let message = open.channel.create_token_call(id, public_key, card_json);
         let queued = if open.ready {
@@ -262,7 +262,7 @@ impl Provider {
         let reply = interpret(answer);
         // Not here: this may be the call's own timer running (dropping it now would free the
         // closure that is running), and the caller may call again.
-        soon(Box::new(move || (call.done)(reply)));
+        reply_later(call.done, reply);
     }
 
     /// Removes the iframe and the listener; waiting calls answer `timeout`.
@@ -271,7 +271,7 @@ impl Provider {
         let Some(open) = self.state.borrow_mut().take() else { return };
         open.iframe.remove();
         for call in open.calls {
-            soon(Box::new(move || (call.done)(Reply::TimedOut)));
+            reply_later(call.done, Reply::TimedOut);
         }
     }
 }

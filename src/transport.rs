@@ -49,6 +49,12 @@ pub enum Reply {
 /// Where a reply goes (boxed: one copy of the code that calls it).
 pub type OnReply = Box<dyn FnOnce(Reply)>;
 
+/// Hands `reply` to `done` in a microtask: an answer known at once still comes after the call
+/// that asked (every transport answers later, never inside `send`).
+pub fn reply_later(done: OnReply, reply: Reply) {
+    soon(Box::new(move || done(reply)));
+}
+
 /// One way of getting a request to the vault or the API; `done` gets the reply, later (never
 /// inside `send`).
 pub trait Transport {
@@ -65,10 +71,9 @@ impl Transport for FetchTransport {
 }
 
 fn fetch(request: HttpRequest, done: OnReply) {
-    let failed_at_once = |done: OnReply| soon(Box::new(move || done(Reply::NetworkFailure)));
-    let Some(window) = web_sys::window() else { return failed_at_once(done) };
-    let Ok(controller) = AbortController::new() else { return failed_at_once(done) };
-    let Ok(headers) = Headers::new() else { return failed_at_once(done) };
+    let Some(window) = web_sys::window() else { return reply_later(done, Reply::NetworkFailure) };
+    let Ok(controller) = AbortController::new() else { return reply_later(done, Reply::NetworkFailure) };
+    let Ok(headers) = Headers::new() else { return reply_later(done, Reply::NetworkFailure) };
     if let Some(auth) = &request.authorization {
         let _ = headers.set("Authorization", auth);
     }
@@ -86,7 +91,9 @@ fn fetch(request: HttpRequest, done: OnReply) {
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(body.as_str()));
     }
-    let Ok(req) = Request::new_with_str_and_init(&request.url, &init) else { return failed_at_once(done) };
+    let Ok(req) = Request::new_with_str_and_init(&request.url, &init) else {
+        return reply_later(done, Reply::NetworkFailure);
+    };
     // The body (card data in a token request) is wiped here: the browser has its copy.
     drop(request.body);
     let timed_out = Rc::new(Cell::new(false));

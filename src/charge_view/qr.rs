@@ -185,18 +185,16 @@ impl QrRun {
             match effect {
                 Effect::Fetch => {
                     let run = self.clone();
-                    match &self.setup.subject {
-                        Some(subject) => subject.fetch(
-                            &self.setup.config,
-                            Box::new(move |result, field| {
-                                let answer = run.answer(result, field);
-                                run.dispatch(Event::Answer(answer));
-                            }),
-                        ),
-                        None => soon(Box::new(move || {
-                            let answer = run.answer(Err(Problem::new(ErrorCode::NotFound)), "status");
+                    let done: Box<dyn FnOnce(Result<JsValue, Problem>, &'static str)> =
+                        Box::new(move |result, field| {
+                            let answer = run.answer(result, field);
                             run.dispatch(Event::Answer(answer));
-                        })),
+                        });
+                    match &self.setup.subject {
+                        Some(subject) => subject.fetch(&self.setup.config, done),
+                        None => {
+                            soon(Box::new(move || done(Err(Problem::new(ErrorCode::NotFound)), "status")))
+                        }
                     }
                 }
                 Effect::Wait(ms) => {
