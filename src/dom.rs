@@ -12,6 +12,7 @@
 
 use alloc::string::String;
 
+use omise_checkout_core::request::concat;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, Node};
 
@@ -77,7 +78,7 @@ pub fn document() -> Option<Document> {
 pub fn el(document: &Document, tag: &str, class: &str) -> HtmlElement {
     let e = raw(document).create_element(tag);
     if !class.is_empty() {
-        e.set_class_name(class);
+        set_attr(&e, "class", class);
     }
     e
 }
@@ -116,6 +117,54 @@ pub fn find(target: &wasm_bindgen::JsValue) -> Option<Element> {
         Some(selector) => document()?.query_selector(&selector).ok().flatten(),
         None => target.dyn_ref::<Element>().cloned(),
     }
+}
+
+/// One labelled text field, as the card form and the picker build theirs:
+/// `<div class="omise-field omise-field--{kind}"><label for={id}>` label `</label><div
+/// class="omise-control"><input id={id} type="text" …></div>` [`<div class="omise-hint"
+/// id="{id}-hint">` hint `</div>`] `<div class="omise-error" id="{id}-error"></div></div>`.
+/// `type="text"` with an `inputmode` set by the caller: the browser's own checks (email, number)
+/// would speak over the widget's, in another language. No `name`, no `pattern`, no inline
+/// style. `aria-describedby` names the error and the hint; a caller that adds a described
+/// element sets it again.
+pub struct FieldParts {
+    pub wrap: HtmlElement,
+    pub label: HtmlElement,
+    pub control: HtmlElement,
+    pub input: web_sys::HtmlInputElement,
+    pub hint: Option<HtmlElement>,
+    pub error: HtmlElement,
+}
+
+pub fn field(document: &Document, id: &str, kind: &str, label: &str, hint: Option<&str>) -> FieldParts {
+    let wrap = el(document, "div", &concat(&["omise-field omise-field--", kind]));
+    let label = text_in(&wrap, "label", "omise-label", label);
+    set_attr(&label, "for", id);
+    let control = el(document, "div", "omise-control");
+    let input: web_sys::HtmlInputElement = el(document, "input", "omise-input").unchecked_into();
+    set_attr(&input, "id", id);
+    for (k, v) in
+        [("type", "text"), ("autocorrect", "off"), ("spellcheck", "false"), ("aria-invalid", "false")]
+    {
+        set_attr(&input, k, v);
+    }
+    add(&control, &input);
+    add(&wrap, &control);
+    let error_id = concat(&[id, "-error"]);
+    let mut described = error_id.clone();
+    let hint = hint.map(|text| {
+        let hint_id = concat(&[id, "-hint"]);
+        let hint = text_in(&wrap, "div", "omise-hint", text);
+        set_attr(&hint, "id", &hint_id);
+        described.push(' ');
+        described.push_str(&hint_id);
+        hint
+    });
+    let error = el(document, "div", "omise-error");
+    set_attr(&error, "id", &error_id);
+    add(&wrap, &error);
+    set_attr(&input, "aria-describedby", &described);
+    FieldParts { wrap, label, control, input, hint, error }
 }
 
 /// A field's error shown (or cleared): its text, `aria-invalid` on the input, the field's

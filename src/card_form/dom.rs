@@ -4,7 +4,6 @@
 //! (it broke autofill in Safari 18), no inline styles (strict CSP): classes only.
 
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
 
 use omise_checkout_core::brand::Brand;
@@ -12,7 +11,6 @@ use omise_checkout_core::field::Field;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;
 use omise_checkout_core::request::concat;
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
 use crate::dom::{add, el, remove_attr, set_attr};
@@ -75,7 +73,7 @@ impl Dom {
             built.push(f);
         }
         let form_error = el(document, "div", "omise-form-error");
-        form_error.set_id(&concat(&[prefix.as_str(), "-form-error"]));
+        set_attr(&form_error, "id", &concat(&[prefix.as_str(), "-form-error"]));
         add(&root, &form_error);
         let live = el(document, "div", "omise-live omise-sr-only");
         set_attr(&live, "aria-live", "polite");
@@ -103,7 +101,7 @@ impl Dom {
         for f in &self.fields {
             f.label.set_text_content(Some(label_text(f.field).words(locale)));
             if let Some(m) = placeholder(f.field) {
-                f.input.set_placeholder(m.words(locale));
+                set_attr(&f.input, "placeholder", m.words(locale));
             }
         }
         self.set_security_code_hint(brand, locale);
@@ -131,14 +129,9 @@ fn build_field(
         _ => code,
     };
     let id = concat(&[prefix, "-", kebab]);
-    let wrap = el(document, "div", &concat(&["omise-field omise-field--", kebab]));
-    let label = el(document, "label", "omise-label");
-    set_attr(&label, "for", &id);
-    label.set_text_content(Some(label_text(field).words(locale)));
-    let control = el(document, "div", "omise-control");
-    let input: HtmlInputElement = el(document, "input", "omise-input").unchecked_into();
-    input.set_id(&id);
-    input.set_type("text");
+    let hint = (field == Field::SecurityCode).then(|| Message::HintSecurityCode3.words(locale));
+    let parts = crate::dom::field(document, &id, kebab, label_text(field).words(locale), hint);
+    let input = parts.input;
     let (autocomplete, numeric) = match field {
         Field::Number => ("cc-number", true),
         Field::Expiry => ("cc-exp", true),
@@ -152,42 +145,26 @@ fn build_field(
     if numeric {
         set_attr(&input, "inputmode", "numeric");
     }
-    for (k, v) in [("autocorrect", "off"), ("spellcheck", "false"), ("aria-invalid", "false")] {
-        set_attr(&input, k, v);
-    }
     if field != Field::Name && field != Field::City && field != Field::Country {
         set_attr(&input, "autocapitalize", "off");
     }
     if let Some(m) = placeholder(field) {
-        input.set_placeholder(m.words(locale));
+        set_attr(&input, "placeholder", m.words(locale));
     }
-    add(&control, &input);
-    let mut described = vec![concat(&[id.as_str(), "-error"])];
     let mut brand = None;
     if field == Field::Number {
+        // The brand's mark, named for screen readers, is described with the error.
+        let brand_id = concat(&[id.as_str(), "-brand"]);
         let b = el(document, "span", "omise-brand");
         b.set_hidden(true);
-        b.set_id(&concat(&[id.as_str(), "-brand"]));
-        add(&control, &b);
-        described.push(concat(&[id.as_str(), "-brand"]));
+        set_attr(&b, "id", &brand_id);
+        add(&parts.control, &b);
+        set_attr(&input, "aria-describedby", &concat(&[id.as_str(), "-error ", brand_id.as_str()]));
         brand = Some(b);
     }
-    add(&wrap, &label);
-    add(&wrap, &control);
-    let mut hint = None;
-    if field == Field::SecurityCode {
-        let h = el(document, "div", "omise-hint");
-        h.set_id(&concat(&[id.as_str(), "-hint"]));
-        h.set_text_content(Some(Message::HintSecurityCode3.words(locale)));
-        add(&wrap, &h);
-        described.push(concat(&[id.as_str(), "-hint"]));
-        hint = Some(h);
-    }
-    let error = el(document, "div", "omise-error");
-    error.set_id(&concat(&[id.as_str(), "-error"]));
-    add(&wrap, &error);
-    set_attr(&input, "aria-describedby", &omise_checkout_core::request::join(&described, " "));
-    (FieldDom { field, wrap, label, input, error, hint }, brand)
+    let f =
+        FieldDom { field, wrap: parts.wrap, label: parts.label, input, error: parts.error, hint: parts.hint };
+    (f, brand)
 }
 
 fn placeholder(field: Field) -> Option<Message> {

@@ -4,7 +4,6 @@
 //! `pattern`, no inline style). Rebuilt whole on `setLocale` / `setAmount`: values, choice and
 //! errors come back from the model.
 
-use alloc::string::String;
 use alloc::vec::Vec;
 
 use alloc::rc::Rc;
@@ -13,6 +12,7 @@ use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;
 use omise_checkout_core::methods::picker::{Choice, Target};
 use omise_checkout_core::methods::PayerField;
+use omise_checkout_core::request::concat;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement, HtmlInputElement};
 
@@ -63,8 +63,8 @@ fn radio(
 ) -> (HtmlElement, HtmlInputElement) {
     let option = el(document, "label", class);
     let input: HtmlInputElement = el(document, "input", "omise-method__radio").unchecked_into();
-    input.set_type("radio");
-    input.set_name(name);
+    set_attr(&input, "type", "radio");
+    set_attr(&input, "name", name);
     input.set_value(value);
     add(&option, &input);
     text_in(&option, "span", "omise-method__name", label);
@@ -140,7 +140,7 @@ impl Inner {
             dom.choices.push(ChoiceDom { choice, radio, body });
         }
         add(&root, &list);
-        dom.choice_error.set_id(&choice_error_id);
+        set_attr(&dom.choice_error, "id", &choice_error_id);
         add(&root, &dom.choice_error);
         set_attr(&dom.live, "aria-live", "polite");
         set_attr(&dom.live, "aria-atomic", "true");
@@ -170,7 +170,7 @@ impl Inner {
         }
         add(body, &banks);
         let error = text_in(body, "div", "omise-error", "");
-        error.set_id(&error_id);
+        set_attr(&error, "id", &error_id);
         dom.bank_error = Some(error);
     }
 
@@ -247,40 +247,20 @@ fn build_field(
     locale: Locale,
 ) -> FieldDom {
     let code = field.code();
-    let id = join(prefix, code);
     // `omise-field--payer-<id>`: apart from the card form's fields (both have a name).
-    let mut class = String::from("omise-field omise-field--payer-");
-    class.push_str(code);
-    let wrap = el(document, "div", &class);
-    let label = text_in(&wrap, "label", "omise-label", field.label().words(locale));
-    set_attr(&label, "for", &id);
-    let control = el(document, "div", "omise-control");
-    let input: HtmlInputElement = el(document, "input", "omise-input").unchecked_into();
-    input.set_id(&id);
-    // `type="text"` with an `inputmode`, as the card form: the browser's own email checks
-    // would speak over ours (and in another language).
-    input.set_type("text");
+    let parts = crate::dom::field(
+        document,
+        &join(prefix, code),
+        &concat(&["payer-", code]),
+        field.label().words(locale),
+        field.hint().map(|h| h.words(locale)),
+    );
+    let input = parts.input;
     set_attr(&input, "autocomplete", field.autocomplete());
     set_attr(&input, "inputmode", field.input_mode());
     if field != PayerField::Name {
         set_attr(&input, "autocapitalize", "off");
     }
-    for (k, v) in [("spellcheck", "false"), ("aria-invalid", "false")] {
-        set_attr(&input, k, v);
-    }
-    add(&control, &input);
-    add(&wrap, &control);
-    let error_id = join(&id, "error");
-    let mut described = error_id.clone();
-    if let Some(hint) = field.hint() {
-        let hint_id = join(&id, "hint");
-        text_in(&wrap, "div", "omise-hint", hint.words(locale)).set_id(&hint_id);
-        described.push(' ');
-        described.push_str(&hint_id);
-    }
-    let error = text_in(&wrap, "div", "omise-error", "");
-    error.set_id(&error_id);
-    set_attr(&input, "aria-describedby", &described);
-    add(body, &wrap);
-    FieldDom { field, wrap, input, error }
+    add(body, &parts.wrap);
+    FieldDom { field, wrap: parts.wrap, input, error: parts.error }
 }
