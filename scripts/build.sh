@@ -33,7 +33,12 @@ module() {
   # loads and stores (−0.5 KB gzip). Rust links the stack first (wasm-ld --stack-first): the low
   # 1 KB is the far end of the 1 MB stack, reached only by an overflow, which corrupts memory
   # with or without this flag.
-  wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features "${WASM_OPT_FEATURES[@]}" \
+  # -ocimfs/-aimfs: binaryen's inliner at -Oz inlines every function that has one caller, however
+  # large, and always inlines those of size 2 or less. Inlining single-caller functions only up
+  # to size 15 and always those up to 6 makes every module smaller after gzip (checkout −3.1 KB,
+  # charge −0.8, validators −0.2 on the build that chose them; raw +2.6%): measured over
+  # 0–100 and 0–8, stable for 10–25 and 4–6.
+  wasm-opt -Oz --converge --low-memory-unused -ocimfs=15 -aimfs=6 --strip-debug --strip-producers --strip-target-features "${WASM_OPT_FEATURES[@]}" \
     "$stage/${name}_bg.wasm" -o "dist/${name}_bg.wasm"
   # One file for the glue and its snippets (the checkout's loader of the charge module), minified
   # (exports, import names and `import.meta.url` are kept); the charge module and the texts
