@@ -109,7 +109,7 @@ pub fn pick_locale(asked: Option<&str>) -> Locale {
         return l;
     }
     let mut prefs: Vec<String> = Vec::new();
-    if let Some(nav) = web_sys::window().map(|w| w.navigator()) {
+    if let Some(nav) = crate::js::window().map(|w| w.navigator()) {
         prefs.extend(nav.languages().iter().filter_map(|v| v.as_string()));
         if let Some(l) = nav.language() {
             prefs.push(l);

@@ -14,7 +14,7 @@ pub(crate) fn device(options: &JsValue) -> DeviceKind {
         Some("phone") => DeviceKind::OtherPhone,
         Some("desktop") => DeviceKind::Desktop,
         _ => {
-            let nav = web_sys::window().map(|w| w.navigator());
+            let nav = crate::js::window().map(|w| w.navigator());
             let ua = nav.as_ref().and_then(|n| n.user_agent().ok()).unwrap_or_default();
             let touch = nav.is_some_and(|n| n.max_touch_points() > 1);
             methods::device_of(&ua, touch)

@@ -71,7 +71,7 @@ pub fn add(parent: &Node, child: &Node) {
 static NEXT_ID: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(1);
 
 pub fn document() -> Option<Document> {
-    web_sys::window()?.document()
+    crate::js::window()?.document()
 }
 
 /// `<tag class="class">` (no class when empty) for a static HTML tag (never throws).

@@ -4,7 +4,23 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::RefCell;
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
+
+#[wasm_bindgen(
+    inline_js = "export function omiseWindow() { return typeof window == 'object' ? window : undefined; }"
+)]
+extern "C" {
+    #[wasm_bindgen(js_name = omiseWindow)]
+    fn window_or_none() -> Option<web_sys::Window>;
+}
+
+/// The page's `window`, `None` in a worker or in Node: one small import instead of
+/// `web_sys::window()`, whose search of the global object (`globalThis`, `self`, `window`,
+/// `global`, each cached in a lazy static) js-sys links into every module.
+pub fn window() -> Option<web_sys::Window> {
+    window_or_none()
+}
 
 /// `object[key]` as a whole number that fits in `u32`, else `None`.
 pub fn uint_field(object: &JsValue, key: &str) -> Option<u32> {

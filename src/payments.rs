@@ -30,7 +30,7 @@ impl OmiseCheckout {
         if !endpoint::is_safe_redirect(&uri) {
             return results::err_code(ErrorCode::UnsafeRedirect, locale);
         }
-        match web_sys::window().map(|w| w.location().assign(uri.trim())) {
+        match crate::js::window().map(|w| w.location().assign(uri.trim())) {
             Some(Ok(())) => {
                 self.payment_succeeded();
                 js::object(&[("redirected", JsValue::TRUE)])

@@ -164,7 +164,7 @@ impl Provider {
         if self.state.borrow().is_some() {
             return true;
         }
-        let Some(window) = web_sys::window() else { return false };
+        let Some(window) = crate::js::window() else { return false };
         let Some(document) = window.document() else { return false };
         let own_origin = window.location().origin().unwrap_or_default();
         let n = NEXT_CHANNEL.fetch_add(1, core::sync::atomic::Ordering::Relaxed);

@@ -90,7 +90,7 @@ pub(crate) fn link_option(options: &JsValue, name: &str) -> Result<Option<String
 
 /// `pollStatus`'s `target`: an element or a selector that finds one.
 pub(crate) fn find_target(v: &JsValue) -> Result<Element, JsValue> {
-    let document = web_sys::window().and_then(|w| w.document());
+    let document = crate::js::window().and_then(|w| w.document());
     match v.as_string() {
         Some(selector) => document.and_then(|d| d.query_selector(&selector).ok().flatten()),
         None => v.dyn_ref::<Element>().cloned(),

@@ -71,7 +71,7 @@ impl Transport for FetchTransport {
 }
 
 fn fetch(request: HttpRequest, done: OnReply) {
-    let Some(window) = web_sys::window() else { return reply_later(done, Reply::NetworkFailure) };
+    let Some(window) = crate::js::window() else { return reply_later(done, Reply::NetworkFailure) };
     let Ok(controller) = AbortController::new() else { return reply_later(done, Reply::NetworkFailure) };
     let Ok(headers) = Headers::new() else { return reply_later(done, Reply::NetworkFailure) };
     if let Some(auth) = &request.authorization {

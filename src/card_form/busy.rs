@@ -45,7 +45,7 @@ impl CardForm {
         #[wasm_bindgen(unchecked_param_type = "HTMLElement | string")] button: JsValue,
     ) -> Result<(), JsValue> {
         let Some(inner) = self.live() else { return Ok(()) };
-        let el = web_sys::window()
+        let el = crate::js::window()
             .and_then(|w| w.document())
             .and_then(|d| find_element(&d, &button))
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())

@@ -87,7 +87,7 @@ impl CardForm {
         options: &JsValue,
     ) -> Result<CardForm, JsValue> {
         let document =
-            web_sys::window().and_then(|w| w.document()).ok_or_else(|| no_target("no document"))?;
+            crate::js::window().and_then(|w| w.document()).ok_or_else(|| no_target("no document"))?;
         let target = find_element(&document, target).ok_or_else(|| {
             no_target("mount target not found: pass an element or a CSS selector that matches one")
         })?;

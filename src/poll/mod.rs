@@ -139,7 +139,7 @@ impl Run {
     }
 
     fn listen(self: &Rc<Self>) {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(document) = crate::js::window().and_then(|w| w.document()) else { return };
         let run = self.clone();
         let doc = document.clone();
         let visibility = Listener::new(document.as_ref(), "visibilitychange", move |_| {
@@ -150,7 +150,7 @@ impl Run {
             run.dispatch(if hidden { Event::Hidden } else { Event::Visible });
         });
         let run = self.clone();
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = crate::js::window() else { return };
         let unload = Listener::new(window.as_ref(), "pagehide", move |_| run.dispatch(Event::Destroy));
         self.listeners.borrow_mut().extend([visibility, unload]);
     }
