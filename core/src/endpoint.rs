@@ -2,6 +2,7 @@
 //! endpoint that is not HTTPS (plain HTTP only for localhost), a redirect to anything but
 //! `https:` (or localhost). SPEC §2, security rules in DEVELOPERS.md.
 
+use crate::{before_byte, has_byte, split_at_byte};
 use alloc::borrow::ToOwned;
 use alloc::string::String;
 
@@ -65,26 +66,26 @@ struct Url<'a> {
 /// `\` as `/` in http(s) URLs, so `http://a\@b/` goes to `a`), junk after an IPv6 literal, a
 /// second colon, a port that is not digits.
 fn parse(url: &str) -> Option<Url<'_>> {
-    if url.contains('\\') {
+    if has_byte(url, |b| b == b'\\') {
         return None;
     }
     // `split_once("://")` by bytes: a `&str` pattern brings in the two-way string searcher.
     let at = url.as_bytes().windows(3).position(|w| w == b"://")?;
     let (scheme, rest) = (url.get(..at)?, url.get(at + 3..)?);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if authority.contains('@') || authority.is_empty() {
+    let authority = before_byte(rest, |b| matches!(b, b'/' | b'?' | b'#'));
+    if has_byte(authority, |b| b == b'@') || authority.is_empty() {
         return None;
     }
     let (host, port) = match authority.strip_prefix('[') {
         Some(v6) => {
-            let (host, after) = v6.split_once(']')?;
+            let (host, after) = split_at_byte(v6, |b| b == b']')?;
             let port = if after.is_empty() { "" } else { after.strip_prefix(':')? };
-            let ok =
-                host.contains(':') && host.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+            let ok = has_byte(host, |b| b == b':')
+                && host.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
             (ok.then_some(host)?, port)
         }
         None => {
-            let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
+            let (host, port) = split_at_byte(authority, |b| b == b':').unwrap_or((authority, ""));
             let ok = host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
             (ok.then_some(host)?, port)
         }
@@ -103,8 +104,8 @@ pub fn is_loopback(host: &str) -> bool {
 }
 
 fn is_loopback_ipv4(host: &str) -> bool {
-    let mut octets = host.split('.');
-    let first_is_127 = octets.next() == Some("127");
+    let mut octets = host.as_bytes().split(|b| *b == b'.');
+    let first_is_127 = octets.next() == Some(b"127".as_slice());
     let mut rest = 0;
     for octet in octets {
         if !is_decimal_octet(octet) {
@@ -116,8 +117,7 @@ fn is_loopback_ipv4(host: &str) -> bool {
 }
 
 /// `0`–`255` in decimal without leading zeros (a leading zero is octal to a browser: `0127` is 87).
-fn is_decimal_octet(octet: &str) -> bool {
-    let bytes = octet.as_bytes();
+fn is_decimal_octet(bytes: &[u8]) -> bool {
     if bytes.is_empty() || bytes.len() > 3 || !bytes.iter().all(u8::is_ascii_digit) {
         return false;
     }
@@ -145,7 +145,7 @@ fn safe(url: &str) -> Result<(), ConfigError> {
 pub fn check_endpoint(url: &str) -> Result<String, ConfigError> {
     let url = url.trim();
     safe(url)?;
-    if url.contains(['?', '#']) {
+    if has_byte(url, |b| b == b'?' || b == b'#') {
         return Err(ConfigError::MalformedEndpoint);
     }
     Ok(url.trim_end_matches('/').to_owned())

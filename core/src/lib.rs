@@ -49,6 +49,24 @@ pub fn char_count(s: &str) -> usize {
     s.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// `s.split_once(c)` for an ASCII `c` matched by `at`, by bytes: `str`'s char and char-set
+/// searchers (with core's `memchr`) cost the widget's modules about 1 KB of wasm each. An ASCII
+/// byte is never inside a multi-byte character, so both halves are whole `str`s.
+pub fn split_at_byte(s: &str, at: impl Fn(u8) -> bool) -> Option<(&str, &str)> {
+    let i = s.bytes().position(at)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s` up to the first byte matched by `at` (all of `s` without one); see [`split_at_byte`].
+pub fn before_byte(s: &str, at: impl Fn(u8) -> bool) -> &str {
+    split_at_byte(s, at).map_or(s, |(before, _)| before)
+}
+
+/// Whether `s` has a byte matched by `at` (`s.contains(c)` for ASCII `c`, without a searcher).
+pub fn has_byte(s: &str, at: impl Fn(u8) -> bool) -> bool {
+    s.bytes().any(at)
+}
+
 /// `n.fract() == 0.0` without `std` (`f64::fract` needs libm): false for NaN and the infinities,
 /// true for every finite float from 2^52 up (they are all whole).
 pub fn is_whole(n: f64) -> bool {
@@ -69,6 +87,25 @@ mod char_count_tests {
         for s in ["", "SOMCHAI JAIDEE", "山田 太郎", "สมชาย ใจดี", "Zoë 👩‍💻", "a\u{0301}", "\u{10FFFF}x"]
         {
             assert_eq!(super::char_count(s), s.chars().count(), "{s:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod byte_search_tests {
+    use super::{before_byte, has_byte, split_at_byte};
+
+    #[test]
+    fn answers_as_the_char_searches_do() {
+        let cases = ["", "a:b", ":", "a:", ":b", "a:b:c", "東京:タイ", "ก:ข", "[::1]:8080", "no colon", "é:"];
+        for s in cases {
+            assert_eq!(split_at_byte(s, |b| b == b':'), s.split_once(':'), "{s:?}");
+            assert_eq!(before_byte(s, |b| b == b':'), s.split(':').next().unwrap_or(""), "{s:?}");
+            assert_eq!(has_byte(s, |b| b == b':'), s.contains(':'), "{s:?}");
+        }
+        let stop = |b: u8| matches!(b, b'/' | b'?' | b'#');
+        for s in ["host/path", "host?q", "host#f", "host", "ホスト/x", "a?b/c"] {
+            assert_eq!(before_byte(s, stop), s.split(['/', '?', '#']).next().unwrap_or(""), "{s:?}");
         }
     }
 }

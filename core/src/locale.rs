@@ -37,13 +37,16 @@ pub fn resolve(tag: &str) -> Option<Locale> {
     }
     // Every subtag must be 1–8 ASCII letters or digits (BCP 47 syntax); this refuses `en;q=0.9`,
     // `*`, `en--US` and other things that only look like tags.
+    // By bytes: a `split` on a char set would link `str`'s searchers (see `split_at_byte`).
+    let separator = |b: &u8| *b == b'-' || *b == b'_';
     if !tag
-        .split(['-', '_'])
-        .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .as_bytes()
+        .split(separator)
+        .all(|s| (1..=8).contains(&s.len()) && s.iter().all(u8::is_ascii_alphanumeric))
     {
         return None;
     }
-    let primary = tag.split(['-', '_']).next()?;
+    let primary = crate::before_byte(tag, |b| separator(&b));
     if primary.eq_ignore_ascii_case("en") {
         Some(Locale::En)
     } else if primary.eq_ignore_ascii_case("ja") {

@@ -216,7 +216,7 @@ fn phone(
     prefix_ok: fn(&[u8]) -> bool,
     lengths: core::ops::RangeInclusive<usize>,
 ) -> PayerCheck {
-    let (international, rest) = match value.strip_prefix(['+', '＋']) {
+    let (international, rest) = match value.strip_prefix('+').or_else(|| value.strip_prefix('＋')) {
         Some(rest) => (true, rest),
         None => (false, value),
     };
