@@ -92,6 +92,7 @@ mod char_count_tests {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // the char searches are what these are held to
 mod byte_search_tests {
     use super::{before_byte, has_byte, split_at_byte};
 

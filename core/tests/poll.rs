@@ -1,5 +1,7 @@
 //! The polling machine on simulated time: schedule, budget, errors, visibility, destroy.
 
+#![allow(clippy::disallowed_methods)] // clippy.toml's rules are for the wasm, not tests
+
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::messages::{self, Message};
 use omise_checkout_core::poll::{Answer, Effect, Event, Outcome, PollConfig, Poller};
