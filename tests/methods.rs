@@ -192,6 +192,13 @@ async fn konbini_fields_validate_with_errors_focus_and_aria_in_japanese() {
     }
     assert_eq!(field_input(&root, "email").get_attribute("autocomplete").as_deref(), Some("email"));
     assert_eq!(field_input(&root, "phoneNumber").get_attribute("inputmode").as_deref(), Some("tel"));
+    // The name's hint is read with it (the card form's field builder: `type="text"`, no
+    // autocorrect, hint and error named by `aria-describedby`).
+    let hint_id = format!("{}-hint", name.id());
+    assert!(name.get_attribute("aria-describedby").unwrap().contains(&hint_id));
+    let hint = root.query_selector(&format!("#{hint_id}")).unwrap().unwrap();
+    assert_eq!(hint.text_content().unwrap_or_default(), t(Message::HintPayerName, Locale::Ja));
+    assert_eq!((name.type_(), name.get_attribute("autocorrect").as_deref()), ("text".into(), Some("off")));
     // Too long is shown at once; an address being typed only on blur.
     type_text(&name, "ヤマダタロウヤマダタロウ");
     assert_eq!(field_error(&root, "name"), t(Message::PayerNameTooLong, Locale::Ja));
