@@ -4,7 +4,6 @@
 
 use alloc::borrow::ToOwned;
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use alloc::rc::Rc;
 use core::cell::Cell;
@@ -108,14 +107,13 @@ pub fn pick_locale(asked: Option<&str>) -> Locale {
     if let Some(l) = asked.and_then(locale::resolve) {
         return l;
     }
-    let mut prefs: Vec<String> = Vec::new();
-    if let Some(nav) = crate::js::window().map(|w| w.navigator()) {
-        prefs.extend(nav.languages().iter().filter_map(|v| v.as_string()));
-        if let Some(l) = nav.language() {
-            prefs.push(l);
-        }
-    }
-    locale::negotiate(prefs.iter().map(String::as_str))
+    // `navigator.languages` (best first), then `navigator.language`, each read as it comes.
+    let Some(nav) = crate::js::window().map(|w| w.navigator()) else { return Locale::En };
+    nav.languages()
+        .iter()
+        .chain(core::iter::once(JsValue::from(nav.language())))
+        .find_map(|v| locale::resolve(&v.as_string()?))
+        .unwrap_or(Locale::En)
 }
 
 fn config_error(e: ConfigError) -> JsValue {
