@@ -406,24 +406,10 @@ const fn packed_char_len(c: u32, block: u32) -> usize {
     }
 }
 
-const fn packed_len(texts: &[&str; COUNT], block: u32) -> usize {
-    let mut len = 0;
-    let mut i = 0;
-    while i < COUNT {
-        let text = texts[i].as_bytes();
-        let mut k = 0;
-        while k < text.len() {
-            let (c, n) = char_at(text, k);
-            len += packed_char_len(c, block);
-            k += n;
-        }
-        i += 1;
-    }
-    len
-}
-
-const fn pack<const LEN: usize>(texts: &[&str; COUNT], block: u32) -> Packed<LEN> {
-    let mut packed = Packed { bytes: [0; LEN], utf8_len: 0, ends: [0; COUNT] };
+/// Packs `texts` into `out` and their UTF-8 ends into `ends`, and returns the packed length. An
+/// empty `out` only counts (for the array's length: a `const fn` cannot size its own result).
+const fn pack_into(texts: &[&str; COUNT], block: u32, out: &mut [u8], ends: &mut [u16; COUNT]) -> usize {
+    let write = !out.is_empty();
     let mut at = 0;
     let mut utf8 = 0;
     let mut i = 0;
@@ -433,23 +419,37 @@ const fn pack<const LEN: usize>(texts: &[&str; COUNT], block: u32) -> Packed<LEN
         while k < text.len() {
             let (c, n) = char_at(text, k);
             if packed_char_len(c, block) == 1 {
-                packed.bytes[at] = if c < 0x80 { c as u8 } else { (0x80 + c - block) as u8 };
+                if write {
+                    out[at] = if c < 0x80 { c as u8 } else { (0x80 + c - block) as u8 };
+                }
                 at += 1;
             } else {
-                packed.bytes[at] = 0x01;
-                packed.bytes[at + 1] = (c >> 8) as u8;
-                packed.bytes[at + 2] = c as u8;
+                if write {
+                    out[at] = 0x01;
+                    out[at + 1] = (c >> 8) as u8;
+                    out[at + 2] = c as u8;
+                }
                 at += 3;
             }
             k += n;
         }
         utf8 += text.len();
-        packed.ends[i] = utf8 as u16;
+        // The ends are `u16`: a language's texts stay under 64 KB (compile error otherwise).
+        assert!(utf8 <= u16::MAX as usize);
+        ends[i] = utf8 as u16;
         i += 1;
     }
-    // The ends are `u16`: a language's texts stay under 64 KB (compile error otherwise).
-    assert!(utf8 <= u16::MAX as usize);
-    packed.utf8_len = utf8;
+    at
+}
+
+const fn packed_len(texts: &[&str; COUNT], block: u32) -> usize {
+    pack_into(texts, block, &mut [], &mut [0; COUNT])
+}
+
+const fn pack<const LEN: usize>(texts: &[&str; COUNT], block: u32) -> Packed<LEN> {
+    let mut packed = Packed { bytes: [0; LEN], utf8_len: 0, ends: [0; COUNT] };
+    pack_into(texts, block, &mut packed.bytes, &mut packed.ends);
+    packed.utf8_len = packed.ends[COUNT - 1] as usize;
     packed
 }
 
