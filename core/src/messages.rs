@@ -286,16 +286,8 @@ impl Message {
         let i = self as usize;
         match locale {
             Locale::En => slice(&EN_JOINED.bytes, &EN_JOINED.ends, i),
-            Locale::Ja => slice(
-                unpacked(&JA_PACKED.bytes, JA_BLOCK, JA_PACKED.utf8_len, &JA_UNPACKED),
-                &JA_PACKED.ends,
-                i,
-            ),
-            Locale::Th => slice(
-                unpacked(&TH_PACKED.bytes, TH_BLOCK, TH_PACKED.utf8_len, &TH_UNPACKED),
-                &TH_PACKED.ends,
-                i,
-            ),
+            Locale::Ja => JA_PACKED.text(i),
+            Locale::Th => TH_PACKED.text(i),
         }
     }
 }
@@ -360,13 +352,9 @@ const TH: [&str; COUNT] = table!(th);
 static KEYS_JOINED: Joined<{ joined_len(&Message::KEYS) }> = join(&Message::KEYS);
 static EN_JOINED: Joined<{ joined_len(&EN) }> = join(&EN);
 /// Hiragana and most katakana (U+3040–U+30BF) take one byte each in the packed Japanese texts.
-const JA_BLOCK: u32 = 0x3040;
+static JA_PACKED: Packed<{ packed_len(&JA, 0x3040) }> = pack(&JA, 0x3040);
 /// The whole Thai block (U+0E00–U+0E7F) takes one byte a character in the packed Thai texts.
-const TH_BLOCK: u32 = 0x0E00;
-static JA_PACKED: Packed<{ packed_len(&JA, JA_BLOCK) }> = pack(&JA, JA_BLOCK);
-static TH_PACKED: Packed<{ packed_len(&TH, TH_BLOCK) }> = pack(&TH, TH_BLOCK);
-static JA_UNPACKED: AtomicPtr<u8> = AtomicPtr::new(ptr::null_mut());
-static TH_UNPACKED: AtomicPtr<u8> = AtomicPtr::new(ptr::null_mut());
+static TH_PACKED: Packed<{ packed_len(&TH, 0x0E00) }> = pack(&TH, 0x0E00);
 
 /// The Japanese and Thai texts joined like `Joined`, but packed: a character of the language's
 /// block of 128 (`block`, e.g. Thai) is one byte `0x80 + (c - block)` instead of UTF-8's three;
@@ -377,9 +365,19 @@ static TH_UNPACKED: AtomicPtr<u8> = AtomicPtr::new(ptr::null_mut());
 /// UTF-8 offsets), and kept for the page's life (7 KB Japanese, 9 KB Thai).
 struct Packed<const LEN: usize> {
     bytes: [u8; LEN],
-    /// UTF-8 length of all texts.
-    utf8_len: usize,
+    /// The first character of the block of 128 that takes one byte each.
+    block: u32,
+    /// UTF-8 ends, as `Joined`'s (the last is the length of all texts in UTF-8).
     ends: [u16; COUNT],
+    /// The texts in UTF-8 once unpacked (null until then).
+    unpacked: AtomicPtr<u8>,
+}
+
+impl<const LEN: usize> Packed<LEN> {
+    /// Message `i`'s text (a thin shim: the unpacking itself is one copy for both languages).
+    fn text(&'static self, i: usize) -> &'static str {
+        slice(unpacked(&self.bytes, self.block, &self.ends, &self.unpacked), &self.ends, i)
+    }
 }
 
 /// Code point and UTF-8 length of the character at `bytes[i]` (valid UTF-8: it is a `&str`).
@@ -447,15 +445,16 @@ const fn packed_len(texts: &[&str; COUNT], block: u32) -> usize {
 }
 
 const fn pack<const LEN: usize>(texts: &[&str; COUNT], block: u32) -> Packed<LEN> {
-    let mut packed = Packed { bytes: [0; LEN], utf8_len: 0, ends: [0; COUNT] };
+    let mut packed =
+        Packed { bytes: [0; LEN], block, ends: [0; COUNT], unpacked: AtomicPtr::new(ptr::null_mut()) };
     pack_into(texts, block, &mut packed.bytes, &mut packed.ends);
-    packed.utf8_len = packed.ends[COUNT - 1] as usize;
     packed
 }
 
 /// A language's texts in UTF-8, unpacked on first use into a buffer kept for the page's life
 /// (one copy of this code for both languages: not generic over the packed length).
-fn unpacked(bytes: &'static [u8], block: u32, utf8_len: usize, slot: &AtomicPtr<u8>) -> &'static [u8] {
+fn unpacked(bytes: &[u8], block: u32, ends: &[u16; COUNT], slot: &AtomicPtr<u8>) -> &'static [u8] {
+    let utf8_len = ends.last().copied().unwrap_or(0) as usize;
     let mut p = slot.load(Ordering::Acquire);
     if p.is_null() {
         let mut text = String::with_capacity(utf8_len);
@@ -503,7 +502,7 @@ fn slice<'a>(bytes: &'a [u8], ends: &[u16; COUNT], i: usize) -> &'a str {
     };
     let end = ends.get(i).copied().unwrap_or(0) as usize;
     match bytes.get(start..end) {
-        // SAFETY: `join` copied (and `Packed::unpacked` rebuilt) whole `&str`s one after the
+        // SAFETY: `join` copied (and `unpacked` rebuilt) whole `&str`s one after the
         // other and `ends` holds each one's end, so `start..end` is exactly one of them: valid
         // UTF-8 (a test reads every text back).
         Some(text) => unsafe { core::str::from_utf8_unchecked(text) },
@@ -678,8 +677,9 @@ mod joined_tests {
     #[test]
     fn japanese_and_thai_are_packed_and_unpacked_once() {
         // Thai letters take one byte instead of three, kana too; kanji and `。` keep three.
-        assert!(TH_PACKED.bytes.len() * 2 < TH_PACKED.utf8_len, "{}", TH_PACKED.bytes.len());
-        assert!(JA_PACKED.bytes.len() < JA_PACKED.utf8_len, "{}", JA_PACKED.bytes.len());
+        let utf8_len = |ends: &[u16; COUNT]| ends[COUNT - 1] as usize;
+        assert!(TH_PACKED.bytes.len() * 2 < utf8_len(&TH_PACKED.ends), "{}", TH_PACKED.bytes.len());
+        assert!(JA_PACKED.bytes.len() < utf8_len(&JA_PACKED.ends), "{}", JA_PACKED.bytes.len());
         for locale in [Locale::Ja, Locale::Th] {
             let (a, b) = (Message::Checking.text(locale), Message::Checking.text(locale));
             assert!(core::ptr::eq(a, b), "{locale:?}: the same unpacked bytes every time");
