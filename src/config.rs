@@ -109,11 +109,9 @@ pub fn pick_locale(asked: Option<&str>) -> Locale {
     }
     // `navigator.languages` (best first), then `navigator.language`, each read as it comes.
     let Some(nav) = crate::js::window().map(|w| w.navigator()) else { return Locale::En };
-    nav.languages()
-        .iter()
-        .chain(core::iter::once(JsValue::from(nav.language())))
-        .find_map(|v| locale::resolve(&v.as_string()?))
-        .unwrap_or(Locale::En)
+    let languages = nav.languages();
+    let last = core::iter::once(JsValue::from(nav.language()));
+    locale::negotiate(languages.iter().chain(last).filter_map(|v| v.as_string()))
 }
 
 fn config_error(e: ConfigError) -> JsValue {

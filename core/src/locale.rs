@@ -60,8 +60,8 @@ pub fn resolve(tag: &str) -> Option<Locale> {
 
 /// The first of the customer's preferences (e.g. `navigator.languages`, best first) that the
 /// catalog speaks, else English.
-pub fn negotiate<'a>(prefs: impl IntoIterator<Item = &'a str>) -> Locale {
-    prefs.into_iter().find_map(resolve).unwrap_or(Locale::En)
+pub fn negotiate<S: AsRef<str>>(prefs: impl IntoIterator<Item = S>) -> Locale {
+    prefs.into_iter().find_map(|p| resolve(p.as_ref())).unwrap_or(Locale::En)
 }
 
 #[cfg(test)]
