@@ -164,6 +164,15 @@ function sizes() {
       else missing.push(f);
       claimed.add(f);
     }
+    // Files of which the browser downloads one (the texts of one language): the largest counts.
+    for (const group of m.oneOf ?? []) {
+      const there = group.filter((f) => existsSync(join(DIST, f)));
+      for (const f of group) claimed.add(f);
+      if (there.length < group.length) missing.push(...group.filter((f) => !there.includes(f)));
+      if (there.length === 0) continue;
+      const largest = there.map(fileRow).sort((a, b) => b.gzip - a.gzip)[0];
+      rows.push({ ...largest, oneOf: group });
+    }
     for (const pattern of m.include ?? []) {
       const re = glob(pattern);
       for (const f of present) {
@@ -174,7 +183,8 @@ function sizes() {
       }
     }
     const total = sum(rows);
-    const status = missing.length === 0 ? 'built' : missing.length === m.files.length ? 'not built' : 'partly built';
+    const expected = m.files.length + (m.oneOf ?? []).flat().length;
+    const status = missing.length === 0 ? 'built' : missing.length === expected ? 'not built' : 'partly built';
     modules[name] = {
       description: m.description, status, files: rows, missing, total, gzipBudget: m.gzipBudget,
       // Positive: over the budget by that many bytes; negative: under it.
@@ -460,7 +470,7 @@ function table(r) {
         row(`   ${name}`, 'not built', `budget ${kb(m.gzipBudget)}`, m.missing.join(', '));
         continue;
       }
-      for (const f of m.files) row(`     ${f.file}`, f.raw, f.gzip, f.brotli);
+      for (const f of m.files) row(`     ${f.file}${f.oneOf ? ` (1 of ${f.oneOf.length})` : ''}`, f.raw, f.gzip, f.brotli);
       const verdict = m.overBudget > 0 ? `over by ${kb(m.overBudget)}` : `under by ${kb(-m.overBudget)}`;
       row(`   ${name}${m.status === 'partly built' ? ' (partly built)' : ''}`, `${m.total.raw} (${kb(m.total.raw)})`, `${m.total.gzip} (${kb(m.total.gzip)})`, `${m.total.brotli} (${kb(m.total.brotli)})`);
       row(`     budget ≤ ${kb(m.gzipBudget)} gzip`, verdict, mark(m.overBudget <= 0 && m.status === 'built'));

@@ -4,7 +4,8 @@
 # each with its wasm-bindgen glue (ES module + .d.ts), wasm-opt -Oz and esbuild; the stylesheet.
 #   omise_checkout            the checkout page (card form, method picker, tokens, sources,
 #                             authorize); loads the charge module when handleCharge/pollStatus
-#                             first need it
+#                             first need it, and its texts one language at a time
+#                             (omise_checkout_texts_<locale>.js)
 #   omise_checkout_charge     after the charge: QR code, konbini, polling, status
 #   omise_checkout_validators validators only (`omise-checkout/validators`)
 # Prints the sizes; `npm run bench` compares them with bench/budget.json.
@@ -52,7 +53,9 @@ module() {
     cp "$stage/$name.js" "$stage/${name}_glue.js"
   fi
   esbuild "$entry" --bundle --minify --format=esm --target=es2022 --log-level=warning \
-    '--external:*omise_checkout_charge.js' '--external:*omise_checkout_texts.js' --outfile="dist/$name.js"
+    '--external:*omise_checkout_charge.js' '--external:*omise_checkout_texts.js' \
+    '--external:./omise_checkout_texts_en.js' '--external:./omise_checkout_texts_ja.js' \
+    '--external:./omise_checkout_texts_th.js' --outfile="dist/$name.js"
   # V8's explicit compile hint (Chrome 136+; a comment elsewhere): compile every function of the
   # glue while the file loads, off the main thread, rather than each on its first call during
   # mount (about 100 import functions run then). A/B on the cold-start bench, 2 × 25 loads:
@@ -62,12 +65,20 @@ module() {
   cp "$stage/$name.d.ts" "dist/$name.d.ts"
   cp "$stage/${name}_bg.wasm.d.ts" "dist/${name}_bg.wasm.d.ts"
 }
-module omise_checkout checkout
+module omise_checkout checkout,js-texts src/checkout_entry.js
 module omise_checkout_charge charge,js-texts src/charge_entry.js
-# The charge module's init and initSync take { texts } (src/charge_entry.js): say so in its types.
-node scripts/charge-types.mjs dist/omise_checkout_charge.d.ts
-# Its texts for a page that loads it alone (src/words.rs), from the core's tables.
-cargo run --quiet -p omise-checkout-core --no-default-features --example charge_texts >dist/omise_checkout_texts.js
+# Both entries' init and initSync take { texts } (src/checkout_entry.js, src/charge_entry.js):
+# say so in their types.
+node scripts/entry-types.mjs checkout dist/omise_checkout.d.ts
+node scripts/entry-types.mjs charge dist/omise_checkout_charge.d.ts
+# The checkout module's texts, one file per language (src/words.rs), from the core's tables.
+for locale in en ja th; do
+  cargo run --quiet -p omise-checkout-core --example texts "$locale" >"dist/omise_checkout_texts_$locale.js"
+  printf '%s\n' "/** The checkout module's texts in one language, [message] (for its initSync's { texts: { $locale } }). */" \
+    'declare const texts: ReadonlyArray<string>;' 'export default texts;' >"dist/omise_checkout_texts_$locale.d.ts"
+done
+# The charge module's texts for a page that loads it alone (src/words.rs).
+cargo run --quiet -p omise-checkout-core --no-default-features --example texts >dist/omise_checkout_texts.js
 printf '%s\n' '/** The after-the-charge module'"'"'s texts, [locale][message] (en, ja, th), for its initSync. */' \
   'declare const texts: ReadonlyArray<ReadonlyArray<string | undefined>>;' 'export default texts;' \
   >dist/omise_checkout_texts.d.ts

@@ -22,13 +22,15 @@ use crate::js::SingleThreaded;
 use crate::subject::{
     find_target, link_option, locale_and_target, qr_subject, read_charge, redirected, subject, ChargeRead,
 };
-use crate::words::Words;
+use crate::words::{self, Words};
 use crate::{js, results};
 
 #[wasm_bindgen(inline_js = r#"
 let loading;
-function load(wasm, texts) {
-  return loading || (loading = import('./omise_checkout_charge.js').then(async (m) => {
+function load(wasm, texts, ready) {
+  // The shopper's language first (this module loads its texts one language at a time), so
+  // the charge module never reads a text that is not here yet.
+  return loading || (loading = Promise.resolve(ready).then(() => import('./omise_checkout_charge.js')).then(async (m) => {
     // This module's texts go with it: the charge module does not fetch its own.
     await m.default({ module_or_path: wasm, texts });
     return m;
@@ -37,17 +39,17 @@ function load(wasm, texts) {
     throw e;
   }));
 }
-export function omisePrefetch(options, texts) {
-  Promise.resolve().then(() => load(options.chargeWasmUrl, texts)).catch(() => {});
+export function omisePrefetch(options, texts, ready) {
+  Promise.resolve().then(() => load(options.chargeWasmUrl, texts, ready)).catch(() => {});
 }
-export function omiseLater(options, locale, poll, a, b, kind, fallback, target, texts) {
+export function omiseLater(options, locale, poll, a, b, kind, fallback, target, texts, ready) {
   let inner;
   let stopped = false;
   const destroy = () => {
     stopped = true;
     if (inner && inner.destroy) inner.destroy();
   };
-  const result = Promise.resolve().then(() => load(options.chargeWasmUrl, texts)).then((m) => {
+  const result = Promise.resolve(ready).then(() => load(options.chargeWasmUrl, texts, ready)).then((m) => {
     // Destroyed while the module was on its way: nothing is shown or fetched. Polling answers
     // as its own destroy() does; a QR view's result, like its own, never settles.
     if (stopped) return poll ? { state: 'pending', stopped: true } : new Promise(() => {});
@@ -74,7 +76,7 @@ extern "C" {
     /// konbini, whose QR code or instructions it shows after Pay); a failure is forgotten, and
     /// the next `handleCharge` tries again.
     #[wasm_bindgen(js_name = omisePrefetch)]
-    fn prefetch_with(options: &JsValue, texts: &JsValue);
+    fn prefetch_with(options: &JsValue, texts: &JsValue, ready: &JsValue);
 
     #[wasm_bindgen(js_name = omiseLater)]
     fn later(
@@ -87,16 +89,18 @@ extern "C" {
         fallback: &JsValue,
         target: Option<Element>,
         texts: &JsValue,
+        ready: &JsValue,
     ) -> JsValue;
 }
 
 /// Starts loading the charge module in the background (see `omisePrefetch`).
-pub(crate) fn prefetch(options: &JsValue) {
-    prefetch_with(options, &texts());
+pub(crate) fn prefetch(options: &JsValue, locale: Locale) {
+    prefetch_with(options, &texts(), &words::ready(locale));
 }
 
 /// `(locale, message) => string | undefined`: this module's texts for the charge module
-/// (src/words.rs), made once per page.
+/// (src/words.rs), made once per page; only those of a language that is here (the charge
+/// module keeps what it gets).
 fn texts() -> JsValue {
     static TEXTS: SingleThreaded<RefCell<Option<JsValue>>> = SingleThreaded(RefCell::new(None));
     let Ok(mut texts) = TEXTS.0.try_borrow_mut() else { return JsValue::UNDEFINED };
@@ -106,7 +110,10 @@ fn texts() -> JsValue {
                 Locale::ALL.get(locale as usize),
                 Message::ALL.get(message as usize),
             ) {
-                (Some(&locale), Some(&message)) => JsValue::from_str(message.words(locale)),
+                (Some(&locale), Some(&message)) => match words::exact(message, locale) {
+                    "" => JsValue::UNDEFINED,
+                    text => JsValue::from_str(text),
+                },
                 _ => JsValue::UNDEFINED,
             };
             // Kept for the page's life: the charge module asks for texts whenever it renders.
@@ -168,6 +175,7 @@ impl OmiseCheckout {
             &fallback(locale),
             Some(target),
             &texts(),
+            &words::ready(locale),
         ))
     }
 
@@ -196,6 +204,7 @@ impl OmiseCheckout {
             &fallback(locale),
             target,
             &texts(),
+            &words::ready(locale),
         ))
     }
 }

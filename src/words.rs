@@ -1,12 +1,17 @@
 //! The words a view shows: `message.words(locale)`, the catalog's text in that language.
 //!
-//! Every module but one reads them from the core's tables, compiled into its wasm. The
-//! after-the-charge module (`js-texts` feature, scripts/build.sh) carries none: the checkout
-//! module, which has them all, hands them over when it loads it on demand, so the checkout page
-//! does not download them twice (−6 KB gzip of the module); a page that loads it on its own (a
-//! return page) gets `omise_checkout_texts.js`, generated from the same tables, fetched beside
-//! the wasm by the module's `init`. Each text crosses once and is kept (a bounded cache: one
-//! entry per message and language).
+//! The tests' build (and the rlib) reads them from the core's tables, compiled into the wasm.
+//! The shipped modules (`js-texts` feature, scripts/build.sh) carry none:
+//! - the checkout module gets them one language at a time from `omise_checkout_texts_<locale>.js`
+//!   (about 2.1–2.7 KB gzip each, where all three in the wasm cost 8.3 KB): its `init` loads the
+//!   language of its `locale` option (else the browser's) beside the wasm. A view asked for a
+//!   language that is not there yet shows one that is, asks for it, and is said again when it
+//!   arrives (`__omiseTextsArrived`); what the shopper typed stays, as with `setLocale`;
+//! - the after-the-charge module gets them from the checkout module that loads it on demand (so
+//!   the checkout page does not download them twice), or, on a page that loads it alone (a
+//!   return page), from `omise_checkout_texts.js`, fetched beside the wasm by its `init`.
+//!
+//! Each text crosses once and is kept (a bounded cache: one entry per message and language).
 
 use omise_checkout_core::locale::Locale;
 #[cfg(not(feature = "js-texts"))]
@@ -14,8 +19,16 @@ use omise_checkout_core::messages::Message;
 
 /// The catalog's words for a message in a language.
 pub trait Words {
-    /// The text in `locale`; `""` for a text this module does not have.
+    /// The text in `locale` (or, while that language is on its way, in one that is here); `""`
+    /// for a text this module does not have.
     fn words(self, locale: Locale) -> &'static str;
+}
+
+/// A view that shows texts: said again when a language it may be waiting for arrives (never,
+/// in a build with every text compiled in).
+#[cfg_attr(not(feature = "js-texts"), allow(dead_code))]
+pub trait SayAgain {
+    fn say_again(self: alloc::rc::Rc<Self>);
 }
 
 #[cfg(not(feature = "js-texts"))]
@@ -25,9 +38,35 @@ impl Words for Message {
     }
 }
 
+/// The text in exactly `locale`, `""` if it is not here (yet): what the checkout module hands
+/// the charge module, which keeps what it gets.
+#[cfg(all(not(feature = "js-texts"), feature = "checkout", not(feature = "charge")))]
+pub fn exact(message: Message, locale: Locale) -> &'static str {
+    message.text(locale)
+}
+
+/// A promise that settles once `locale`'s texts are here (they always are in this build).
+#[cfg(all(not(feature = "js-texts"), feature = "checkout", not(feature = "charge")))]
+pub fn ready(_: Locale) -> wasm_bindgen::JsValue {
+    wasm_bindgen::JsValue::UNDEFINED
+}
+
+/// Every text is compiled in: nothing arrives later.
+#[cfg(not(feature = "js-texts"))]
+pub fn watch<V: SayAgain + 'static>(_: alloc::rc::Weak<V>) {}
+
+#[cfg(all(feature = "js-texts", feature = "checkout"))]
+pub use from_js::{exact, ready, watch};
+/// The after-the-charge module gets its texts whole (or from the checkout module, which waits
+/// for the language first): it never asks for one.
+#[cfg(all(feature = "js-texts", not(feature = "checkout")))]
+pub fn watch<V: SayAgain + 'static>(_: alloc::rc::Weak<V>) {}
+
 #[cfg(feature = "js-texts")]
 mod from_js {
     use alloc::boxed::Box;
+    #[cfg(feature = "checkout")]
+    use alloc::rc::Weak;
     use alloc::vec::Vec;
     use core::cell::RefCell;
 
@@ -36,56 +75,120 @@ mod from_js {
     use omise_checkout_core::messages::Message;
     use wasm_bindgen::prelude::*;
 
+    #[cfg(feature = "checkout")]
+    use super::SayAgain;
     use crate::js::SingleThreaded;
 
     struct Texts {
-        /// `(locale, message) → text`: a function or `[locale][message]` arrays.
+        /// `(locale, message) → text`: a function or `[locale][message]` arrays (a language's
+        /// array once it is loaded).
         source: Option<JsValue>,
+        /// `(locale) → Promise`: loads a language's texts (the checkout module's entry).
+        #[cfg(feature = "checkout")]
+        want: Option<Function>,
         /// Texts already read, `locale * count + message`.
         kept: Vec<Option<&'static str>>,
     }
 
-    static TEXTS: SingleThreaded<RefCell<Texts>> =
-        SingleThreaded(RefCell::new(Texts { source: None, kept: Vec::new() }));
+    static TEXTS: SingleThreaded<RefCell<Texts>> = SingleThreaded(RefCell::new(Texts {
+        source: None,
+        #[cfg(feature = "checkout")]
+        want: None,
+        kept: Vec::new(),
+    }));
+
+    /// The views on screen, said again when a language arrives (weak: a destroyed view is gone).
+    #[cfg(feature = "checkout")]
+    static VIEWS: SingleThreaded<RefCell<Vec<Weak<dyn SayAgain>>>> = SingleThreaded(RefCell::new(Vec::new()));
 
     /// Where the texts come from (the module's `init` calls this before anything can show a
-    /// text): the checkout module's `(locale, message) => string` or the arrays of
-    /// `omise_checkout_texts.js`.
+    /// text): the checkout module's `(locale, message) => string`, the arrays of
+    /// `omise_checkout_texts.js`, or the checkout module's per-language arrays with the
+    /// function that loads a missing language.
     #[wasm_bindgen(js_name = __omiseTexts, skip_typescript)]
-    pub fn set_texts(source: JsValue) {
+    pub fn set_texts(source: JsValue, want: JsValue) {
         if let Ok(mut texts) = TEXTS.0.try_borrow_mut() {
             // Texts already kept stay (the same words, whichever way they came): the cache
             // never holds more than one string per message and language.
             texts.source = Some(source);
+            #[cfg(feature = "checkout")]
+            {
+                texts.want = want.dyn_into::<Function>().ok();
+            }
         }
+        // The after-the-charge module is given whole languages: it never asks for one.
+        #[cfg(not(feature = "checkout"))]
+        drop(want);
+    }
+
+    /// A language's texts arrived: every view on screen says its texts again.
+    #[cfg(feature = "checkout")]
+    #[wasm_bindgen(js_name = __omiseTextsArrived, skip_typescript)]
+    pub fn arrived() {
+        let views: Vec<_> = match VIEWS.0.try_borrow_mut() {
+            Ok(mut views) => {
+                views.retain(|v| v.strong_count() > 0);
+                views.iter().filter_map(Weak::upgrade).collect()
+            }
+            Err(_) => return,
+        };
+        for view in views {
+            view.say_again();
+        }
+    }
+
+    /// Says `view` again when a language arrives, for as long as it lives.
+    #[cfg(feature = "checkout")]
+    pub fn watch<V: SayAgain + 'static>(view: Weak<V>) {
+        if let Ok(mut views) = VIEWS.0.try_borrow_mut() {
+            views.retain(|v| v.strong_count() > 0);
+            views.push(view);
+        }
+    }
+
+    /// Asks for `locale`'s texts: a promise that settles once they are here (`undefined` in a
+    /// module that cannot load them).
+    #[cfg(feature = "checkout")]
+    pub fn ready(locale: Locale) -> JsValue {
+        let want = TEXTS.0.try_borrow().ok().and_then(|t| t.want.clone());
+        want.and_then(|f| f.call1(&JsValue::NULL, &JsValue::from(locale as u32)).ok())
+            .unwrap_or(JsValue::UNDEFINED)
+    }
+
+    pub fn exact(message: Message, locale: Locale) -> &'static str {
+        let Ok(mut texts) = TEXTS.0.try_borrow_mut() else { return "" };
+        let at = locale as usize * Message::ALL.len() + message as usize;
+        if texts.kept.len() <= at {
+            texts.kept.resize(Message::ALL.len() * Locale::ALL.len(), None);
+        }
+        if let Some(Some(text)) = texts.kept.get(at) {
+            return text;
+        }
+        let (l, m) = (JsValue::from(locale as u32), JsValue::from(message as u32));
+        let found = match texts.source.as_ref() {
+            Some(f) if f.is_function() => f.unchecked_ref::<Function>().call2(&JsValue::NULL, &l, &m).ok(),
+            Some(arrays) => js_sys::Reflect::get(arrays, &l).and_then(|a| js_sys::Reflect::get(&a, &m)).ok(),
+            None => None,
+        };
+        // Kept for the page's life (a text is asked again at every render): at most one
+        // string per message and language.
+        let Some(text) = found.and_then(|t| t.as_string()).filter(|t| !t.is_empty()) else { return "" };
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        if let Some(slot) = texts.kept.get_mut(at) {
+            *slot = Some(text);
+        }
+        text
     }
 
     impl super::Words for Message {
         fn words(self, locale: Locale) -> &'static str {
-            let Ok(mut texts) = TEXTS.0.try_borrow_mut() else { return "" };
-            let at = locale as usize * Message::ALL.len() + self as usize;
-            if texts.kept.len() <= at {
-                texts.kept.resize(Message::ALL.len() * Locale::ALL.len(), None);
-            }
-            if let Some(Some(text)) = texts.kept.get(at) {
-                return text;
-            }
-            let (l, m) = (JsValue::from(locale as u32), JsValue::from(self as u32));
-            let found = match texts.source.as_ref() {
-                Some(f) if f.is_function() => {
-                    f.unchecked_ref::<Function>().call2(&JsValue::NULL, &l, &m).ok()
-                }
-                Some(arrays) => {
-                    js_sys::Reflect::get(arrays, &l).and_then(|a| js_sys::Reflect::get(&a, &m)).ok()
-                }
-                None => None,
-            };
-            // Kept for the page's life (a text is asked again at every render): at most one
-            // string per message and language.
-            let Some(text) = found.and_then(|t| t.as_string()).filter(|t| !t.is_empty()) else { return "" };
-            let text: &'static str = Box::leak(text.into_boxed_str());
-            if let Some(slot) = texts.kept.get_mut(at) {
-                *slot = Some(text);
+            let text = exact(self, locale);
+            #[cfg(feature = "checkout")]
+            if text.is_empty() {
+                // Not here (yet): ask for it, and meanwhile say it in a language that is here
+                // (English first); the views are said again when it arrives.
+                ready(locale);
+                return Locale::ALL.iter().map(|&l| exact(self, l)).find(|t| !t.is_empty()).unwrap_or("");
             }
             text
         }

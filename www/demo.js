@@ -6,7 +6,8 @@ import { TEXT, CARDS, lang, setLang, translate } from '/demo-i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
-await init();
+// The wasm and the texts of the shopper's language, in parallel.
+await init({ locale: lang() });
 const config = await (await fetch('/demo/config')).json();
 // The carts are the backend's (฿1,000.00 in satang, ¥3,000): it charges those totals and
 // nothing else. The shop's currency: `?currency=`, else the last one chosen, else THB.

@@ -8,7 +8,8 @@ import { TEXT, lang, money, setLang, translate } from '/demo-i18n.js';
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[lang()][key] ?? TEXT.en[key];
 
-await init();
+// The wasm and the texts of the shopper's language, in parallel.
+await init({ locale: lang() });
 const config = await (await fetch('/demo/config')).json();
 let checkout = null;
 let subscribeForm = null;

@@ -1,10 +1,13 @@
 //! Switching the form's language in place: labels, placeholders, hints, errors and the Pay
 //! button's busy text change; what the shopper typed stays.
 
+use alloc::rc::Rc;
+
 use omise_checkout_core::locale::Locale;
 use wasm_bindgen::prelude::*;
 
 use super::{CardForm, Inner};
+use crate::words::SayAgain;
 use crate::{config, js};
 
 #[wasm_bindgen]
@@ -33,9 +36,25 @@ impl CardForm {
 
 impl Inner {
     pub(crate) fn set_locale(&self, locale: Locale) {
-        if self.locale.replace(locale) == locale {
-            return;
+        if self.locale.replace(locale) != locale {
+            self.say_all();
         }
+    }
+}
+
+impl SayAgain for Inner {
+    /// A language arrived: the form (if still mounted) says its texts again.
+    fn say_again(self: Rc<Self>) {
+        if self.dom.borrow().is_some() {
+            self.say_all();
+        }
+    }
+}
+
+impl Inner {
+    /// Every text on screen, said again in the form's language.
+    fn say_all(&self) {
+        let locale = self.locale.get();
         if let Some(dom) = self.dom.borrow().as_ref() {
             dom.relabel(locale, self.model.borrow().brand);
         }

@@ -123,6 +123,9 @@ impl CardForm {
             purpose,
         });
         inner.listen(&fields);
+        // Its language may still be on its way (src/words.rs): said again when it arrives.
+        let view: Weak<Inner> = Rc::downgrade(&inner);
+        crate::words::watch(view);
         if let Some(provider) = &inner.config.provider {
             provider.acquire();
         }

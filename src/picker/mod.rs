@@ -121,6 +121,8 @@ impl OmiseCheckout {
             in_flight: RefCell::new(None),
         });
         inner.build();
+        // Its language may still be on its way (src/words.rs): built again when it arrives.
+        crate::words::watch(Rc::downgrade(&inner));
         Ok(PaymentMethods { inner: RefCell::new(Some(inner)) })
     }
 }
@@ -244,6 +246,16 @@ impl PaymentMethods {
             if let Some(dom) = inner.dom.borrow_mut().take() {
                 dom.root.remove();
             }
+        }
+    }
+}
+
+impl crate::words::SayAgain for Inner {
+    /// A language arrived: the picker (if still mounted) is built again in its language.
+    fn say_again(self: Rc<Self>) {
+        let mounted = self.dom.borrow().is_some();
+        if mounted {
+            self.build();
         }
     }
 }

@@ -2,7 +2,7 @@
 // fresh local sandbox. Assertions are on what the customer sees.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSandbox, launch, openCheckout, field, typeCard, pay, finalStatus, screenshot, statusText, cspViolations } from './lib.mjs';
+import { startSandbox, launch, openCheckout, field, typeCard, pay, finalStatus, screenshot, statusText, catalogText, cspViolations } from './lib.mjs';
 
 let sandbox;
 let browser;
@@ -285,4 +285,33 @@ test('live mode: the demo pays through another Omise account (a second sandbox p
 // Last: every journey above ran with a CSP violation listener in each page and frame.
 test('no Content-Security-Policy violation in any journey', () => {
   assert.deepEqual(cspViolations, []);
+});
+
+test('texts one language at a time: the page\'s language with the wasm, another when a form is shown in it, said again in place', async () => {
+  const page = await openCheckout(browser, sandbox.url, { lang: 'en' });
+  const texts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /omise_checkout_texts/.test(p)));
+  assert.deepEqual(await texts(), ['/dist/omise_checkout_texts_en.js'], 'only the page\'s language with the wasm');
+  // A second form in Thai, which is not here yet: drawn in English, Thai fetched, then the same
+  // form says everything in Thai and keeps what was typed.
+  const first = await page.evaluate(async () => {
+    const { OmiseCheckout } = await import('/dist/omise_checkout.js');
+    const config = await (await fetch('/demo/config')).json();
+    const target = document.createElement('div');
+    target.id = 'second-form';
+    document.body.prepend(target);
+    new OmiseCheckout({ publicKey: config.publicKey, vaultUrl: config.vaultUrl, apiUrl: config.apiUrl, locale: 'th' }).mountCardForm(target);
+    return target.querySelector('.omise-field--number label').textContent;
+  });
+  assert.equal(first, catalogText('label_number', 'en'));
+  const second = (f) => page.locator(`#second-form .omise-field--${f}`);
+  await second('number').locator('input').pressSequentially('4242');
+  await page.waitForFunction((text) => document.querySelector('#second-form .omise-field--number label').textContent === text, catalogText('label_number', 'th'));
+  assert.equal(await second('number').locator('input').inputValue(), '4242');
+  assert.equal(await second('expiry').locator('label').textContent(), catalogText('label_expiry', 'th'));
+  assert.equal(await page.locator('#second-form .omise-card-form').getAttribute('lang'), 'th');
+  // The demo's own form stays English; Japanese was never needed, so never fetched.
+  assert.equal(await page.locator('#card-form .omise-field--number label').textContent(), catalogText('label_number', 'en'));
+  assert.deepEqual((await texts()).sort(), ['/dist/omise_checkout_texts_en.js', '/dist/omise_checkout_texts_th.js']);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });

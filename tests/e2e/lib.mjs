@@ -4,10 +4,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import * as omise from '../../dist/omise_checkout.js';
+import en from '../../dist/omise_checkout_texts_en.js';
+import ja from '../../dist/omise_checkout_texts_ja.js';
+import th from '../../dist/omise_checkout_texts_th.js';
 import { startSandbox as startSandboxProcess } from '../sandbox-process.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-omise.initSync({ module: readFileSync(`${ROOT}dist/omise_checkout_bg.wasm`) });
+omise.initSync({ module: readFileSync(`${ROOT}dist/omise_checkout_bg.wasm`), texts: { en, ja, th } });
 
 /** The customer-facing text the widget shows for a status and failure code. */
 export const statusText = (status, code, locale) => omise.statusMessage(status, code, locale).text;

@@ -8,8 +8,11 @@ import { readFileSync } from 'node:fs';
 import * as checkout from '../../dist/omise_checkout.js';
 import * as charge from '../../dist/omise_checkout_charge.js';
 import texts from '../../dist/omise_checkout_texts.js';
+import en from '../../dist/omise_checkout_texts_en.js';
+import ja from '../../dist/omise_checkout_texts_ja.js';
+import th from '../../dist/omise_checkout_texts_th.js';
 
-checkout.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_bg.wasm', import.meta.url)) });
+checkout.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_bg.wasm', import.meta.url)), texts: { en, ja, th } });
 charge.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_charge_bg.wasm', import.meta.url)), texts });
 
 // Every key, from the type the package declares.

@@ -5,8 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as checkout from '../../dist/omise_checkout.js';
 import * as validators from '../../dist/omise_checkout_validators.js';
+import en from '../../dist/omise_checkout_texts_en.js';
+import ja from '../../dist/omise_checkout_texts_ja.js';
+import th from '../../dist/omise_checkout_texts_th.js';
 
-checkout.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_bg.wasm', import.meta.url)) });
+checkout.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_bg.wasm', import.meta.url)), texts: { en, ja, th } });
 validators.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_validators_bg.wasm', import.meta.url)) });
 
 // The same checks against every module that exports these functions.
