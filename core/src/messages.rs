@@ -14,11 +14,6 @@
 //! Status texts follow SPEC §3 (seed 002) verbatim. Texts are plain text: the adapter sets them
 //! with `textContent`, and a test makes sure none contains `<` or `>`.
 
-use alloc::boxed::Box;
-use alloc::string::String;
-use core::ptr;
-use core::sync::atomic::{AtomicPtr, Ordering};
-
 use crate::error::ErrorCode;
 use crate::field::{Field, FieldError};
 use crate::locale::Locale;
@@ -286,8 +281,8 @@ impl Message {
         let i = self as usize;
         match locale {
             Locale::En => slice(&EN_JOINED.bytes, &EN_JOINED.ends, i),
-            Locale::Ja => JA_PACKED.text(i),
-            Locale::Th => TH_PACKED.text(i),
+            Locale::Ja => slice(&JA_JOINED.bytes, &JA_JOINED.ends, i),
+            Locale::Th => slice(&TH_JOINED.bytes, &TH_JOINED.ends, i),
         }
     }
 }
@@ -351,148 +346,8 @@ const JA: [&str; COUNT] = table!(ja);
 const TH: [&str; COUNT] = table!(th);
 static KEYS_JOINED: Joined<{ joined_len(&Message::KEYS) }> = join(&Message::KEYS);
 static EN_JOINED: Joined<{ joined_len(&EN) }> = join(&EN);
-/// Hiragana and most katakana (U+3040–U+30BF) take one byte each in the packed Japanese texts.
-static JA_PACKED: Packed<{ packed_len(&JA, 0x3040) }> = pack(&JA, 0x3040);
-/// The whole Thai block (U+0E00–U+0E7F) takes one byte a character in the packed Thai texts.
-static TH_PACKED: Packed<{ packed_len(&TH, 0x0E00) }> = pack(&TH, 0x0E00);
-
-/// The Japanese and Thai texts joined like `Joined`, but packed: a character of the language's
-/// block of 128 (`block`, e.g. Thai) is one byte `0x80 + (c - block)` instead of UTF-8's three;
-/// ASCII is itself; any other character is `0x01` and its code point in two bytes (the same
-/// three bytes as UTF-8; a text outside the Basic Multilingual Plane does not compile): −0.6 KB
-/// gzip on the checkout module, unpacking code included. They are unpacked once, on the first
-/// text asked for in that language, into the very bytes `join` would have made (`ends` are
-/// UTF-8 offsets), and kept for the page's life (7 KB Japanese, 9 KB Thai).
-struct Packed<const LEN: usize> {
-    bytes: [u8; LEN],
-    /// The first character of the block of 128 that takes one byte each.
-    block: u32,
-    /// UTF-8 ends, as `Joined`'s (the last is the length of all texts in UTF-8).
-    ends: [u16; COUNT],
-    /// The texts in UTF-8 once unpacked (null until then).
-    unpacked: AtomicPtr<u8>,
-}
-
-impl<const LEN: usize> Packed<LEN> {
-    /// Message `i`'s text (a thin shim: the unpacking itself is one copy for both languages).
-    fn text(&'static self, i: usize) -> &'static str {
-        slice(unpacked(&self.bytes, self.block, &self.ends, &self.unpacked), &self.ends, i)
-    }
-}
-
-/// Code point and UTF-8 length of the character at `bytes[i]` (valid UTF-8: it is a `&str`).
-const fn char_at(bytes: &[u8], i: usize) -> (u32, usize) {
-    let b = bytes[i] as u32;
-    if b < 0x80 {
-        (b, 1)
-    } else if b < 0xE0 {
-        (((b & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F), 2)
-    } else if b < 0xF0 {
-        (((b & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F), 3)
-    } else {
-        panic!("a text outside the Basic Multilingual Plane")
-    }
-}
-
-/// Packed bytes of one character: 1 or 3.
-const fn packed_char_len(c: u32, block: u32) -> usize {
-    assert!(c != 0x01, "a text with U+0001");
-    if c < 0x80 || (c >= block && c < block + 0x80) {
-        1
-    } else {
-        3
-    }
-}
-
-/// Packs `texts` into `out` and their UTF-8 ends into `ends`, and returns the packed length. An
-/// empty `out` only counts (for the array's length: a `const fn` cannot size its own result).
-const fn pack_into(texts: &[&str; COUNT], block: u32, out: &mut [u8], ends: &mut [u16; COUNT]) -> usize {
-    let write = !out.is_empty();
-    let mut at = 0;
-    let mut utf8 = 0;
-    let mut i = 0;
-    while i < COUNT {
-        let text = texts[i].as_bytes();
-        let mut k = 0;
-        while k < text.len() {
-            let (c, n) = char_at(text, k);
-            if packed_char_len(c, block) == 1 {
-                if write {
-                    out[at] = if c < 0x80 { c as u8 } else { (0x80 + c - block) as u8 };
-                }
-                at += 1;
-            } else {
-                if write {
-                    out[at] = 0x01;
-                    out[at + 1] = (c >> 8) as u8;
-                    out[at + 2] = c as u8;
-                }
-                at += 3;
-            }
-            k += n;
-        }
-        utf8 += text.len();
-        // The ends are `u16`: a language's texts stay under 64 KB (compile error otherwise).
-        assert!(utf8 <= u16::MAX as usize);
-        ends[i] = utf8 as u16;
-        i += 1;
-    }
-    at
-}
-
-const fn packed_len(texts: &[&str; COUNT], block: u32) -> usize {
-    pack_into(texts, block, &mut [], &mut [0; COUNT])
-}
-
-const fn pack<const LEN: usize>(texts: &[&str; COUNT], block: u32) -> Packed<LEN> {
-    let mut packed =
-        Packed { bytes: [0; LEN], block, ends: [0; COUNT], unpacked: AtomicPtr::new(ptr::null_mut()) };
-    pack_into(texts, block, &mut packed.bytes, &mut packed.ends);
-    packed
-}
-
-/// A language's texts in UTF-8, unpacked on first use into a buffer kept for the page's life
-/// (one copy of this code for both languages: not generic over the packed length).
-fn unpacked(bytes: &[u8], block: u32, ends: &[u16; COUNT], slot: &AtomicPtr<u8>) -> &'static [u8] {
-    let utf8_len = ends.last().copied().unwrap_or(0) as usize;
-    let mut p = slot.load(Ordering::Acquire);
-    if p.is_null() {
-        let mut text = String::with_capacity(utf8_len);
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            let c = match b {
-                0x01 => {
-                    let high = u32::from(bytes.get(i + 1).copied().unwrap_or(0));
-                    let low = u32::from(bytes.get(i + 2).copied().unwrap_or(0));
-                    i += 2;
-                    (high << 8) | low
-                }
-                0x80.. => block + u32::from(b - 0x80),
-                _ => u32::from(b),
-            };
-            text.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
-            i += 1;
-        }
-        if text.len() != utf8_len {
-            return &[]; // cannot happen (a test unpacks every language); never stored
-        }
-        let buffer: &'static mut [u8] = Box::leak(text.into_bytes().into_boxed_slice());
-        p = match slot.compare_exchange(
-            ptr::null_mut(),
-            buffer.as_mut_ptr(),
-            Ordering::AcqRel,
-            Ordering::Acquire,
-        ) {
-            Ok(_) => buffer.as_mut_ptr(),
-            // Another thread (host builds only: the wasm has one) stored its copy first.
-            Err(theirs) => theirs,
-        };
-    }
-    // SAFETY: only a leaked buffer of exactly `utf8_len` initialised bytes is ever stored in
-    // `slot` (checked above), with release ordering, read back with acquire; it is never
-    // freed or written again.
-    unsafe { core::slice::from_raw_parts(p, utf8_len) }
-}
+static JA_JOINED: Joined<{ joined_len(&JA) }> = join(&JA);
+static TH_JOINED: Joined<{ joined_len(&TH) }> = join(&TH);
 
 /// Message `i`'s bytes in a language's joined texts.
 fn slice<'a>(bytes: &'a [u8], ends: &[u16; COUNT], i: usize) -> &'a str {
@@ -502,7 +357,7 @@ fn slice<'a>(bytes: &'a [u8], ends: &[u16; COUNT], i: usize) -> &'a str {
     };
     let end = ends.get(i).copied().unwrap_or(0) as usize;
     match bytes.get(start..end) {
-        // SAFETY: `join` copied (and `unpacked` rebuilt) whole `&str`s one after the
+        // SAFETY: `join` copied whole `&str`s one after the
         // other and `ends` holds each one's end, so `start..end` is exactly one of them: valid
         // UTF-8 (a test reads every text back).
         Some(text) => unsafe { core::str::from_utf8_unchecked(text) },
@@ -671,18 +526,6 @@ mod joined_tests {
             assert_eq!(m.text(Locale::Ja), ja::text(m), "{m:?}");
             assert_eq!(m.text(Locale::Th), th::text(m), "{m:?}");
             assert_eq!(m.key(), Message::KEYS[m as usize], "{m:?}");
-        }
-    }
-
-    #[test]
-    fn japanese_and_thai_are_packed_and_unpacked_once() {
-        // Thai letters take one byte instead of three, kana too; kanji and `。` keep three.
-        let utf8_len = |ends: &[u16; COUNT]| ends[COUNT - 1] as usize;
-        assert!(TH_PACKED.bytes.len() * 2 < utf8_len(&TH_PACKED.ends), "{}", TH_PACKED.bytes.len());
-        assert!(JA_PACKED.bytes.len() < utf8_len(&JA_PACKED.ends), "{}", JA_PACKED.bytes.len());
-        for locale in [Locale::Ja, Locale::Th] {
-            let (a, b) = (Message::Checking.text(locale), Message::Checking.text(locale));
-            assert!(core::ptr::eq(a, b), "{locale:?}: the same unpacked bytes every time");
         }
     }
 }
