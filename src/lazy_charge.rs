@@ -27,10 +27,8 @@ use crate::{js, results};
 
 #[wasm_bindgen(inline_js = r#"
 let loading;
-function load(wasm, texts, ready) {
-  // The shopper's language first (this module loads its texts one language at a time), so
-  // the charge module never reads a text that is not here yet.
-  return loading || (loading = Promise.resolve(ready).then(() => import('./omise_checkout_charge.js')).then(async (m) => {
+function load(wasm, texts) {
+  return loading || (loading = import('./omise_checkout_charge.js').then(async (m) => {
     // This module's texts go with it: the charge module does not fetch its own.
     await m.default({ module_or_path: wasm, texts });
     return m;
@@ -39,8 +37,8 @@ function load(wasm, texts, ready) {
     throw e;
   }));
 }
-export function omisePrefetch(options, texts, ready) {
-  Promise.resolve().then(() => load(options.chargeWasmUrl, texts, ready)).catch(() => {});
+export function omisePrefetch(options, texts) {
+  Promise.resolve().then(() => load(options.chargeWasmUrl, texts)).catch(() => {});
 }
 export function omiseLater(options, locale, poll, a, b, kind, fallback, target, texts, ready) {
   let inner;
@@ -49,7 +47,9 @@ export function omiseLater(options, locale, poll, a, b, kind, fallback, target, 
     stopped = true;
     if (inner && inner.destroy) inner.destroy();
   };
-  const result = Promise.resolve(ready).then(() => load(options.chargeWasmUrl, texts, ready)).then((m) => {
+  // The shopper's language first (this module loads its texts one language at a time), so
+  // the charge module never reads a text that is not here yet.
+  const result = Promise.resolve(ready).then(() => load(options.chargeWasmUrl, texts)).then((m) => {
     // Destroyed while the module was on its way: nothing is shown or fetched. Polling answers
     // as its own destroy() does; a QR view's result, like its own, never settles.
     if (stopped) return poll ? { state: 'pending', stopped: true } : new Promise(() => {});
@@ -76,7 +76,7 @@ extern "C" {
     /// konbini, whose QR code or instructions it shows after Pay); a failure is forgotten, and
     /// the next `handleCharge` tries again.
     #[wasm_bindgen(js_name = omisePrefetch)]
-    fn prefetch_with(options: &JsValue, texts: &JsValue, ready: &JsValue);
+    fn prefetch_with(options: &JsValue, texts: &JsValue);
 
     #[wasm_bindgen(js_name = omiseLater)]
     fn later(
@@ -94,8 +94,8 @@ extern "C" {
 }
 
 /// Starts loading the charge module in the background (see `omisePrefetch`).
-pub(crate) fn prefetch(options: &JsValue, locale: Locale) {
-    prefetch_with(options, &texts(), &words::ready(locale));
+pub(crate) fn prefetch(options: &JsValue) {
+    prefetch_with(options, &texts());
 }
 
 /// `(locale, message) => string | undefined`: this module's texts for the charge module

@@ -65,7 +65,7 @@ impl Inner {
             let model = self.model.borrow();
             #[cfg(not(feature = "charge"))]
             if model.selected_row().is_some_and(|m| m.flow == omise_checkout_core::methods::Flow::Offline) {
-                crate::lazy_charge::prefetch(&self.checkout_options, self.locale.get());
+                crate::lazy_charge::prefetch(&self.checkout_options);
             }
             let detail = js::object(&[
                 ("selected", js::str_or_null(model.selected().map(|c| c.id()))),
