@@ -6,7 +6,9 @@
 #                             authorize); loads the charge module when handleCharge/pollStatus
 #                             first need it, and its texts one language at a time
 #                             (omise_checkout_texts_<locale>.js)
-#   omise_checkout_charge     after the charge: QR code, konbini, polling, status
+#   omise_checkout_charge     after the charge: QR code, konbini, polling, status; on a page
+#                             that loads it alone, its texts one language at a time
+#                             (omise_checkout_charge_texts_<locale>.js)
 #   omise_checkout_validators validators only (`omise-checkout/validators`)
 # Prints the sizes; `npm run bench` compares them with bench/budget.json.
 set -euo pipefail
@@ -50,12 +52,15 @@ module() {
   if [ -n "$entry_js" ]; then
     entry="$stage/entry.js"
     cp "$entry_js" "$entry"
+    cp src/entry_texts.js "$stage/entry_texts.js"
     cp "$stage/$name.js" "$stage/${name}_glue.js"
   fi
   esbuild "$entry" --bundle --minify --format=esm --target=es2022 --log-level=warning \
-    '--external:*omise_checkout_charge.js' '--external:*omise_checkout_texts.js' \
+    '--external:*omise_checkout_charge.js' \
     '--external:./omise_checkout_texts_en.js' '--external:./omise_checkout_texts_ja.js' \
-    '--external:./omise_checkout_texts_th.js' --outfile="dist/$name.js"
+    '--external:./omise_checkout_texts_th.js' '--external:./omise_checkout_charge_texts_en.js' \
+    '--external:./omise_checkout_charge_texts_ja.js' '--external:./omise_checkout_charge_texts_th.js' \
+    --outfile="dist/$name.js"
   # V8's explicit compile hint (Chrome 136+; a comment elsewhere): compile every function of the
   # glue while the file loads, off the main thread, rather than each on its first call during
   # mount (about 100 import functions run then). A/B on the cold-start bench, 2 × 25 loads:
@@ -77,11 +82,15 @@ for locale in en ja th; do
   printf '%s\n' "/** The checkout module's texts in one language, [message] (for its initSync's { texts: { $locale } }). */" \
     'declare const texts: ReadonlyArray<string>;' 'export default texts;' >"dist/omise_checkout_texts_$locale.d.ts"
 done
-# The charge module's texts for a page that loads it alone (src/words.rs).
-cargo run --quiet -p omise-checkout-core --no-default-features --example texts >dist/omise_checkout_texts.js
-printf '%s\n' '/** The after-the-charge module'"'"'s texts, [locale][message] (en, ja, th), for its initSync. */' \
-  'declare const texts: ReadonlyArray<ReadonlyArray<string | undefined>>;' 'export default texts;' \
-  >dist/omise_checkout_texts.d.ts
+# The after-the-charge module's texts, one file per language, for a page that loads it alone
+# (src/words.rs; on the checkout page the checkout module hands it its own).
+for locale in en ja th; do
+  cargo run --quiet -p omise-checkout-core --no-default-features --example texts "$locale" \
+    >"dist/omise_checkout_charge_texts_$locale.js"
+  printf '%s\n' "/** The after-the-charge module's texts in one language, [message] (for its initSync's { texts: { $locale } }). */" \
+    'declare const texts: ReadonlyArray<string | undefined>;' 'export default texts;' \
+    >"dist/omise_checkout_charge_texts_$locale.d.ts"
+done
 module omise_checkout_validators validators
 # The stylesheet minified (its comments, which explain the custom properties, stay in styles/).
 esbuild styles/omise-checkout.css --minify --log-level=warning --outfile=dist/omise-checkout.css

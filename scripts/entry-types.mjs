@@ -1,6 +1,6 @@
 // The init and initSync of a module with its own entry (src/checkout_entry.js,
-// src/charge_entry.js): both take the texts (`texts`); the checkout's init also takes the
-// language to load first (`locale`), the charge module's initSync requires its texts.
+// src/charge_entry.js): both take the texts by language (`texts`) and init the language to
+// load first (`locale`).
 //   node scripts/entry-types.mjs checkout|charge <module>.d.ts
 // Rewrites wasm-bindgen's two declarations in place and fails if they are not found as expected.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,30 +13,18 @@ const replace = (pattern, text) => {
 };
 const SYNC = /export function initSync\(module: .*\): InitOutput;/;
 const INIT = /export default function __wbg_init \(module_or_path\?: .*\): Promise<InitOutput>;/;
-if (kind === 'checkout') {
-  replace(SYNC, `export function initSync(module: { module: SyncInitInput; texts?: Texts } | SyncInitInput): InitOutput;`);
-  replace(
-    INIT,
-    `export default function __wbg_init (module_or_path?: { module_or_path?: InitInput | Promise<InitInput>; locale?: string; texts?: Texts } | InitInput | Promise<InitInput>): Promise<InitOutput>;`,
-  );
-  types += `
-/** The module's texts, by language: each \`import en from 'omise-checkout/texts/en'\` (and
+const PACKAGE = { checkout: 'texts', charge: 'charge-texts' }[kind];
+if (!PACKAGE) throw new Error(`entry-types: checkout or charge, not ${kind}`);
+const TEXT = kind === 'checkout' ? 'string' : 'string | undefined';
+replace(SYNC, `export function initSync(module: { module: SyncInitInput; texts?: Texts } | SyncInitInput): InitOutput;`);
+replace(
+  INIT,
+  `export default function __wbg_init (module_or_path?: { module_or_path?: InitInput | Promise<InitInput>; locale?: string; texts?: Texts } | InitInput | Promise<InitInput>): Promise<InitOutput>;`,
+);
+types += `
+/** The module's texts, by language: each \`import en from 'omise-checkout/${PACKAGE}/en'\` (and
  * \`ja\`, \`th\`). \`init\` loads the one it needs itself (\`locale\`, else the browser's
- * language); a language shown later is loaded then. */
-export type Texts = { en?: ReadonlyArray<string>; ja?: ReadonlyArray<string>; th?: ReadonlyArray<string> };
+ * language); a language shown later is loaded then.${kind === 'charge' ? ' (On the checkout page the checkout module hands this module its own.)' : ''} */
+export type Texts = { en?: ReadonlyArray<${TEXT}>; ja?: ReadonlyArray<${TEXT}>; th?: ReadonlyArray<${TEXT}> };
 `;
-} else if (kind === 'charge') {
-  replace(SYNC, `export function initSync(module: { module: SyncInitInput; texts: Texts }): InitOutput;`);
-  replace(
-    INIT,
-    `export default function __wbg_init (module_or_path?: { module_or_path?: InitInput | Promise<InitInput>; texts?: Texts } | InitInput | Promise<InitInput>): Promise<InitOutput>;`,
-  );
-  types += `
-/** The module's texts: \`import texts from 'omise-checkout/charge-texts'\` (init fetches them
- * itself; the checkout module hands over its own). */
-export type Texts = ReadonlyArray<ReadonlyArray<string | undefined>> | ((locale: number, message: number) => string | undefined);
-`;
-} else {
-  throw new Error(`entry-types: checkout or charge, not ${kind}`);
-}
 writeFileSync(file, types);

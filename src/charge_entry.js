@@ -1,38 +1,41 @@
 // The after-the-charge module's entry (scripts/build.sh bundles it with wasm-bindgen's glue
-// into dist/omise_checkout_charge.js). Its wasm carries no texts (src/words.rs): `init` gives
-// it the checkout module's when that module loads it (`{ texts }`), or fetches
-// omise_checkout_texts.js beside the wasm (a return page; in parallel, no extra round trip).
+// into dist/omise_checkout_charge.js). Its wasm carries no texts (src/words.rs): the checkout
+// module that loads it hands over its own and its loader, or, on a page that loads it alone (a
+// return page), `init` loads the language the page will most likely show (its `locale` option,
+// else the browser's) from omise_checkout_charge_texts_<locale>.js beside the wasm, in
+// parallel; a view in another language waits for it (`want`) before it is drawn.
+// The glue reads only `module_or_path` / `module` of the options object: ours pass through.
 import init, { initSync as initWasm, __omiseTexts } from './omise_checkout_charge_glue.js';
+import { languages, likely, options } from './entry_texts.js';
 
 export * from './omise_checkout_charge_glue.js';
 
-/** `{ module_or_path?, texts? }` or wasm-bindgen's own argument → the glue's and the texts. */
-function split(input, key) {
-  if (input && Object.getPrototypeOf(input) === Object.prototype) {
-    const { texts, [key]: wasm } = input;
-    return { wasm: wasm === undefined ? undefined : { [key]: wasm }, texts };
-  }
-  return { wasm: input, texts: undefined };
-}
+const { texts, load, take, want } = languages(
+  [
+    () => import('./omise_checkout_charge_texts_en.js'),
+    () => import('./omise_checkout_charge_texts_ja.js'),
+    () => import('./omise_checkout_charge_texts_th.js'),
+  ],
+  () => {},
+);
 
 export default async function initCharge(input) {
-  const { wasm, texts } = split(input, 'module_or_path');
-  const [exports, words] = await Promise.all([
-    init(wasm),
-    texts ?? import('./omise_checkout_texts.js').then((m) => m.default),
-  ]);
-  __omiseTexts(words);
+  const o = options(input);
+  if (o.__shared) {
+    // Loaded by the checkout module: its texts and its loader (src/lazy_charge.rs).
+    const exports = await init(input);
+    __omiseTexts(...o.__shared);
+    return exports;
+  }
+  const [exports] = await Promise.all([init(input), take(o) || load(likely(o.locale))]);
+  __omiseTexts(texts, want);
   return exports;
 }
 
 export function initSync(input) {
-  const { wasm, texts } = split(input, 'module');
-  if (!texts) {
-    throw new TypeError(
-      "omise-checkout/charge: initSync needs { module, texts }: import texts from 'omise-checkout/charge-texts'",
-    );
-  }
-  const exports = initWasm(wasm);
-  __omiseTexts(texts);
+  const exports = initWasm(input);
+  // Without texts, a language is loaded when something is first shown in it.
+  take(options(input));
+  __omiseTexts(texts, want);
   return exports;
 }

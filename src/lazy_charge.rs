@@ -6,19 +6,16 @@
 //! offline), the result is a localized `network_error` outcome shown in the target; nothing
 //! rejects.
 
-use core::cell::RefCell;
-
 use omise_checkout_core::api::Problem;
 use omise_checkout_core::charge_view::Plan;
 use omise_checkout_core::endpoint;
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::locale::Locale;
-use omise_checkout_core::messages::{self, Message};
+use omise_checkout_core::messages;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::checkout::OmiseCheckout;
-use crate::js::SingleThreaded;
 use crate::subject::{
     find_target, link_option, locale_and_target, qr_subject, read_charge, redirected, subject, ChargeRead,
 };
@@ -27,29 +24,28 @@ use crate::{js, results};
 
 #[wasm_bindgen(inline_js = r#"
 let loading;
-function load(wasm, texts) {
+function load(wasm, texts, want) {
   return loading || (loading = import('./omise_checkout_charge.js').then(async (m) => {
-    // This module's texts go with it: the charge module does not fetch its own.
-    await m.default({ module_or_path: wasm, texts });
+    // This module's texts go with it: the charge module reads the same arrays and asks the
+    // same loader for a language that is not here (its views wait for it).
+    await m.default({ module_or_path: wasm, __shared: [texts, want] });
     return m;
   }, (e) => {
     loading = undefined;
     throw e;
   }));
 }
-export function omisePrefetch(options, texts) {
-  Promise.resolve().then(() => load(options.chargeWasmUrl, texts)).catch(() => {});
+export function omisePrefetch(options, texts, want) {
+  Promise.resolve().then(() => load(options.chargeWasmUrl, texts, want)).catch(() => {});
 }
-export function omiseLater(options, locale, poll, a, b, kind, fallback, target, texts, ready) {
+export function omiseLater(options, locale, poll, a, b, kind, fallback, target, texts, want) {
   let inner;
   let stopped = false;
   const destroy = () => {
     stopped = true;
     if (inner && inner.destroy) inner.destroy();
   };
-  // The shopper's language first (this module loads its texts one language at a time), so
-  // the charge module never reads a text that is not here yet.
-  const result = Promise.resolve(ready).then(() => load(options.chargeWasmUrl, texts)).then((m) => {
+  const result = load(options.chargeWasmUrl, texts, want).then((m) => {
     // Destroyed while the module was on its way: nothing is shown or fetched. Polling answers
     // as its own destroy() does; a QR view's result, like its own, never settles.
     if (stopped) return poll ? { state: 'pending', stopped: true } : new Promise(() => {});
@@ -76,7 +72,7 @@ extern "C" {
     /// konbini, whose QR code or instructions it shows after Pay); a failure is forgotten, and
     /// the next `handleCharge` tries again.
     #[wasm_bindgen(js_name = omisePrefetch)]
-    fn prefetch_with(options: &JsValue, texts: &JsValue);
+    fn prefetch_with(options: &JsValue, texts: &JsValue, want: &JsValue);
 
     #[wasm_bindgen(js_name = omiseLater)]
     fn later(
@@ -89,37 +85,14 @@ extern "C" {
         fallback: &JsValue,
         target: Option<Element>,
         texts: &JsValue,
-        ready: &JsValue,
+        want: &JsValue,
     ) -> JsValue;
 }
 
 /// Starts loading the charge module in the background (see `omisePrefetch`).
 pub(crate) fn prefetch(options: &JsValue) {
-    prefetch_with(options, &texts());
-}
-
-/// `(locale, message) => string | undefined`: this module's texts for the charge module
-/// (src/words.rs), made once per page; only those of a language that is here (the charge
-/// module keeps what it gets).
-fn texts() -> JsValue {
-    static TEXTS: SingleThreaded<RefCell<Option<JsValue>>> = SingleThreaded(RefCell::new(None));
-    let Ok(mut texts) = TEXTS.0.try_borrow_mut() else { return JsValue::UNDEFINED };
-    texts
-        .get_or_insert_with(|| {
-            let text = |locale: u32, message: u32| match (
-                Locale::ALL.get(locale as usize),
-                Message::ALL.get(message as usize),
-            ) {
-                (Some(&locale), Some(&message)) => match words::exact(message, locale) {
-                    "" => JsValue::UNDEFINED,
-                    text => JsValue::from_str(text),
-                },
-                _ => JsValue::UNDEFINED,
-            };
-            // Kept for the page's life: the charge module asks for texts whenever it renders.
-            Closure::<dyn Fn(u32, u32) -> JsValue>::new(text).into_js_value()
-        })
-        .clone()
+    let (texts, want) = words::shared();
+    prefetch_with(options, &texts, &want);
 }
 
 /// What the result resolves to when the charge module cannot be loaded: still pending (the
@@ -165,6 +138,7 @@ impl OmiseCheckout {
             _ => "status",
         };
         let code = self.config.locale().code();
+        let (texts, want) = words::shared();
         Ok(later(
             &self.options,
             code,
@@ -174,8 +148,8 @@ impl OmiseCheckout {
             kind,
             &fallback(locale),
             Some(target),
-            &texts(),
-            &words::ready(locale),
+            &texts,
+            &want,
         ))
     }
 
@@ -194,6 +168,7 @@ impl OmiseCheckout {
         link_option(&options, "retryUrl")?;
         link_option(&options, "otherMethodUrl")?;
         let locale = self.config.locale();
+        let (texts, want) = words::shared();
         Ok(later(
             &self.options,
             locale.code(),
@@ -203,8 +178,8 @@ impl OmiseCheckout {
             "",
             &fallback(locale),
             target,
-            &texts(),
-            &words::ready(locale),
+            &texts,
+            &want,
         ))
     }
 }

@@ -3,7 +3,8 @@
 import init, { OmiseCheckout, refundMessage } from '/dist/omise_checkout_charge.js';
 import { TEXT, lang, money, translate } from '/demo-i18n.js';
 
-await init();
+// The wasm and the texts of the page's language, in parallel.
+await init({ locale: lang() });
 translate();
 const config = await (await fetch('/demo/config')).json();
 const order = new URLSearchParams(location.search).get('order') ?? '';

@@ -11,7 +11,6 @@ use alloc::vec::Vec;
 
 use crate::error::ErrorCode;
 use crate::field::{Field, FieldError};
-use crate::invalid_card;
 
 /// The longest `Retry-After` honoured; a server asking for more gets this.
 pub const MAX_RETRY_AFTER_MS: u64 = 60_000;
@@ -129,8 +128,11 @@ fn from_error_object(answer: &Answer) -> Problem {
         },
     });
     problem.retry_after_ms = retry_after_ms(answer.retry_after);
+    // Only a token request is answered `invalid_card` (not built into the after-the-charge
+    // module, whose requests never are).
+    #[cfg(feature = "card-errors")]
     if problem.code == ErrorCode::InvalidCard {
-        let split = invalid_card::split(answer.message.unwrap_or(""));
+        let split = crate::invalid_card::split(answer.message.unwrap_or(""));
         problem.fields = split.fields;
         // Only a brand problem: say so plainly.
         if split.brand_not_supported && split.unplaced == 0 && problem.fields.len() == 1 {

@@ -9,9 +9,11 @@ use alloc::string::String;
 
 mod qr;
 
-use alloc::rc::Rc;
+use alloc::boxed::Box;
+use alloc::rc::{Rc, Weak};
+use core::cell::RefCell;
 
-use js_sys::{Function, Promise};
+use js_sys::Function;
 use omise_checkout_core::charge_view::Plan;
 use omise_checkout_core::endpoint;
 use omise_checkout_core::error::ErrorCode;
@@ -24,6 +26,7 @@ use web_sys::{Element, HtmlElement};
 
 use crate::checkout::OmiseCheckout;
 use crate::config;
+use crate::config::Config;
 use crate::dom::{el, set_attr, text_in, toggle_class};
 pub(crate) use crate::subject::Subject;
 use crate::subject::{locale_and_target, qr_subject, read_charge, redirected, ChargeRead};
@@ -44,80 +47,117 @@ impl OmiseCheckout {
         #[wasm_bindgen(unchecked_param_type = "ChargeLike")] charge: JsValue,
         #[wasm_bindgen(unchecked_param_type = "HandleChargeOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let ChargeRead { plan, source, qr_uri, authorize_uri, status } = read_charge(&charge);
-        if plan == Plan::Redirect {
+        let read = read_charge(&charge);
+        if read.plan == Plan::Redirect {
             return Ok(redirected(self.authorize(charge)));
         }
         let (locale, target) = locale_and_target(&self.config, &options)?;
-        // A new charge in the same place: the previous view goes (its timers stop with it).
-        while let Ok(Some(old)) = target.query_selector(":scope > .omise-charge") {
-            old.remove();
-        }
         let document = crate::dom::document().ok_or_else(|| config::error("mount_failed", "no document"))?;
-        let root = el(&document, "div", "omise-charge");
-        set_attr(&root, "lang", locale.code());
-        let _ = target.append_child(&root);
-        let amount = js::get(&charge, "amount").as_f64().unwrap_or(0.0);
-        let currency = js::get_str(&charge, "currency").unwrap_or_default();
-        let amount_text = intl::amount(amount, &currency, locale).unwrap_or_default();
-        let (kind, result) = match plan {
+        // What the answer says at once is checked at once.
+        let mut subject = None;
+        let kind = match read.plan {
             Plan::Qr => {
-                let uri = qr_uri.unwrap_or_default();
-                if !endpoint::is_safe_redirect(&uri) {
-                    root.remove();
+                if !endpoint::is_safe_redirect(read.qr_uri.as_deref().unwrap_or_default()) {
                     return Ok(results::err_code(ErrorCode::UnsafeRedirect, locale));
                 }
-                let expires = js::get_str(&charge, "expires_at")
-                    .or_else(|| js::get_str(&charge, "expiresAt"))
-                    .and_then(|t| intl::parse_time(&t));
-                let run = qr::QrRun::start(qr::Setup {
-                    config: self.config.clone(),
-                    locale,
-                    root,
-                    uri,
-                    amount: amount_text,
-                    expires_at_ms: expires,
-                    subject: qr_subject(&options, &source)?,
-                    request_new: js::get(&options, "requestNewQr").dyn_into::<Function>().ok(),
-                    interval: js::uint_field(&options, "interval"),
-                    phone: crate::device::device(&options).is_phone(),
-                });
-                let stop = Rc::downgrade(&run);
-                let destroy = Closure::<dyn FnMut()>::new(move || {
-                    if let Some(run) = stop.upgrade() {
-                        run.destroy();
-                    }
-                });
-                let result = run.promise.clone();
-                let out = js::object(&[("kind", js::static_str("qr")), ("result", result.into())]);
-                js::set(&out, "destroy", destroy.as_ref());
-                destroy.forget();
-                return Ok(out);
+                subject = qr_subject(&options, &read.source)?;
+                "qr"
             }
-            Plan::Instructions => {
-                let pay_by = js::get_str(&js::get(&source, "references"), "expires_at")
-                    .or_else(|| js::get_str(&charge, "expires_at"))
-                    .and_then(|t| intl::parse_time(&t));
-                konbini(&root, locale, &amount_text, pay_by, authorize_uri.as_deref());
-                (
-                    "instructions",
-                    outcome(PaymentStatus::Pending, Kind::Pending, Message::KonbiniAwaiting, None, locale),
-                )
-            }
-            _ => {
-                let failure = js::get_str(&charge, "failure_code")
-                    .and_then(|c| status::failure_code(&c).map(str::to_owned));
-                let method = Method::of(js::get_str(&source, "type").as_deref()).unwrap_or(Method::Card);
-                let shown = status::status_message_for(status, failure.as_deref(), method);
-                status_region(&root, shown.kind, shown.message.words(locale), false);
-                ("status", outcome(status, shown.kind, shown.message, failure, locale))
-            }
+            Plan::Instructions => "instructions",
+            _ => "status",
         };
-        // Nothing runs on: no `destroy` (the view is removed with its target or replaced by the
-        // next `handleCharge`).
-        let out = js::object(&[("kind", js::static_str(kind)), ("result", Promise::resolve(&result).into())]);
+        let (result, resolve) = crate::timer::promise();
+        let out = js::object(&[("kind", js::static_str(kind)), ("result", result.into())]);
+        // The view is drawn once its language is here: now, unless a return page is still
+        // loading it (src/words.rs).
+        let view: Rc<RefCell<Option<Weak<qr::QrRun>>>> = Rc::default();
+        let (config, shown) = (self.config.clone(), view.clone());
+        crate::words::when_ready(
+            locale,
+            Box::new(move || {
+                // Destroyed before it was drawn: nothing to draw.
+                if shown.borrow().is_some() {
+                    return resolve.with(&qr::stopped());
+                }
+                let (value, run) =
+                    show(config, read, subject, &charge, &options, (locale, &target, &document));
+                *shown.borrow_mut() = run;
+                resolve.with(&value);
+            }),
+        );
+        if kind == "qr" {
+            let destroy = Closure::<dyn FnMut()>::new(move || {
+                let run = view.borrow_mut().replace(Weak::new());
+                if let Some(run) = run.and_then(|r| r.upgrade()) {
+                    run.destroy();
+                }
+            });
+            js::set(&out, "destroy", destroy.as_ref());
+            destroy.forget();
+        }
         Ok(out)
     }
+}
+
+/// Draws the view `read.plan` asks for in a new `.omise-charge` element in `target` (the
+/// previous one goes: its timers stop with it): the promise of its outcome, and the QR code's
+/// run (for `destroy`). `subject`: what the QR code's status is polled by.
+fn show(
+    config: Rc<Config>,
+    read: ChargeRead,
+    subject: Option<Subject>,
+    charge: &JsValue,
+    options: &JsValue,
+    (locale, target, document): (Locale, &Element, &web_sys::Document),
+) -> (JsValue, Option<Weak<qr::QrRun>>) {
+    let ChargeRead { plan, source, qr_uri, authorize_uri, status } = read;
+    while let Ok(Some(old)) = target.query_selector(":scope > .omise-charge") {
+        old.remove();
+    }
+    let root = el(document, "div", "omise-charge");
+    set_attr(&root, "lang", locale.code());
+    let _ = target.append_child(&root);
+    let amount = js::get(charge, "amount").as_f64().unwrap_or(0.0);
+    let currency = js::get_str(charge, "currency").unwrap_or_default();
+    let amount_text = intl::amount(amount, &currency, locale).unwrap_or_default();
+    let outcome_now = match plan {
+        Plan::Qr => {
+            let expires = js::get_str(charge, "expires_at")
+                .or_else(|| js::get_str(charge, "expiresAt"))
+                .and_then(|t| intl::parse_time(&t));
+            let run = qr::QrRun::start(qr::Setup {
+                config,
+                locale,
+                root,
+                uri: qr_uri.unwrap_or_default(),
+                amount: amount_text,
+                expires_at_ms: expires,
+                subject,
+                request_new: js::get(options, "requestNewQr").dyn_into::<Function>().ok(),
+                interval: js::uint_field(options, "interval"),
+                phone: crate::device::device(options).is_phone(),
+            });
+            return (run.promise.clone().into(), Some(Rc::downgrade(&run)));
+        }
+        Plan::Instructions => {
+            let pay_by = js::get_str(&js::get(&source, "references"), "expires_at")
+                .or_else(|| js::get_str(charge, "expires_at"))
+                .and_then(|t| intl::parse_time(&t));
+            konbini(&root, locale, &amount_text, pay_by, authorize_uri.as_deref());
+            outcome(PaymentStatus::Pending, Kind::Pending, Message::KonbiniAwaiting, None, locale)
+        }
+        _ => {
+            let failure =
+                js::get_str(charge, "failure_code").and_then(|c| status::failure_code(&c).map(str::to_owned));
+            let method = Method::of(js::get_str(&source, "type").as_deref()).unwrap_or(Method::Card);
+            let shown = status::status_message_for(status, failure.as_deref(), method);
+            status_region(&root, shown.kind, shown.message.words(locale), false);
+            outcome(status, shown.kind, shown.message, failure, locale)
+        }
+    };
+    // Nothing runs on: no `destroy` (the view is removed with its target or replaced by the
+    // next `handleCharge`).
+    (outcome_now, None)
 }
 
 /// The JS outcome: `{ state, status, kind, message, failureCode? }`.

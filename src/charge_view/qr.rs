@@ -64,6 +64,11 @@ pub(super) struct QrRun {
     pub promise: Promise,
 }
 
+/// The outcome of a QR code destroyed before it was paid: `{ state: "pending", stopped: true }`.
+pub(super) fn stopped() -> JsValue {
+    js::object(&[("state", js::static_str("pending")), ("stopped", JsValue::TRUE)])
+}
+
 fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
@@ -292,8 +297,7 @@ impl QrRun {
         self.tick.borrow_mut().take();
         self.wait.borrow_mut().take();
         self.listeners.take();
-        let value = js::object(&[("state", js::static_str("pending")), ("stopped", JsValue::TRUE)]);
-        self.resolve_with(&value);
+        self.resolve_with(&stopped());
     }
 
     pub fn destroy(&self) {

@@ -100,7 +100,17 @@ impl OmiseCheckout {
         js::set(&promise, "destroy", destroy.as_ref());
         // Holds only a weak handle; a finished run is freed even if the page keeps the promise.
         destroy.forget();
-        run.start();
+        // Once the shopper's language is here (a return page may still be loading it), unless
+        // destroyed meanwhile.
+        crate::words::when_ready(
+            self.config.locale(),
+            alloc::boxed::Box::new(move || {
+                let live = run.resolve.borrow().is_some();
+                if live {
+                    run.start();
+                }
+            }),
+        );
         Ok(promise)
     }
 }

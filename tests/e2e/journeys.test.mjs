@@ -177,6 +177,71 @@ test('token-time authorization: a declining card fails at the token with its own
   }
 });
 
+test('a return page loads its language beside the wasm; a view in another waits for that one (th, ja, en)', async () => {
+  const { page, order } = await paidOrder('th');
+  const texts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /_texts/.test(p)).sort());
+  assert.deepEqual(await texts(), ['/dist/omise_checkout_charge_texts_th.js'], 'only the page\'s language');
+  // Japanese and English views on the same page: nothing is drawn until the language is here,
+  // then everything is in it (never a first frame in another language).
+  const views = await page.evaluate(async (order) => {
+    const { OmiseCheckout } = await import('/dist/omise_checkout_charge.js');
+    const config = await (await fetch('/demo/config')).json();
+    const make = (locale) => new OmiseCheckout({ publicKey: config.publicKey, vaultUrl: config.vaultUrl, apiUrl: config.apiUrl, locale });
+    const place = (id) => document.body.appendChild(Object.assign(document.createElement('div'), { id }));
+    // A QR code destroyed before its language arrived: never drawn, and its outcome says so.
+    const qr = place('qr-view');
+    const gone = make('ja').handleCharge(
+      {
+        object: 'charge', status: 'pending', amount: 100000, currency: 'thb', expires_at: new Date(Date.now() + 600_000).toISOString(),
+        source: { type: 'promptpay', flow: 'offline', scannable_code: { image: { download_uri: `${location.origin}/qr.svg` } } },
+      },
+      { target: qr },
+    );
+    gone.destroy();
+    const qrCharge = {
+      object: 'charge', status: 'pending', amount: 100000, currency: 'thb', expires_at: new Date(Date.now() + 600_000).toISOString(),
+      source: { type: 'promptpay', flow: 'offline', scannable_code: { image: { download_uri: `${location.origin}/qr.svg` } } },
+    };
+    const ja = place('ja-view');
+    const handled = make('ja').handleCharge({ object: 'charge', status: 'successful', amount: 100000, currency: 'thb' }, { target: ja });
+    const jaBefore = ja.textContent;
+    const en = place('en-view');
+    const polled = make('en').pollStatus({ statusUrl: `/demo/orders/${encodeURIComponent(order)}`, target: en });
+    const enBefore = en.textContent;
+    // A QR code in English, drawn once English is here, then destroyed.
+    const later = place('qr-later');
+    const shownLater = make('en').handleCharge(qrCharge, { target: later });
+    const [jaResult, enResult, goneResult] = await Promise.all([handled.result, polled, gone.result]);
+    const title = later.querySelector('.omise-qr__title')?.textContent;
+    shownLater.destroy();
+    const laterResult = await shownLater.result;
+    return {
+      gone: { kind: gone.kind, result: goneResult, shown: qr.childElementCount },
+      later: { title, result: laterResult, left: later.childElementCount },
+      kind: handled.kind,
+      jaBefore,
+      ja: ja.querySelector('.omise-status')?.textContent,
+      jaLang: ja.querySelector('.omise-charge')?.lang,
+      jaMessage: jaResult.message,
+      enBefore,
+      en: en.querySelector('.omise-status')?.textContent,
+      enState: enResult.state,
+    };
+  }, order);
+  assert.deepEqual(views.gone, { kind: 'qr', result: { state: 'pending', stopped: true }, shown: 0 });
+  assert.deepEqual(views.later, { title: catalogText('qr_scan', 'en'), result: { state: 'pending', stopped: true }, left: 0 });
+  assert.equal(views.kind, 'status');
+  assert.equal(views.jaBefore, '', 'not drawn before Japanese is here');
+  assert.equal(views.ja, statusText('successful', undefined, 'ja'));
+  assert.equal(views.jaMessage, views.ja);
+  assert.equal(views.jaLang, 'ja');
+  assert.equal(views.enBefore, '', 'no "Checking" before English is here');
+  assert.equal(views.enState, 'succeeded');
+  assert.equal(views.en, statusText('successful', undefined, 'en'));
+  assert.deepEqual(await texts(), ['en', 'ja', 'th'].map((l) => `/dist/omise_checkout_charge_texts_${l}.js`));
+  await page.context().close();
+});
+
 test('no Content-Security-Policy violation in any of these journeys', () => {
   assert.deepEqual(cspViolations, []);
 });

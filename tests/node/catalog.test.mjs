@@ -7,13 +7,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as checkout from '../../dist/omise_checkout.js';
 import * as charge from '../../dist/omise_checkout_charge.js';
-import texts from '../../dist/omise_checkout_texts.js';
+import chargeEn from '../../dist/omise_checkout_charge_texts_en.js';
+import chargeJa from '../../dist/omise_checkout_charge_texts_ja.js';
+import chargeTh from '../../dist/omise_checkout_charge_texts_th.js';
 import en from '../../dist/omise_checkout_texts_en.js';
 import ja from '../../dist/omise_checkout_texts_ja.js';
 import th from '../../dist/omise_checkout_texts_th.js';
 
 checkout.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_bg.wasm', import.meta.url)), texts: { en, ja, th } });
-charge.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_charge_bg.wasm', import.meta.url)), texts });
+charge.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_charge_bg.wasm', import.meta.url)), texts: { en: chargeEn, ja: chargeJa, th: chargeTh } });
 
 // Every key, from the type the package declares.
 const dts = readFileSync(new URL('../../dist/omise_checkout.d.ts', import.meta.url), 'utf8');

@@ -7,11 +7,10 @@ import { readFileSync } from 'node:fs';
 import * as checkout from '../../dist/omise_checkout.js';
 import * as charge from '../../dist/omise_checkout_charge.js';
 import * as validators from '../../dist/omise_checkout_validators.js';
-import texts from '../../dist/omise_checkout_texts.js';
 
 for (const [name, module] of [['omise_checkout', checkout], ['omise_checkout_charge', charge], ['omise_checkout_validators', validators]]) {
   test(`${name}: initSync resolves to the exports, memory by its name`, () => {
-    const exports = module.initSync({ module: readFileSync(new URL(`../../dist/${name}_bg.wasm`, import.meta.url)), ...(name === 'omise_checkout_charge' ? { texts } : {}) });
+    const exports = module.initSync({ module: readFileSync(new URL(`../../dist/${name}_bg.wasm`, import.meta.url)) });
     assert.ok(exports.memory instanceof WebAssembly.Memory, 'exports.memory is the wasm memory');
     assert.ok(exports.memory.buffer.byteLength >= 1 << 20, 'with the 1 MB stack in it');
     // The renamed imports: the glue's import object must satisfy every import of the module.
@@ -21,11 +20,3 @@ for (const [name, module] of [['omise_checkout', checkout], ['omise_checkout_cha
     assert.ok(names.every((n) => n.length <= 16 || n.startsWith('omise')), `no hashed import names left: ${names.filter((n) => n.length > 16)}`);
   });
 }
-
-test('omise_checkout_charge: initSync without the texts says where they are', () => {
-  const module = readFileSync(new URL('../../dist/omise_checkout_charge_bg.wasm', import.meta.url));
-  assert.throws(() => charge.initSync({ module }), {
-    name: 'TypeError',
-    message: "omise-checkout/charge: initSync needs { module, texts }: import texts from 'omise-checkout/charge-texts'",
-  });
-});

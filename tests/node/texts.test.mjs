@@ -1,11 +1,17 @@
-// The checkout module's texts, one language at a time (src/words.rs, src/checkout_entry.js):
-// each omise_checkout_texts_<locale>.js has every message of the catalog; the module answers
-// from what it was given, says a missing language in one it has while that one is loaded, and
-// answers in it once it is here. Its own process: the module's texts are per page.
+// The texts, one language at a time (src/words.rs, src/entry_texts.js): each
+// omise_checkout_texts_<locale>.js has every message of the catalog, each
+// omise_checkout_charge_texts_<locale>.js the same words for every message the after-the-charge
+// module shows; a module answers from what it was given, says a missing language in one it has
+// while that one is loaded, and answers in it once it is here. Its own process: the modules'
+// texts are per page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as checkout from '../../dist/omise_checkout.js';
+import * as charge from '../../dist/omise_checkout_charge.js';
+import chargeEn from '../../dist/omise_checkout_charge_texts_en.js';
+import chargeJa from '../../dist/omise_checkout_charge_texts_ja.js';
+import chargeTh from '../../dist/omise_checkout_charge_texts_th.js';
 import en from '../../dist/omise_checkout_texts_en.js';
 import ja from '../../dist/omise_checkout_texts_ja.js';
 import th from '../../dist/omise_checkout_texts_th.js';
@@ -39,4 +45,46 @@ test('a language that is not here is said in one that is, loaded, then said in i
   for (const [k, key] of KEYS.entries()) assert.equal(checkout.message(key, 'th'), th[k], key);
   // Japanese was never asked for, so it was never loaded.
   assert.equal(checkout.message('processing', 'ja'), en[i]);
+});
+
+test('the after-the-charge files: the checkout\'s words for every text that module shows, holes for the rest', () => {
+  for (const [code, all, part] of [['en', en, chargeEn], ['ja', ja, chargeJa], ['th', th, chargeTh]]) {
+    assert.equal(part.length, KEYS.length, `${code}: indexed like the catalog`);
+    let present = 0;
+    for (let i = 0; i < KEYS.length; i++) {
+      if (part[i] === undefined) continue;
+      present++;
+      assert.equal(part[i], all[i], `${code} ${KEYS[i]}`);
+    }
+    // What a return page shows is there (statuses, failures, QR code, konbini, refunds).
+    for (const key of ['checking', 'status_successful', 'failure_insufficient_fund', 'qr_expired', 'konbini_awaiting', 'refund_pending', 'network_error']) {
+      assert.equal(part[KEYS.indexOf(key)], all[KEYS.indexOf(key)], `${code} ${key}`);
+    }
+    // The card form's and the picker's texts are not.
+    assert.equal(part[KEYS.indexOf('label_number')], undefined, `${code}: label_number`);
+    assert.ok(present > 40 && present < KEYS.length - 40, `${code}: ${present} of ${KEYS.length}`);
+  }
+  // The same messages in every language.
+  const holes = (a) => Array.from(a, (t) => t === undefined);
+  assert.deepEqual(holes(chargeJa), holes(chargeEn));
+  assert.deepEqual(holes(chargeTh), holes(chargeEn));
+});
+
+test('the after-the-charge module given English answers Thai in English, loads Thai, then answers in Thai', async () => {
+  charge.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_charge_bg.wasm', import.meta.url)), texts: { en: chargeEn } });
+  const i = KEYS.indexOf('status_successful');
+  assert.equal(charge.message('status_successful', 'en'), chargeEn[i]);
+  assert.equal(charge.message('status_successful', 'th'), chargeEn[i], 'English while Thai is on its way');
+  const deadline = Date.now() + 5000;
+  while (charge.message('status_successful', 'th') === chargeEn[i] && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  for (const [k, key] of KEYS.entries()) {
+    if (chargeTh[k] !== undefined) assert.equal(charge.message(key, 'th'), chargeTh[k], key);
+  }
+  // pollStatus in Japanese, which is not here: Japanese is loaded and the outcome said in it (no
+  // window in Node, so every request fails at once; the e2e suite sees the view wait for it).
+  const checkoutJa = new charge.OmiseCheckout({ publicKey: 'pkey_test_5x0example', locale: 'ja' });
+  const outcome = await checkoutJa.pollStatus({ statusUrl: '/status', interval: 1, maxWait: 1 });
+  assert.equal(outcome.state, 'pending');
+  assert.match(outcome.message ?? '', /[\u3040-\u30ff\u4e00-\u9fff]/, `in Japanese: ${JSON.stringify(outcome)}`);
+  assert.equal(charge.message('checking', 'ja'), chargeJa[KEYS.indexOf('checking')]);
 });

@@ -1,7 +1,7 @@
 // Compiles against the package's generated declarations (tsc --noEmit, strict).
 import init, { OmiseCheckout, validateCardNumber, statusMessage, message, type BusyEvent, type CardFormState, type LocaleId, type ShownError, type TokenResult } from 'omise-checkout';
 import initCharge, { OmiseCheckout as ReturnPage, refundMessage, initSync as initChargeSync } from 'omise-checkout/charge';
-import chargeTexts from 'omise-checkout/charge-texts';
+import chargeTh from 'omise-checkout/charge-texts/th';
 import initValidators, { validateExpiry, formatCardNumber } from 'omise-checkout/validators';
 
 await init();
@@ -57,9 +57,9 @@ if (handled.kind === 'qr') {
 methods.setLocale('ja');
 methods.destroy();
 // The return page with the after-the-charge module only; the validators entry alone.
-await initCharge();
-// With the wasm bytes in hand (e.g. in Node): initSync takes the module's texts too.
-if (Math.random() > 2) initChargeSync({ module: new Uint8Array(), texts: chargeTexts });
+await initCharge({ locale: 'th' });
+// With the wasm bytes in hand (e.g. in Node): initSync takes the module's texts too, by language.
+if (Math.random() > 2) initChargeSync({ module: new Uint8Array(), texts: { th: chargeTh } });
 const returned = await new ReturnPage({ publicKey: 'pkey_test_123', chargeWasmUrl: '/x.wasm' }).pollStatus({ sourceId: 'src_test_1', target: '#status' });
 const refund: 'success' | 'pending' | 'failure' = refundMessage('pending', 'ja').kind;
 await initValidators();
