@@ -32,6 +32,7 @@ module() {
   wasm-bindgen --target web --out-dir "$stage" --out-name "$name" "$stage/$name.wasm"
   node scripts/short-names.mjs "$stage/${name}_bg.wasm" "$stage/$name.js" "$stage/${name}_bg.wasm.d.ts"
   node scripts/strip-fmt.mjs "$stage/${name}_bg.wasm"
+  node scripts/strip-panic-data.mjs "$stage/${name}_bg.wasm"
   # --low-memory-unused: addresses below 1 KB are never used, so constant offsets fold into
   # loads and stores (−0.5 KB gzip). Rust links the stack first (wasm-ld --stack-first): the low
   # 1 KB is the far end of the 1 MB stack, reached only by an overflow, which corrupts memory

@@ -13,7 +13,7 @@
 // STRIP_FMT_VERBOSE=1 lists what it changed. Function indices count imported functions first;
 // their number is the engine's own (WebAssembly.Module.imports), not a second reading of ours.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Reader, assemble, functionNames, leb, sections } from './wasm-module.mjs';
+import { Reader, assemble, formatters, functionNames, leb, sections } from './wasm-module.mjs';
 
 const path = process.argv[2];
 const file = path.split('/').pop();
@@ -25,7 +25,7 @@ if (names.size === 0) {
   console.error(`strip-fmt: ${file} has no function names; left as it is`);
   process.exit(0);
 }
-const formats = [...names.values()].filter((n) => /(^|::)fmt::write$|(^|::)fmt::format(::|$)|fmt::format_inner/.test(n.replace(/\[[0-9a-f]+\]/g, '')));
+const formats = formatters(names);
 if (formats.length > 0) {
   console.error(`strip-fmt: ${file} formats at run time (${formats.join(', ')}); left as it is`);
   process.exit(0);
