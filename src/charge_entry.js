@@ -21,7 +21,7 @@ const { texts, load, take, want } = languages(
 
 export default async function initCharge(input) {
   const o = options(input);
-  if (o.__shared) {
+  if (Array.isArray(o.__shared)) {
     // Loaded by the checkout module: its texts and its loader (src/lazy_charge.rs).
     const exports = await init(input);
     __omiseTexts(...o.__shared);
