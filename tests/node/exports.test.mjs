@@ -20,3 +20,14 @@ for (const [name, module] of [['omise_checkout', checkout], ['omise_checkout_cha
     assert.ok(names.every((n) => n.length <= 16 || n.startsWith('omise')), `no hashed import names left: ${names.filter((n) => n.length > 16)}`);
   });
 }
+
+// scripts/strip-panic-data.mjs: what only a panic message would show is not shipped (the panic
+// handler traps unread). Without the pass every module names its Rust source files.
+test('no Rust source path or core panic text in the shipped modules', () => {
+  for (const name of ['omise_checkout', 'omise_checkout_charge', 'omise_checkout_validators']) {
+    const text = readFileSync(new URL(`../../dist/${name}_bg.wasm`, import.meta.url)).toString('latin1');
+    assert.doesNotMatch(text, /[\w/-]+\.rs/, `${name}: a source path`);
+    assert.doesNotMatch(text, /index out of bounds: the len is |capacity overflow/, `${name}: a panic text`);
+  }
+});
+
