@@ -178,28 +178,33 @@ impl Inner {
         let dom = self.dom.borrow();
         let Some(dom) = dom.as_ref() else { return };
         let mut listeners = self.listeners.borrow_mut();
-        // One kind of closure for every listener (each kind is a copy of the closure glue).
-        type Handler = fn(&Rc<Inner>, &HtmlInputElement, PayerField);
-        let on = |input: &HtmlInputElement, kind: &'static str, field: PayerField, handler: Handler| {
-            let (inner, input2) = (self.clone(), input.clone());
-            Listener::new(input.as_ref(), kind, move |_| handler(&inner, &input2, field))
-        };
+        // One kind of closure for every listener (each kind is a copy of the closure glue): a
+        // radio has no payer field.
+        type Handler = fn(&Rc<Inner>, &HtmlInputElement, Option<PayerField>);
+        let on =
+            |input: &HtmlInputElement, kind: &'static str, field: Option<PayerField>, handler: Handler| {
+                let (inner, input2) = (self.clone(), input.clone());
+                Listener::new(input.as_ref(), kind, move |_| handler(&inner, &input2, field))
+            };
         let radios = dom.choices.iter().map(|c| &c.radio).chain(dom.banks.iter().map(|(r, _)| r));
         for radio in radios {
-            // `field` is not read for a radio.
-            listeners.push(on(radio, "change", PayerField::Name, |inner, radio, _| {
+            listeners.push(on(radio, "change", None, |inner, radio, _| {
                 let effects = inner.model.borrow_mut().select(&radio.value());
                 inner.apply(effects);
             }));
         }
         for f in &dom.fields {
-            listeners.push(on(&f.input, "input", f.field, |inner, input, field| {
-                let effects = inner.model.borrow_mut().input(field, &input.value());
-                inner.apply(effects);
+            listeners.push(on(&f.input, "input", Some(f.field), |inner, input, field| {
+                if let Some(field) = field {
+                    let effects = inner.model.borrow_mut().input(field, &input.value());
+                    inner.apply(effects);
+                }
             }));
-            listeners.push(on(&f.input, "blur", f.field, |inner, _, field| {
-                let effects = inner.model.borrow_mut().blur(field);
-                inner.apply(effects);
+            listeners.push(on(&f.input, "blur", Some(f.field), |inner, _, field| {
+                if let Some(field) = field {
+                    let effects = inner.model.borrow_mut().blur(field);
+                    inner.apply(effects);
+                }
             }));
         }
     }
