@@ -86,8 +86,7 @@ mod from_js {
     use crate::js::SingleThreaded;
 
     struct Texts {
-        /// `(locale, message) → text`: a function or `[locale][message]` arrays (a language's
-        /// array once it is loaded).
+        /// `[locale][message]` arrays (a language's array once it is loaded).
         source: Option<JsValue>,
         /// `(locale) → Promise`: loads a language's texts (the module's entry; none when the
         /// checkout module hands the charge module its own).
@@ -211,7 +210,8 @@ mod from_js {
             let text = exact(self, locale);
             if text.is_empty() {
                 // Not here (yet): ask for it, and meanwhile say it in a language that is here
-                // (English first); the views are said again when it arrives.
+                // (English first). The checkout module's views are said again when it arrives;
+                // the charge module's waited for it (`when_ready`).
                 ready(locale);
                 return Locale::ALL.iter().map(|&l| exact(self, l)).find(|t| !t.is_empty()).unwrap_or("");
             }

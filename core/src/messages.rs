@@ -5,7 +5,7 @@
 //! language is a compile error, not a blank on a customer's screen. The checkout page's own
 //! texts (card form, card update, method picker) are marked `checkout_only!`: without the
 //! `checkout-texts` feature they are left out of the texts the after-the-charge module gets on
-//! a page that loads it alone (`omise_checkout_texts.js`, `examples/texts.rs`; the
+//! a page that loads it alone (`omise_checkout_charge_texts_<locale>.js`, `examples/texts.rs`; the
 //! module's wasm carries no texts, see the widget's `words.rs`; a Node test checks that it
 //! lacks each in all three languages or in none). The mapping functions here
 //! (`field_error`, `error`, `failure`) are the only way a code becomes a text, so server strings
