@@ -3,39 +3,27 @@
 // module that loads it hands over its own and its loader, or, on a page that loads it alone (a
 // return page), `init` loads the language the page will most likely show (its `locale` option,
 // else the browser's) from omise_checkout_charge_texts_<locale>.js beside the wasm, in
-// parallel; a view in another language waits for it (`want`) before it is drawn.
-// The glue reads only `module_or_path` / `module` of the options object: ours pass through.
+// parallel; a view in another language waits for it before it is drawn.
 import init, { initSync as initWasm, __omiseTexts } from './omise_checkout_charge_glue.js';
-import { languages, likely, options } from './entry_texts.js';
+import { entry, options } from './entry_texts.js';
 
 export * from './omise_checkout_charge_glue.js';
 
-const { texts, load, take, want } = languages(
-  [
-    () => import('./omise_checkout_charge_texts_en.js'),
-    () => import('./omise_checkout_charge_texts_ja.js'),
-    () => import('./omise_checkout_charge_texts_th.js'),
-  ],
-  () => {},
-);
+const charge = entry({ init, initSync: initWasm }, __omiseTexts, [
+  () => import('./omise_checkout_charge_texts_en.js'),
+  () => import('./omise_checkout_charge_texts_ja.js'),
+  () => import('./omise_checkout_charge_texts_th.js'),
+]);
 
 export default async function initCharge(input) {
-  const o = options(input);
-  if (Array.isArray(o.__shared)) {
+  const shared = options(input).__shared;
+  if (Array.isArray(shared)) {
     // Loaded by the checkout module: its texts and its loader (src/lazy_charge.rs).
     const exports = await init(input);
-    __omiseTexts(...o.__shared);
+    __omiseTexts(...shared);
     return exports;
   }
-  const [exports] = await Promise.all([init(input), take(o) || load(likely(o.locale))]);
-  __omiseTexts(texts, want);
-  return exports;
+  return charge.init(input);
 }
 
-export function initSync(input) {
-  const exports = initWasm(input);
-  // Without texts, a language is loaded when something is first shown in it.
-  take(options(input));
-  __omiseTexts(texts, want);
-  return exports;
-}
+export const initSync = charge.initSync;
