@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the npm package into dist/: three wasm modules from the one crate (Cargo.toml features;
+# Builds the npm package into dist/: four wasm modules from the one crate (Cargo.toml features;
 # `dist`: no_std with a panic handler that traps without formatting),
 # each with its wasm-bindgen glue (ES module + .d.ts), wasm-opt -Oz and esbuild; the stylesheet.
 #   omise_checkout            the checkout page (card form, method picker, tokens, sources,
@@ -9,6 +9,9 @@
 #   omise_checkout_charge     after the charge: QR code, konbini, polling, status; on a page
 #                             that loads it alone, its texts one language at a time
 #                             (omise_checkout_charge_texts_<locale>.js)
+#   omise_checkout_status     a return page's: the charge module without handleCharge's views
+#                             and authorize (polling, status, messages); the charge module's
+#                             texts files
 #   omise_checkout_validators validators only (`omise-checkout/validators`)
 # Prints the sizes; `npm run bench` compares them with bench/budget.json.
 set -euo pipefail
@@ -73,10 +76,12 @@ module() {
 }
 module omise_checkout checkout,js-texts src/checkout_entry.js
 module omise_checkout_charge charge,js-texts src/charge_entry.js
+module omise_checkout_status status,js-texts src/status_entry.js
 # Both entries' init and initSync take { texts } (src/checkout_entry.js, src/charge_entry.js):
 # say so in their types.
 node scripts/entry-types.mjs checkout dist/omise_checkout.d.ts
 node scripts/entry-types.mjs charge dist/omise_checkout_charge.d.ts
+node scripts/entry-types.mjs status dist/omise_checkout_status.d.ts
 # The checkout module's texts, one file per language (src/words.rs), from the core's tables.
 for locale in en ja th; do
   cargo run --quiet -p omise-checkout-core --example texts "$locale" >"dist/omise_checkout_texts_$locale.js"

@@ -1,7 +1,7 @@
 // The init and initSync of a module with its own entry (src/checkout_entry.js,
-// src/charge_entry.js): both take the texts by language (`texts`) and init the language to
+// src/charge_entry.js, src/status_entry.js): both take the texts by language (`texts`) and init the language to
 // load first (`locale`).
-//   node scripts/entry-types.mjs checkout|charge <module>.d.ts
+//   node scripts/entry-types.mjs checkout|charge|status <module>.d.ts
 // Rewrites wasm-bindgen's two declarations in place and fails if they are not found as expected.
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -13,8 +13,8 @@ const replace = (pattern, text) => {
 };
 const SYNC = /export function initSync\(module: .*\): InitOutput;/;
 const INIT = /export default function __wbg_init \(module_or_path\?: .*\): Promise<InitOutput>;/;
-const PACKAGE = { checkout: 'texts', charge: 'charge-texts' }[kind];
-if (!PACKAGE) throw new Error(`entry-types: checkout or charge, not ${kind}`);
+const PACKAGE = { checkout: 'texts', charge: 'charge-texts', status: 'charge-texts' }[kind];
+if (!PACKAGE) throw new Error(`entry-types: checkout, charge or status, not ${kind}`);
 const TEXT = kind === 'checkout' ? 'string' : 'string | undefined';
 replace(SYNC, `export function initSync(module: { module: SyncInitInput; texts?: Texts } | SyncInitInput): InitOutput;`);
 replace(

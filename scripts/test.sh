@@ -14,7 +14,7 @@ step "cargo clippy (host and wasm32), warnings are errors"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p omise-checkout --all-targets -- -D warnings
 # Each wasm module the package ships, built alone (scripts/build.sh).
-for features in checkout,js-texts charge,js-texts validators; do
+for features in checkout,js-texts charge,js-texts status,js-texts validators; do
   cargo clippy --target wasm32-unknown-unknown -p omise-checkout --no-default-features --features "$features,dist" -- -D warnings
 done
 step "cargo test --workspace"

@@ -1,8 +1,9 @@
 //! The wasm adapter of omise-checkout: the JS API, DOM, fetch and timers. Every rule lives in
 //! `omise-checkout-core`; this crate reads the browser, calls the core and renders its answers.
 //!
-//! One crate, three wasm modules (features, see Cargo.toml): `checkout` (the checkout page),
-//! `charge` (after the charge, loaded on demand) and `validators`. With both `checkout` and
+//! One crate, four wasm modules (features, see Cargo.toml): `checkout` (the checkout page),
+//! `charge` (after the charge, loaded on demand), `status` (a return page's: `charge` without
+//! `handleCharge`'s views and `authorize`) and `validators`. With both `checkout` and
 //! `charge` (tests, the rlib) everything runs in one module; the checkout module alone hands
 //! `handleCharge`/`pollStatus` to the charge module (`lazy_charge`).
 //!
@@ -19,71 +20,71 @@ extern crate alloc;
 #[cfg(any(not(feature = "dist"), not(target_arch = "wasm32")))]
 extern crate std;
 
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod api;
 #[cfg(feature = "checkout")]
 mod card_form;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod catalog;
 #[cfg(feature = "charge")]
 mod charge_view;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod checkout;
 mod clock;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod config;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod device;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod dom;
 #[cfg(feature = "checkout")]
 mod events;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod intl;
 mod js;
 #[cfg(all(feature = "checkout", not(feature = "charge")))]
 mod lazy_charge;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod listener;
 #[cfg(any(feature = "checkout", feature = "charge"))]
 mod payments;
 #[cfg(feature = "checkout")]
 mod picker;
-#[cfg(feature = "charge")]
+#[cfg(feature = "status")]
 mod poll;
 #[cfg(feature = "checkout")]
 mod provider;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod results;
 #[cfg(feature = "checkout")]
 mod sources;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod status;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod subject;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod timer;
 #[cfg(feature = "checkout")]
 mod tokens;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod transport;
 mod types;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod types_methods;
 #[cfg(feature = "validators")]
 mod validators;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 mod words;
 
 #[cfg(feature = "checkout")]
 pub use card_form::CardForm;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 pub use catalog::message;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 pub use checkout::OmiseCheckout;
 #[cfg(feature = "checkout")]
 pub use picker::PaymentMethods;
-#[cfg(any(feature = "checkout", feature = "charge"))]
+#[cfg(any(feature = "checkout", feature = "status"))]
 pub use status::status_message;
 #[cfg(feature = "validators")]
 pub use validators::*;

@@ -54,7 +54,7 @@ pub fn shared() -> (wasm_bindgen::JsValue, wasm_bindgen::JsValue) {
 #[cfg(not(feature = "js-texts"))]
 pub fn watch<V: SayAgain + 'static>(_: alloc::rc::Weak<V>) {}
 
-#[cfg(all(feature = "js-texts", feature = "charge"))]
+#[cfg(all(feature = "js-texts", feature = "status"))]
 pub use from_js::when_ready;
 #[cfg(all(feature = "js-texts", feature = "checkout"))]
 pub use from_js::{shared, watch};
@@ -63,7 +63,7 @@ pub use from_js::{shared, watch};
 pub fn watch<V: SayAgain + 'static>(_: alloc::rc::Weak<V>) {}
 
 /// Runs `f` now: every text is compiled in.
-#[cfg(all(not(feature = "js-texts"), feature = "charge"))]
+#[cfg(all(not(feature = "js-texts"), feature = "status"))]
 pub fn when_ready(_: Locale, f: alloc::boxed::Box<dyn FnOnce()>) {
     f();
 }
@@ -185,7 +185,7 @@ mod from_js {
     /// Runs `f` once `locale`'s texts are here: now if they are (the charge module handed its
     /// texts by the checkout module always has them), else when the entry has loaded them (or
     /// failed to: then in a language that is here).
-    #[cfg(feature = "charge")]
+    #[cfg(feature = "status")]
     pub fn when_ready(locale: Locale, f: Box<dyn FnOnce()>) {
         match ready_unless_here(locale) {
             Some(loading) => {
@@ -196,7 +196,7 @@ mod from_js {
     }
 
     /// `Some(promise)` while `locale` is missing and can be loaded.
-    #[cfg(feature = "charge")]
+    #[cfg(feature = "status")]
     fn ready_unless_here(locale: Locale) -> Option<js_sys::Promise> {
         // A text every language has, in every module that shows text.
         if !exact(Message::Checking, locale).is_empty() {

@@ -1,6 +1,7 @@
 // The return page: polls the merchant's status endpoint and shows the customer's message. It
-// loads only the after-the-charge module (polling, status, refunds), not the checkout's.
-import init, { OmiseCheckout, refundMessage } from '/dist/omise_checkout_charge.js';
+// loads only the return page's module (polling, status, refunds: omise-checkout/status), not
+// the checkout's nor the after-the-charge module's QR and konbini views.
+import init, { OmiseCheckout, refundMessage } from '/dist/omise_checkout_status.js';
 import { TEXT, lang, money, translate } from '/demo-i18n.js';
 
 // The wasm and the texts of the page's language, in parallel.

@@ -180,13 +180,21 @@ test('token-time authorization: a declining card fails at the token with its own
 test('a return page loads its language beside the wasm; a view in another waits for that one (th, ja, en)', async () => {
   const { page, order } = await paidOrder('th');
   const texts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /_texts/.test(p)).sort());
+  const wasms = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')).sort());
   assert.deepEqual(await texts(), ['/dist/omise_checkout_charge_texts_th.js'], 'only the page\'s language');
+  assert.deepEqual(await wasms(), ['/dist/omise_checkout_status_bg.wasm'], 'the return page\'s module only');
   // Japanese and English views on the same page: nothing is drawn until the language is here,
-  // then everything is in it (never a first frame in another language).
+  // then everything is in it (never a first frame in another language). pollStatus on the
+  // page's own module (omise-checkout/status, which has no handleCharge); handleCharge on the
+  // after-the-charge module loaded alone beside it (the same texts files).
   const views = await page.evaluate(async (order) => {
-    const { OmiseCheckout } = await import('/dist/omise_checkout_charge.js');
+    const status = await import('/dist/omise_checkout_status.js');
+    const charge = await import('/dist/omise_checkout_charge.js');
+    await charge.default({ locale: 'th' });
     const config = await (await fetch('/demo/config')).json();
-    const make = (locale) => new OmiseCheckout({ publicKey: config.publicKey, vaultUrl: config.vaultUrl, apiUrl: config.apiUrl, locale });
+    const options = (locale) => ({ publicKey: config.publicKey, vaultUrl: config.vaultUrl, apiUrl: config.apiUrl, locale });
+    const make = (locale) => new charge.OmiseCheckout(options(locale));
+    const noViews = [typeof new status.OmiseCheckout(options('th')).handleCharge, typeof new status.OmiseCheckout(options('th')).authorize];
     const place = (id) => document.body.appendChild(Object.assign(document.createElement('div'), { id }));
     // A QR code destroyed before its language arrived: never drawn, and its outcome says so.
     const qr = place('qr-view');
@@ -206,7 +214,7 @@ test('a return page loads its language beside the wasm; a view in another waits 
     const handled = make('ja').handleCharge({ object: 'charge', status: 'successful', amount: 100000, currency: 'thb' }, { target: ja });
     const jaBefore = ja.textContent;
     const en = place('en-view');
-    const polled = make('en').pollStatus({ statusUrl: `/demo/orders/${encodeURIComponent(order)}`, target: en });
+    const polled = new status.OmiseCheckout(options('en')).pollStatus({ statusUrl: `/demo/orders/${encodeURIComponent(order)}`, target: en });
     const enBefore = en.textContent;
     // A QR code in English, drawn once English is here, then destroyed.
     const later = place('qr-later');
@@ -216,6 +224,7 @@ test('a return page loads its language beside the wasm; a view in another waits 
     shownLater.destroy();
     const laterResult = await shownLater.result;
     return {
+      noViews,
       gone: { kind: gone.kind, result: goneResult, shown: qr.childElementCount },
       later: { title, result: laterResult, left: later.childElementCount },
       kind: handled.kind,
@@ -228,6 +237,7 @@ test('a return page loads its language beside the wasm; a view in another waits 
       enState: enResult.state,
     };
   }, order);
+  assert.deepEqual(views.noViews, ['undefined', 'undefined'], 'no handleCharge or authorize in the return page\'s module');
   assert.deepEqual(views.gone, { kind: 'qr', result: { state: 'pending', stopped: true }, shown: 0 });
   assert.deepEqual(views.later, { title: catalogText('qr_scan', 'en'), result: { state: 'pending', stopped: true }, left: 0 });
   assert.equal(views.kind, 'status');
@@ -239,6 +249,7 @@ test('a return page loads its language beside the wasm; a view in another waits 
   assert.equal(views.enState, 'succeeded');
   assert.equal(views.en, statusText('successful', undefined, 'en'));
   assert.deepEqual(await texts(), ['en', 'ja', 'th'].map((l) => `/dist/omise_checkout_charge_texts_${l}.js`));
+  assert.deepEqual(await wasms(), ['/dist/omise_checkout_charge_bg.wasm', '/dist/omise_checkout_status_bg.wasm']);
   await page.context().close();
 });
 

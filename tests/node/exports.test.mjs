@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as checkout from '../../dist/omise_checkout.js';
 import * as charge from '../../dist/omise_checkout_charge.js';
+import * as status from '../../dist/omise_checkout_status.js';
 import * as validators from '../../dist/omise_checkout_validators.js';
 
-for (const [name, module] of [['omise_checkout', checkout], ['omise_checkout_charge', charge], ['omise_checkout_validators', validators]]) {
+for (const [name, module] of [['omise_checkout', checkout], ['omise_checkout_charge', charge], ['omise_checkout_status', status], ['omise_checkout_validators', validators]]) {
   test(`${name}: initSync resolves to the exports, memory by its name`, () => {
     const exports = module.initSync({ module: readFileSync(new URL(`../../dist/${name}_bg.wasm`, import.meta.url)) });
     assert.ok(exports.memory instanceof WebAssembly.Memory, 'exports.memory is the wasm memory');
@@ -24,7 +25,7 @@ for (const [name, module] of [['omise_checkout', checkout], ['omise_checkout_cha
 // scripts/strip-panic-data.mjs: what only a panic message would show is not shipped (the panic
 // handler traps unread). Without the pass every module names its Rust source files.
 test('no Rust source path or core panic text in the shipped modules', () => {
-  for (const name of ['omise_checkout', 'omise_checkout_charge', 'omise_checkout_validators']) {
+  for (const name of ['omise_checkout', 'omise_checkout_charge', 'omise_checkout_status', 'omise_checkout_validators']) {
     const text = readFileSync(new URL(`../../dist/${name}_bg.wasm`, import.meta.url)).toString('latin1');
     assert.doesNotMatch(text, /[\w/-]+\.rs/, `${name}: a source path`);
     assert.doesNotMatch(text, /index out of bounds: the len is |capacity overflow/, `${name}: a panic text`);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as checkout from '../../dist/omise_checkout.js';
 import * as charge from '../../dist/omise_checkout_charge.js';
+import * as status from '../../dist/omise_checkout_status.js';
 import chargeEn from '../../dist/omise_checkout_charge_texts_en.js';
 import chargeJa from '../../dist/omise_checkout_charge_texts_ja.js';
 import chargeTh from '../../dist/omise_checkout_charge_texts_th.js';
@@ -14,9 +15,11 @@ import th from '../../dist/omise_checkout_texts_th.js';
 
 checkout.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_bg.wasm', import.meta.url)), texts: { en, ja, th } });
 charge.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_charge_bg.wasm', import.meta.url)), texts: { en: chargeEn, ja: chargeJa, th: chargeTh } });
+// The return page's module reads the after-the-charge module's texts files.
+status.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_status_bg.wasm', import.meta.url)), texts: { en: chargeEn, ja: chargeJa, th: chargeTh } });
 
 // The same checks against every module that exports these functions.
-for (const [module, omise] of [['omise-checkout', checkout], ['omise-checkout/charge', charge]]) {
+for (const [module, omise] of [['omise-checkout', checkout], ['omise-checkout/charge', charge], ['omise-checkout/status', status]]) {
 
   test(`${module}: SPEC §3 texts, verbatim, in en / ja / th`, () => {
     const rows = [

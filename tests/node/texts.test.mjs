@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as checkout from '../../dist/omise_checkout.js';
 import * as charge from '../../dist/omise_checkout_charge.js';
+import * as status from '../../dist/omise_checkout_status.js';
 import chargeEn from '../../dist/omise_checkout_charge_texts_en.js';
 import chargeJa from '../../dist/omise_checkout_charge_texts_ja.js';
 import chargeTh from '../../dist/omise_checkout_charge_texts_th.js';
@@ -87,4 +88,25 @@ test('the after-the-charge module given English answers Thai in English, loads T
   assert.equal(outcome.state, 'pending');
   assert.match(outcome.message ?? '', /[\u3040-\u30ff\u4e00-\u9fff]/, `in Japanese: ${JSON.stringify(outcome)}`);
   assert.equal(charge.message('checking', 'ja'), chargeJa[KEYS.indexOf('checking')]);
+});
+
+test('the return page\'s module: the charge module without handleCharge and authorize, on the same texts files', async () => {
+  status.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_status_bg.wasm', import.meta.url)), texts: { en: chargeEn } });
+  const page = new status.OmiseCheckout({ publicKey: 'pkey_test_5x0example', locale: 'th' });
+  assert.equal(typeof page.pollStatus, 'function');
+  assert.equal(typeof page.statusMessage, 'function');
+  assert.equal(page.handleCharge, undefined, 'no QR or konbini views on a return page');
+  assert.equal(page.authorize, undefined);
+  assert.equal(typeof status.refundMessage, 'function');
+  // Thai is not here: said in English meanwhile, then loaded from the charge texts file.
+  const i = KEYS.indexOf('status_failed');
+  assert.equal(status.message('status_failed', 'th'), chargeEn[i], 'English while Thai is on its way');
+  const outcome = await page.pollStatus({ statusUrl: '/status', interval: 1, maxWait: 1 });
+  assert.equal(outcome.state, 'pending');
+  assert.match(outcome.message ?? '', /[\u0e00-\u0e7f]/, `in Thai: ${JSON.stringify(outcome)}`);
+  for (const [k, key] of KEYS.entries()) {
+    if (chargeTh[k] !== undefined) assert.equal(status.message(key, 'th'), chargeTh[k], key);
+  }
+  assert.equal(status.message('qr_scan', 'th'), chargeTh[KEYS.indexOf('qr_scan')], 'the same texts file as the charge module');
+  assert.deepEqual(status.refundMessage('successful', 'th'), charge.refundMessage('successful', 'th'));
 });

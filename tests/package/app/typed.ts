@@ -2,6 +2,7 @@
 import init, { OmiseCheckout, validateCardNumber, statusMessage, message, type BusyEvent, type CardFormState, type LocaleId, type ShownError, type TokenResult } from 'omise-checkout';
 import initCharge, { OmiseCheckout as ReturnPage, refundMessage, initSync as initChargeSync } from 'omise-checkout/charge';
 import chargeTh from 'omise-checkout/charge-texts/th';
+import initStatus, { OmiseCheckout as StatusPage, refundMessage as statusRefund, initSync as initStatusSync } from 'omise-checkout/status';
 import initValidators, { validateExpiry, formatCardNumber } from 'omise-checkout/validators';
 
 await init();
@@ -62,6 +63,15 @@ await initCharge({ locale: 'th' });
 if (Math.random() > 2) initChargeSync({ module: new Uint8Array(), texts: { th: chargeTh } });
 const returned = await new ReturnPage({ publicKey: 'pkey_test_123', chargeWasmUrl: '/x.wasm' }).pollStatus({ sourceId: 'src_test_1', target: '#status' });
 const refund: 'success' | 'pending' | 'failure' = refundMessage('pending', 'ja').kind;
+// A return page on the lighter module (no handleCharge views, no authorize), the same texts files.
+await initStatus({ locale: 'ja' });
+if (Math.random() > 2) initStatusSync({ module: new Uint8Array(), texts: { th: chargeTh } });
+const statusPage = new StatusPage({ publicKey: 'pkey_test_123', locale: 'ja' });
+const polled: 'succeeded' | 'failed' | 'pending' = (await statusPage.pollStatus({ statusUrl: '/orders/1', target: '#status' })).state;
+// @ts-expect-error: handleCharge is the after-the-charge module's (omise-checkout/charge)
+statusPage.handleCharge({ status: 'pending' }, { target: '#status' });
+const statusRefundKind: 'success' | 'pending' | 'failure' = statusRefund('successful', 'th').kind;
+console.log(polled, statusRefundKind);
 await initValidators();
 const expiry: 'valid' | 'incomplete' | 'invalid' = validateExpiry('12/30').state;
 const formatted: string = formatCardNumber('4242424242424242').value;
