@@ -125,4 +125,14 @@ impl OmiseCheckout {
             form.payment_succeeded();
         }
     }
+
+    /// `handleCharge` was handed a charge: a `successful` one is the outcome the card forms wait
+    /// for, as when `authorize` is handed one. (A QR code paid later is not followed: like
+    /// `authorize`, this reads the charge it is given.)
+    #[cfg(feature = "checkout")]
+    pub(crate) fn charge_handed(&self, status: omise_checkout_core::status::PaymentStatus) {
+        if status == omise_checkout_core::status::PaymentStatus::Successful {
+            self.payment_succeeded();
+        }
+    }
 }

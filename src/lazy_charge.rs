@@ -121,7 +121,7 @@ impl OmiseCheckout {
         #[wasm_bindgen(unchecked_param_type = "ChargeLike")] charge: JsValue,
         #[wasm_bindgen(unchecked_param_type = "HandleChargeOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let ChargeRead { plan, source, qr_uri, .. } = read_charge(&charge);
+        let ChargeRead { plan, source, qr_uri, status, .. } = read_charge(&charge);
         if plan == Plan::Redirect {
             return Ok(redirected(self.authorize(charge)));
         }
@@ -139,6 +139,7 @@ impl OmiseCheckout {
         };
         let code = self.config.locale().code();
         let (texts, want) = words::shared();
+        self.charge_handed(status);
         Ok(later(
             &self.options,
             code,

@@ -128,7 +128,8 @@ export interface CardFormOptions {
   /**
    * When the number and security code leave the form after a token. `'on-success'` (default):
    * kept until the outcome is known, cleared when `checkout.authorize(charge)` redirects or is
-   * handed a `successful` charge (or on `form.clear()`), so a failed order call never makes the
+   * handed a `successful` charge, when `checkout.handleCharge(charge)` is handed one (or
+   * redirects), or on `form.clear()`, so a failed order call never makes the
    * shopper retype the card. `true` / `'after-token'`: cleared as soon as the token exists.
    * `false` / `'never'`: only `form.clear()` / `destroy()` clear it.
    */

@@ -754,6 +754,35 @@ async fn the_card_stays_until_the_outcome_is_known() {
     form.destroy();
 }
 
+#[wasm_bindgen_test]
+async fn a_successful_charge_handed_to_handle_charge_lets_the_card_go_as_authorize_does() {
+    let (_c, checkout, form, root) = shop(&[], &[]).await;
+    fill(&root, "4242424242424242");
+    assert!(get(&tokenize(&form).await, "token").is_object());
+    let target = container();
+    let charge = |status: &str| {
+        obj(&[
+            ("object", "charge".into()),
+            ("status", status.into()),
+            ("failure_code", if status == "failed" { "insufficient_fund".into() } else { JsValue::NULL }),
+            ("amount", 100_000.into()),
+            ("currency", "thb".into()),
+        ])
+    };
+    // Declined: the card stays for the shopper to try again.
+    let handled =
+        checkout.handle_charge(charge("failed"), obj(&[("target", target.clone().into())])).unwrap();
+    assert_eq!(text(&handled, "kind"), "status");
+    assert_eq!(input(&root, "number").value(), "4242 4242 4242 4242", "kept after a decline");
+    // Successful: the outcome the form waited for (clearAfterToken: 'on-success').
+    let handled = checkout.handle_charge(charge("successful"), obj(&[("target", target.into())])).unwrap();
+    assert_eq!(text(&handled, "kind"), "status");
+    assert_eq!(input(&root, "number").value(), "", "cleared on success");
+    assert_eq!(input(&root, "security-code").value(), "");
+    assert_eq!(input(&root, "name").value(), "Somchai Jaidee");
+    form.destroy();
+}
+
 /// The shipped stylesheet, in the test page (once).
 fn load_stylesheet() {
     let d = web_sys::window().unwrap().document().unwrap();

@@ -25,7 +25,8 @@ pub(crate) enum ClearCard {
     /// `true` / `'after-token'`: as soon as the token exists.
     AfterToken,
     /// `'on-success'` (the default): when the checkout is handed a successful outcome
-    /// (`authorize(charge)` redirects, or the charge is `successful`), or on `clear()`.
+    /// (`authorize(charge)` or `handleCharge(charge)` redirects, or the charge handed to either
+    /// is `successful`), or on `clear()`.
     OnSuccess,
     /// `false` / `'never'`: only on `clear()` or `destroy()`.
     Never,
