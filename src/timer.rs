@@ -84,6 +84,12 @@ pub struct Timeout {
 impl Timeout {
     /// Runs `f` once after `ms` milliseconds, unless the handle is dropped first.
     pub fn new(ms: u32, f: impl FnOnce() + 'static) -> Option<Timeout> {
+        Timeout::boxed(ms, Box::new(f))
+    }
+
+    /// The one copy of the arming code: each callback arrives boxed, so the closure glue is not
+    /// repeated for every callback type (as `Listener` does).
+    fn boxed(ms: u32, f: Box<dyn FnOnce()>) -> Option<Timeout> {
         let mut f = Some(f);
         let closure = Closure::<dyn FnMut()>::new(move || {
             if let Some(f) = f.take() {
