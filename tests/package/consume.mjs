@@ -29,6 +29,8 @@ try {
   const status = await page.locator('#status .omise-status').textContent();
   assert.equal(status, 'Your payment is confirmed and your order is complete.');
   assert.equal(await page.locator('#validators').textContent(), 'valid', 'the validators entry loaded');
+  // The return page's module (omise-checkout/status) answers in Japanese, its texts bundled.
+  assert.match(await page.locator('#refund').textContent(), /[\u3040-\u30ff\u4e00-\u9fff]/, 'the status entry loaded with its Japanese texts');
   assert.deepEqual(errors, []);
   console.log(`package consumer: tokenized ${result} from the bundled, installed package`);
 } finally {

@@ -4,6 +4,8 @@ import wasmUrl from 'omise-checkout/omise_checkout_bg.wasm';
 import chargeWasmUrl from 'omise-checkout/omise_checkout_charge_bg.wasm';
 import validatorsWasmUrl from 'omise-checkout/omise_checkout_validators_bg.wasm';
 import initValidators, { validateCardNumber } from 'omise-checkout/validators';
+import statusWasmUrl from 'omise-checkout/omise_checkout_status_bg.wasm';
+import initStatus, { refundMessage } from 'omise-checkout/status';
 import 'omise-checkout/style.css';
 
 await init({ module_or_path: wasmUrl });
@@ -26,4 +28,7 @@ document.querySelector('#charge').addEventListener('click', async () => {
 // The validators entry, on its own.
 await initValidators({ module_or_path: validatorsWasmUrl });
 document.querySelector('#validators').textContent = validateCardNumber('4242 4242 4242 4242').state;
+// A return page's module, on its own (its texts come from the charge texts files, by import()).
+await initStatus({ module_or_path: statusWasmUrl, locale: 'ja' });
+document.querySelector('#refund').textContent = refundMessage('pending', 'ja').text;
 document.body.dataset.ready = 'true';
