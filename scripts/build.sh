@@ -77,8 +77,8 @@ module() {
 module omise_checkout checkout,js-texts src/checkout_entry.js
 module omise_checkout_charge charge,js-texts src/charge_entry.js
 module omise_checkout_status status,js-texts src/status_entry.js
-# Both entries' init and initSync take { texts } (src/checkout_entry.js, src/charge_entry.js):
-# say so in their types.
+# Each entry's init and initSync take { texts } (src/checkout_entry.js, src/charge_entry.js,
+# src/status_entry.js): say so in their types.
 node scripts/entry-types.mjs checkout dist/omise_checkout.d.ts
 node scripts/entry-types.mjs charge dist/omise_checkout_charge.d.ts
 node scripts/entry-types.mjs status dist/omise_checkout_status.d.ts

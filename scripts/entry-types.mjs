@@ -1,6 +1,6 @@
 // The init and initSync of a module with its own entry (src/checkout_entry.js,
-// src/charge_entry.js, src/status_entry.js): both take the texts by language (`texts`) and init the language to
-// load first (`locale`).
+// src/charge_entry.js, src/status_entry.js): each takes the texts by language (`texts`), and
+// init the language to load first (`locale`).
 //   node scripts/entry-types.mjs checkout|charge|status <module>.d.ts
 // Rewrites wasm-bindgen's two declarations in place and fails if they are not found as expected.
 import { readFileSync, writeFileSync } from 'node:fs';

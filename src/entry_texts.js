@@ -1,8 +1,8 @@
 // The texts of a module whose wasm carries none (src/words.rs), one language at a time, and the
 // `init` / `initSync` around wasm-bindgen's glue that hand them over: shared by the checkout
 // module's entry (src/checkout_entry.js), the after-the-charge module's (src/charge_entry.js)
-// and the return page's (src/status_entry.js); esbuild puts a copy in each. The glue reads only `module_or_path` /
-// `module` of the options object: ours pass through.
+// and the return page's (src/status_entry.js); esbuild puts a copy in each. The glue reads only
+// `module_or_path` / `module` of the options object: ours pass through.
 
 const LOCALES = ['en', 'ja', 'th'];
 
