@@ -10,8 +10,8 @@
 #                             that loads it alone, its texts one language at a time
 #                             (omise_checkout_charge_texts_<locale>.js)
 #   omise_checkout_status     a return page's: the charge module without handleCharge's views
-#                             and authorize (polling, status, messages); the charge module's
-#                             texts files
+#                             and authorize (polling, status, messages); its texts one language
+#                             at a time (omise_checkout_status_texts_<locale>.js)
 #   omise_checkout_validators validators only (`omise-checkout/validators`)
 # Prints the sizes; `npm run bench` compares them with bench/budget.json.
 set -euo pipefail
@@ -64,6 +64,8 @@ module() {
     '--external:./omise_checkout_texts_en.js' '--external:./omise_checkout_texts_ja.js' \
     '--external:./omise_checkout_texts_th.js' '--external:./omise_checkout_charge_texts_en.js' \
     '--external:./omise_checkout_charge_texts_ja.js' '--external:./omise_checkout_charge_texts_th.js' \
+    '--external:./omise_checkout_status_texts_en.js' '--external:./omise_checkout_status_texts_ja.js' \
+    '--external:./omise_checkout_status_texts_th.js' \
     --outfile="dist/$name.js"
   # V8's explicit compile hint (Chrome 136+; a comment elsewhere): compile every function of the
   # glue while the file loads, off the main thread, rather than each on its first call during
@@ -91,11 +93,20 @@ done
 # The after-the-charge module's texts, one file per language, for a page that loads it alone
 # (src/words.rs; on the checkout page the checkout module hands it its own).
 for locale in en ja th; do
-  cargo run --quiet -p omise-checkout-core --no-default-features --example texts "$locale" \
+  cargo run --quiet -p omise-checkout-core --no-default-features --features view-texts --example texts "$locale" \
     >"dist/omise_checkout_charge_texts_$locale.js"
   printf '%s\n' "/** The after-the-charge module's texts in one language, [message] (for its initSync's { texts: { $locale } }). */" \
     'declare const texts: ReadonlyArray<string | undefined>;' 'export default texts;' \
     >"dist/omise_checkout_charge_texts_$locale.d.ts"
+done
+# The return page's module's texts (the status module: no QR code or konbini views, so no
+# texts of theirs), one file per language.
+for locale in en ja th; do
+  cargo run --quiet -p omise-checkout-core --no-default-features --example texts "$locale" \
+    >"dist/omise_checkout_status_texts_$locale.js"
+  printf '%s\n' "/** The return page's module's texts in one language, [message] (for its initSync's { texts: { $locale } }). */" \
+    'declare const texts: ReadonlyArray<string | undefined>;' 'export default texts;' \
+    >"dist/omise_checkout_status_texts_$locale.d.ts"
 done
 module omise_checkout_validators validators
 # The stylesheet minified (its comments, which explain the custom properties, stay in styles/).

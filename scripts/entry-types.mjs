@@ -13,7 +13,7 @@ const replace = (pattern, text) => {
 };
 const SYNC = /export function initSync\(module: .*\): InitOutput;/;
 const INIT = /export default function __wbg_init \(module_or_path\?: .*\): Promise<InitOutput>;/;
-const PACKAGE = { checkout: 'texts', charge: 'charge-texts', status: 'charge-texts' }[kind];
+const PACKAGE = { checkout: 'texts', charge: 'charge-texts', status: 'status-texts' }[kind];
 if (!PACKAGE) throw new Error(`entry-types: checkout, charge or status, not ${kind}`);
 const TEXT = kind === 'checkout' ? 'string' : 'string | undefined';
 replace(SYNC, `export function initSync(module: { module: SyncInitInput; texts?: Texts } | SyncInitInput): InitOutput;`);

@@ -7,7 +7,9 @@
 //! `checkout-texts` feature they are left out of the texts the after-the-charge module gets on
 //! a page that loads it alone (`omise_checkout_charge_texts_<locale>.js`, `examples/texts.rs`; the
 //! module's wasm carries no texts, see the widget's `words.rs`; a Node test checks that it
-//! lacks each in all three languages or in none). The mapping functions here
+//! lacks each in all three languages or in none). Likewise the QR code's and konbini's texts are
+//! marked `views_only!`: without the `view-texts` feature they are left out of the return page's
+//! module's texts (`omise_checkout_status_texts_<locale>.js`). The mapping functions here
 //! (`field_error`, `error`, `failure`) are the only way a code becomes a text, so server strings
 //! (`failure_message`, error `message`) are never shown to the customer.
 //!
@@ -24,6 +26,19 @@ use crate::locale::Locale;
 macro_rules! checkout_only {
     ($text:expr) => {
         if cfg!(feature = "checkout-texts") {
+            $text
+        } else {
+            ""
+        }
+    };
+}
+
+/// A text of the after-the-charge views only (the QR code, konbini instructions): `""` in a
+/// build without the `view-texts` feature (the return page's texts file, for the status module,
+/// which has no such views), like `checkout_only!`.
+macro_rules! views_only {
+    ($text:expr) => {
+        if cfg!(feature = "view-texts") {
             $text
         } else {
             ""
@@ -253,20 +268,20 @@ catalog! {
     NoteKonbini => checkout_only!("note_konbini"),
 
     // After the charge (`handleCharge`): the QR code and the konbini instructions.
-    QrScan => "qr_scan",
+    QrScan => views_only!("qr_scan"),
     /// On a phone the shopper pays from the same phone: save the image, open it in the app.
-    QrScanPhone => "qr_scan_phone",
-    QrSave => "qr_save",
-    QrTimeLeft => "qr_time_left",
+    QrScanPhone => views_only!("qr_scan_phone"),
+    QrSave => views_only!("qr_save"),
+    QrTimeLeft => views_only!("qr_time_left"),
     /// `{}` is the number of minutes (announced politely at 10, 5, 2 and 1).
-    QrMinutesLeft => "qr_minutes_left",
-    QrExpired => "qr_expired",
-    QrNew => "qr_new",
-    LabelAmount => "label_amount",
-    KonbiniPayBy => "konbini_pay_by",
-    KonbiniHow => "konbini_how",
+    QrMinutesLeft => views_only!("qr_minutes_left"),
+    QrExpired => views_only!("qr_expired"),
+    QrNew => views_only!("qr_new"),
+    LabelAmount => views_only!("label_amount"),
+    KonbiniPayBy => views_only!("konbini_pay_by"),
+    KonbiniHow => views_only!("konbini_how"),
     /// The konbini's end state: normal, not a problem (the shopper pays at the store later).
-    KonbiniAwaiting => "konbini_awaiting",
+    KonbiniAwaiting => views_only!("konbini_awaiting"),
 }
 
 impl Message {

@@ -181,12 +181,12 @@ test('a return page loads its language beside the wasm; a view in another waits 
   const { page, order } = await paidOrder('th');
   const texts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /_texts/.test(p)).sort());
   const wasms = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')).sort());
-  assert.deepEqual(await texts(), ['/dist/omise_checkout_charge_texts_th.js'], 'only the page\'s language');
+  assert.deepEqual(await texts(), ['/dist/omise_checkout_status_texts_th.js'], 'only the page\'s language');
   assert.deepEqual(await wasms(), ['/dist/omise_checkout_status_bg.wasm'], 'the return page\'s module only');
   // Japanese and English views on the same page: nothing is drawn until the language is here,
   // then everything is in it (never a first frame in another language). pollStatus on the
   // page's own module (omise-checkout/status, which has no handleCharge); handleCharge on the
-  // after-the-charge module loaded alone beside it (the same texts files).
+  // after-the-charge module loaded alone beside it (with its own texts files).
   const views = await page.evaluate(async (order) => {
     const status = await import('/dist/omise_checkout_status.js');
     const charge = await import('/dist/omise_checkout_charge.js');
@@ -248,7 +248,10 @@ test('a return page loads its language beside the wasm; a view in another waits 
   assert.equal(views.enBefore, '', 'no "Checking" before English is here');
   assert.equal(views.enState, 'succeeded');
   assert.equal(views.en, statusText('successful', undefined, 'en'));
-  assert.deepEqual(await texts(), ['en', 'ja', 'th'].map((l) => `/dist/omise_checkout_charge_texts_${l}.js`));
+  assert.deepEqual(await texts(), [
+    ...['en', 'ja', 'th'].map((l) => `/dist/omise_checkout_charge_texts_${l}.js`),
+    ...['en', 'th'].map((l) => `/dist/omise_checkout_status_texts_${l}.js`),
+  ]);
   assert.deepEqual(await wasms(), ['/dist/omise_checkout_charge_bg.wasm', '/dist/omise_checkout_status_bg.wasm']);
   await page.context().close();
 });

@@ -9,14 +9,17 @@ import * as status from '../../dist/omise_checkout_status.js';
 import chargeEn from '../../dist/omise_checkout_charge_texts_en.js';
 import chargeJa from '../../dist/omise_checkout_charge_texts_ja.js';
 import chargeTh from '../../dist/omise_checkout_charge_texts_th.js';
+import statusEn from '../../dist/omise_checkout_status_texts_en.js';
+import statusJa from '../../dist/omise_checkout_status_texts_ja.js';
+import statusTh from '../../dist/omise_checkout_status_texts_th.js';
 import en from '../../dist/omise_checkout_texts_en.js';
 import ja from '../../dist/omise_checkout_texts_ja.js';
 import th from '../../dist/omise_checkout_texts_th.js';
 
 checkout.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_bg.wasm', import.meta.url)), texts: { en, ja, th } });
 charge.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_charge_bg.wasm', import.meta.url)), texts: { en: chargeEn, ja: chargeJa, th: chargeTh } });
-// The return page's module reads the after-the-charge module's texts files.
-status.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_status_bg.wasm', import.meta.url)), texts: { en: chargeEn, ja: chargeJa, th: chargeTh } });
+// The return page's module, with its own texts files.
+status.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_status_bg.wasm', import.meta.url)), texts: { en: statusEn, ja: statusJa, th: statusTh } });
 
 // The same checks against every module that exports these functions.
 for (const [module, omise] of [['omise-checkout', checkout], ['omise-checkout/charge', charge], ['omise-checkout/status', status]]) {

@@ -13,6 +13,9 @@ import * as status from '../../dist/omise_checkout_status.js';
 import chargeEn from '../../dist/omise_checkout_charge_texts_en.js';
 import chargeJa from '../../dist/omise_checkout_charge_texts_ja.js';
 import chargeTh from '../../dist/omise_checkout_charge_texts_th.js';
+import statusEn from '../../dist/omise_checkout_status_texts_en.js';
+import statusJa from '../../dist/omise_checkout_status_texts_ja.js';
+import statusTh from '../../dist/omise_checkout_status_texts_th.js';
 import en from '../../dist/omise_checkout_texts_en.js';
 import ja from '../../dist/omise_checkout_texts_ja.js';
 import th from '../../dist/omise_checkout_texts_th.js';
@@ -90,23 +93,38 @@ test('the after-the-charge module given English answers Thai in English, loads T
   assert.equal(charge.message('checking', 'ja'), chargeJa[KEYS.indexOf('checking')]);
 });
 
-test('the return page\'s module: the charge module without handleCharge and authorize, on the same texts files', async () => {
-  status.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_status_bg.wasm', import.meta.url)), texts: { en: chargeEn } });
+// The after-the-charge views' texts (QR code, konbini instructions), which the status module
+// never shows.
+const VIEW_TEXTS = ['qr_scan', 'qr_scan_phone', 'qr_save', 'qr_time_left', 'qr_minutes_left', 'qr_expired', 'qr_new', 'label_amount', 'konbini_pay_by', 'konbini_how', 'konbini_awaiting'];
+
+test('the return page\'s files: the after-the-charge files without the QR code\'s and konbini\'s texts', () => {
+  for (const [code, charged, part] of [['en', chargeEn, statusEn], ['ja', chargeJa, statusJa], ['th', chargeTh, statusTh]]) {
+    assert.equal(part.length, KEYS.length, `${code}: indexed like the catalog`);
+    for (const [i, key] of KEYS.entries()) {
+      const want = VIEW_TEXTS.includes(key) ? undefined : charged[i];
+      assert.equal(part[i], want, `${code} ${key}`);
+    }
+    assert.ok(VIEW_TEXTS.every((key) => charged[KEYS.indexOf(key)] !== undefined), `${code}: the charge module's files keep them`);
+  }
+});
+
+test('the return page\'s module: the charge module without handleCharge and authorize, with its own texts files', async () => {
+  status.initSync({ module: readFileSync(new URL('../../dist/omise_checkout_status_bg.wasm', import.meta.url)), texts: { en: statusEn } });
   const page = new status.OmiseCheckout({ publicKey: 'pkey_test_5x0example', locale: 'th' });
   assert.equal(typeof page.pollStatus, 'function');
   assert.equal(typeof page.statusMessage, 'function');
   assert.equal(page.handleCharge, undefined, 'no QR or konbini views on a return page');
   assert.equal(page.authorize, undefined);
   assert.equal(typeof status.refundMessage, 'function');
-  // Thai is not here: said in English meanwhile, then loaded from the charge texts file.
+  // Thai is not here: said in English meanwhile, then loaded from its texts file.
   const i = KEYS.indexOf('status_failed');
-  assert.equal(status.message('status_failed', 'th'), chargeEn[i], 'English while Thai is on its way');
+  assert.equal(status.message('status_failed', 'th'), statusEn[i], 'English while Thai is on its way');
   const outcome = await page.pollStatus({ statusUrl: '/status', interval: 1, maxWait: 1 });
   assert.equal(outcome.state, 'pending');
   assert.match(outcome.message ?? '', /[\u0e00-\u0e7f]/, `in Thai: ${JSON.stringify(outcome)}`);
   for (const [k, key] of KEYS.entries()) {
-    if (chargeTh[k] !== undefined) assert.equal(status.message(key, 'th'), chargeTh[k], key);
+    if (statusTh[k] !== undefined) assert.equal(status.message(key, 'th'), statusTh[k], key);
   }
-  assert.equal(status.message('qr_scan', 'th'), chargeTh[KEYS.indexOf('qr_scan')], 'the same texts file as the charge module');
+  for (const key of VIEW_TEXTS) assert.equal(status.message(key, 'th'), undefined, `${key}: not in the return page's module`);
   assert.deepEqual(status.refundMessage('successful', 'th'), charge.refundMessage('successful', 'th'));
 });

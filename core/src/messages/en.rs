@@ -169,20 +169,20 @@ pub(super) const fn text(message: Message) -> &'static str {
         NoteKonbini => checkout_only!({
             "You'll get a payment number to pay at a convenience store, an ATM or online banking by the due date."
         }),
-        QrScan => "Scan this QR code with your banking app to pay.",
-        QrScanPhone => "Paying on this phone? Save the QR image, then pick it from your photos in your banking app.",
-        QrSave => "Save QR image",
-        QrTimeLeft => "Time left to pay",
-        QrMinutesLeft => "{} min left to pay.",
-        QrExpired => "This QR code has expired and can no longer be paid.",
-        QrNew => "Get a new QR code",
-        LabelAmount => "Amount",
-        KonbiniPayBy => "Pay by",
-        KonbiniHow => "How to pay (opens in a new tab)",
-        KonbiniAwaiting => {
+        QrScan => views_only!("Scan this QR code with your banking app to pay."),
+        QrScanPhone => views_only!("Paying on this phone? Save the QR image, then pick it from your photos in your banking app."),
+        QrSave => views_only!("Save QR image"),
+        QrTimeLeft => views_only!("Time left to pay"),
+        QrMinutesLeft => views_only!("{} min left to pay."),
+        QrExpired => views_only!("This QR code has expired and can no longer be paid."),
+        QrNew => views_only!("Get a new QR code"),
+        LabelAmount => views_only!("Amount"),
+        KonbiniPayBy => views_only!("Pay by"),
+        KonbiniHow => views_only!("How to pay (opens in a new tab)"),
+        KonbiniAwaiting => views_only!({
             "Your order is confirmed and awaiting payment. Please pay by the date below; we'll email you \
              when your payment arrives."
-        }
+        }),
         UpdateReasonGeneric => checkout_only!("We couldn't charge your card for your last payment. Please enter a new card to continue."),
         UpdateReasonInsufficientFund => checkout_only!("Your last payment didn't go through: the card's balance or credit limit wasn't enough. Please enter another card."),
         UpdateReasonStolenOrLost => checkout_only!("Your card can no longer be used because it was reported lost or stolen. Please enter your new card."),

@@ -167,19 +167,19 @@ pub(super) const fn text(message: Message) -> &'static str {
         NoteKonbini => checkout_only!({
             "お支払い番号が発行されます。期限までにコンビニ、ATM、ネットバンキングのいずれかでお支払いください。"
         }),
-        QrScan => "銀行アプリでこのQRコードを読み取ってお支払いください。",
-        QrScanPhone => "このスマートフォンでお支払いの場合は、QR画像を保存し、銀行アプリで写真から選んでください。",
-        QrSave => "QR画像を保存",
-        QrTimeLeft => "お支払い期限まで",
-        QrMinutesLeft => "お支払い期限まで残り{}分です。",
-        QrExpired => "このQRコードは有効期限が切れたため、お支払いに使えません。",
-        QrNew => "新しいQRコードを表示",
-        LabelAmount => "お支払い金額",
-        KonbiniPayBy => "お支払い期限",
-        KonbiniHow => "お支払い方法を見る（新しいタブで開きます）",
-        KonbiniAwaiting => {
+        QrScan => views_only!("銀行アプリでこのQRコードを読み取ってお支払いください。"),
+        QrScanPhone => views_only!("このスマートフォンでお支払いの場合は、QR画像を保存し、銀行アプリで写真から選んでください。"),
+        QrSave => views_only!("QR画像を保存"),
+        QrTimeLeft => views_only!("お支払い期限まで"),
+        QrMinutesLeft => views_only!("お支払い期限まで残り{}分です。"),
+        QrExpired => views_only!("このQRコードは有効期限が切れたため、お支払いに使えません。"),
+        QrNew => views_only!("新しいQRコードを表示"),
+        LabelAmount => views_only!("お支払い金額"),
+        KonbiniPayBy => views_only!("お支払い期限"),
+        KonbiniHow => views_only!("お支払い方法を見る（新しいタブで開きます）"),
+        KonbiniAwaiting => views_only!({
             "ご注文を承りました。下記の期限までにお支払いください。入金を確認しましたら、メールでお知らせします。"
-        }
+        }),
         UpdateReasonGeneric => checkout_only!("前回のお支払いをカードで決済できませんでした。引き続きご利用いただくには、新しいカードを入力してください。"),
         UpdateReasonInsufficientFund => checkout_only!("カードの残高または利用可能枠が足りず、前回のお支払いができませんでした。別のカードを入力してください。"),
         UpdateReasonStolenOrLost => checkout_only!("このカードは紛失・盗難の届け出があったため、ご利用いただけません。新しいカードを入力してください。"),

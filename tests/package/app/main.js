@@ -28,7 +28,7 @@ document.querySelector('#charge').addEventListener('click', async () => {
 // The validators entry, on its own.
 await initValidators({ module_or_path: validatorsWasmUrl });
 document.querySelector('#validators').textContent = validateCardNumber('4242 4242 4242 4242').state;
-// A return page's module, on its own (its texts come from the charge texts files, by import()).
+// A return page's module, on its own (its texts files come in by import(), through the bundle).
 await initStatus({ module_or_path: statusWasmUrl, locale: 'ja' });
 document.querySelector('#refund').textContent = refundMessage('pending', 'ja').text;
 document.body.dataset.ready = 'true';

@@ -3,6 +3,7 @@ import init, { OmiseCheckout, validateCardNumber, statusMessage, message, type B
 import initCharge, { OmiseCheckout as ReturnPage, refundMessage, initSync as initChargeSync } from 'omise-checkout/charge';
 import chargeTh from 'omise-checkout/charge-texts/th';
 import initStatus, { OmiseCheckout as StatusPage, refundMessage as statusRefund, initSync as initStatusSync } from 'omise-checkout/status';
+import statusTh from 'omise-checkout/status-texts/th';
 import initValidators, { validateExpiry, formatCardNumber } from 'omise-checkout/validators';
 
 await init();
@@ -65,7 +66,7 @@ const returned = await new ReturnPage({ publicKey: 'pkey_test_123', chargeWasmUr
 const refund: 'success' | 'pending' | 'failure' = refundMessage('pending', 'ja').kind;
 // A return page on the lighter module (no handleCharge views, no authorize), the same texts files.
 await initStatus({ locale: 'ja' });
-if (Math.random() > 2) initStatusSync({ module: new Uint8Array(), texts: { th: chargeTh } });
+if (Math.random() > 2) initStatusSync({ module: new Uint8Array(), texts: { th: statusTh } });
 const statusPage = new StatusPage({ publicKey: 'pkey_test_123', locale: 'ja' });
 const polled: 'succeeded' | 'failed' | 'pending' = (await statusPage.pollStatus({ statusUrl: '/orders/1', target: '#status' })).state;
 // @ts-expect-error: handleCharge is the after-the-charge module's (omise-checkout/charge)
