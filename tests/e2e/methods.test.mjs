@@ -46,7 +46,15 @@ test('PromptPay in Thai: a scannable QR with the amount and a countdown, paid fr
   const img = page.locator('#charge-view img.omise-qr__image');
   await img.waitFor();
   assert.match(await img.getAttribute('src'), /\/charges\/chrg_test_\w+\/documents\/docu_test_\w+\/downloads\/qrcode\.svg$/);
-  assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth > 0), 'the QR image loaded (CSP img-src)');
+  // In the page as soon as it is drawn; loaded (or refused by the CSP) a moment later.
+  const imageLoaded = (el) =>
+    el.complete
+      ? el.naturalWidth > 0
+      : new Promise((done) => {
+        el.addEventListener('load', () => done(el.naturalWidth > 0), { once: true });
+        el.addEventListener('error', () => done(false), { once: true });
+      });
+  assert.ok(await img.evaluate(imageLoaded), 'the QR image loaded (CSP img-src)');
   assert.match(await page.locator('#charge-view').textContent(), /฿1,000\.00/);
   assert.equal(await page.locator('.omise-qr__title').textContent(), catalogText('qr_scan', 'th'));
   assert.equal(await chargeTexts(), 0, 'not even once the QR code is shown');
