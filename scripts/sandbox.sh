@@ -3,11 +3,12 @@
 sandbox_up() {
   cargo build -q -p omise-sandbox
   local bin="${CARGO_TARGET_DIR:-target}/debug/omise-sandbox"
-  local log
-  log="$(mktemp)"
+  SANDBOX_LOG="$(mktemp)"
+  local log="$SANDBOX_LOG"
   "$bin" --port 0 --quiet --www www --dist dist >"$log" 2>&1 &
   SANDBOX_PID=$!
-  trap 'kill "$SANDBOX_PID" 2>/dev/null || true' EXIT
+  # Its log goes with it (one small file in the temporary directory per run otherwise).
+  trap 'kill "$SANDBOX_PID" 2>/dev/null || true; rm -f "$SANDBOX_LOG"' EXIT
   for _ in $(seq 1 100); do
     OMISE_SANDBOX_URL=$(sed -n 's/^omise-sandbox listening on \(http[^ ]*\).*/\1/p' "$log" | head -1)
     [ -n "$OMISE_SANDBOX_URL" ] && break

@@ -38,7 +38,7 @@ cargo build -q -p omise-sandbox
 log="$(mktemp)"
 target/debug/omise-sandbox --port 0 --quiet --www "$app/public" --dist /nonexistent >"$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work" "$log"' EXIT
 for _ in $(seq 1 100); do
   url=$(sed -n 's/^omise-sandbox listening on \(http[^ ]*\).*/\1/p' "$log" | head -1)
   [ -n "$url" ] && break
