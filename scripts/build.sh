@@ -61,11 +61,7 @@ module() {
   fi
   esbuild "$entry" --bundle --minify --format=esm --target=es2022 --log-level=warning \
     '--external:*omise_checkout_charge.js' \
-    '--external:./omise_checkout_texts_en.js' '--external:./omise_checkout_texts_ja.js' \
-    '--external:./omise_checkout_texts_th.js' '--external:./omise_checkout_charge_texts_en.js' \
-    '--external:./omise_checkout_charge_texts_ja.js' '--external:./omise_checkout_charge_texts_th.js' \
-    '--external:./omise_checkout_status_texts_en.js' '--external:./omise_checkout_status_texts_ja.js' \
-    '--external:./omise_checkout_status_texts_th.js' \
+    '--external:*_texts_en.js' '--external:*_texts_ja.js' '--external:*_texts_th.js' \
     --outfile="dist/$name.js"
   # V8's explicit compile hint (Chrome 136+; a comment elsewhere): compile every function of the
   # glue while the file loads, off the main thread, rather than each on its first call during
@@ -84,30 +80,24 @@ module omise_checkout_status status,js-texts src/status_entry.js
 node scripts/entry-types.mjs checkout dist/omise_checkout.d.ts
 node scripts/entry-types.mjs charge dist/omise_checkout_charge.d.ts
 node scripts/entry-types.mjs status dist/omise_checkout_status.d.ts
-# The checkout module's texts, one file per language (src/words.rs), from the core's tables.
-for locale in en ja th; do
-  cargo run --quiet -p omise-checkout-core --example texts "$locale" >"dist/omise_checkout_texts_$locale.js"
-  printf '%s\n' "/** The checkout module's texts in one language, [message] (for its initSync's { texts: { $locale } }). */" \
-    'declare const texts: ReadonlyArray<string>;' 'export default texts;' >"dist/omise_checkout_texts_$locale.d.ts"
-done
-# The after-the-charge module's texts, one file per language, for a page that loads it alone
-# (src/words.rs; on the checkout page the checkout module hands it its own).
-for locale in en ja th; do
-  cargo run --quiet -p omise-checkout-core --no-default-features --features view-texts --example texts "$locale" \
-    >"dist/omise_checkout_charge_texts_$locale.js"
-  printf '%s\n' "/** The after-the-charge module's texts in one language, [message] (for its initSync's { texts: { $locale } }). */" \
-    'declare const texts: ReadonlyArray<string | undefined>;' 'export default texts;' \
-    >"dist/omise_checkout_charge_texts_$locale.d.ts"
-done
-# The return page's module's texts (the status module: no QR code or konbini views, so no
-# texts of theirs), one file per language.
-for locale in en ja th; do
-  cargo run --quiet -p omise-checkout-core --no-default-features --example texts "$locale" \
-    >"dist/omise_checkout_status_texts_$locale.js"
-  printf '%s\n' "/** The return page's module's texts in one language, [message] (for its initSync's { texts: { $locale } }). */" \
-    'declare const texts: ReadonlyArray<string | undefined>;' 'export default texts;' \
-    >"dist/omise_checkout_status_texts_$locale.d.ts"
-done
+# A module's texts, one file per language (src/words.rs), from the core's tables with the
+# features that module shows texts of (core/examples/texts.rs), and its types:
+#   texts <file prefix> <whose, for the types> <element type> [cargo features…]
+texts() {
+  local prefix=$1 whose=$2 element=$3
+  shift 3
+  for locale in en ja th; do
+    cargo run --quiet -p omise-checkout-core "$@" --example texts "$locale" >"dist/${prefix}_$locale.js"
+    printf '%s\n' "/** $whose texts in one language, [message] (for its initSync's { texts: { $locale } }). */" \
+      "declare const texts: ReadonlyArray<$element>;" 'export default texts;' >"dist/${prefix}_$locale.d.ts"
+  done
+}
+texts omise_checkout_texts "The checkout module's" string
+# For a page that loads it alone (on the checkout page the checkout module hands it its own).
+texts omise_checkout_charge_texts "The after-the-charge module's" 'string | undefined' \
+  --no-default-features --features view-texts
+# The status module has no QR code or konbini views, so no texts of theirs.
+texts omise_checkout_status_texts "The return page's module's" 'string | undefined' --no-default-features
 module omise_checkout_validators validators
 # The stylesheet minified (its comments, which explain the custom properties, stay in styles/).
 esbuild styles/omise-checkout.css --minify --log-level=warning --outfile=dist/omise-checkout.css

@@ -4,18 +4,17 @@ sandbox_up() {
   cargo build -q -p omise-sandbox
   local bin="${CARGO_TARGET_DIR:-target}/debug/omise-sandbox"
   SANDBOX_LOG="$(mktemp)"
-  local log="$SANDBOX_LOG"
-  "$bin" --port 0 --quiet --www www --dist dist >"$log" 2>&1 &
+  "$bin" --port 0 --quiet --www www --dist dist >"$SANDBOX_LOG" 2>&1 &
   SANDBOX_PID=$!
   # Its log goes with it (one small file in the temporary directory per run otherwise).
   trap 'kill "$SANDBOX_PID" 2>/dev/null || true; rm -f "$SANDBOX_LOG"' EXIT
   for _ in $(seq 1 100); do
-    OMISE_SANDBOX_URL=$(sed -n 's/^omise-sandbox listening on \(http[^ ]*\).*/\1/p' "$log" | head -1)
+    OMISE_SANDBOX_URL=$(sed -n 's/^omise-sandbox listening on \(http[^ ]*\).*/\1/p' "$SANDBOX_LOG" | head -1)
     [ -n "$OMISE_SANDBOX_URL" ] && break
-    kill -0 "$SANDBOX_PID" 2>/dev/null || { cat "$log"; echo "sandbox exited" >&2; return 1; }
+    kill -0 "$SANDBOX_PID" 2>/dev/null || { cat "$SANDBOX_LOG"; echo "sandbox exited" >&2; return 1; }
     sleep 0.1
   done
-  [ -n "$OMISE_SANDBOX_URL" ] || { cat "$log"; echo "sandbox did not start" >&2; return 1; }
+  [ -n "$OMISE_SANDBOX_URL" ] || { cat "$SANDBOX_LOG"; echo "sandbox did not start" >&2; return 1; }
   export OMISE_SANDBOX_URL
   echo "sandbox: $OMISE_SANDBOX_URL"
 }

@@ -9,10 +9,12 @@
 //!   yet shows one that is, asks for it, and is said again when it arrives
 //!   (`__omiseTextsArrived`); what the shopper typed stays, as with `setLocale`;
 //! - the after-the-charge module from the checkout module that loads it on demand (so the
-//!   checkout page does not download them twice), or, on a page that loads it alone (a return
-//!   page), from `omise_checkout_charge_texts_<locale>.js`, the language its `init` expects
-//!   loaded beside the wasm. Its views wait for their language before they show anything
-//!   ([`when_ready`]): a status or a QR code is drawn once, in the shopper's language.
+//!   checkout page does not download them twice), or, on a page that loads it alone, from
+//!   `omise_checkout_charge_texts_<locale>.js`, the language its `init` expects loaded beside
+//!   the wasm; the return page's module (`status`) likewise from
+//!   `omise_checkout_status_texts_<locale>.js`. Their views wait for their language before
+//!   they show anything ([`when_ready`]): a status or a QR code is drawn once, in the shopper's
+//!   language.
 //!
 //! `message()`, `statusMessage()` and the like answer at once: in a language that is here
 //! (English first) while the one asked for is on its way.
@@ -50,17 +52,15 @@ pub fn shared() -> (wasm_bindgen::JsValue, wasm_bindgen::JsValue) {
     (wasm_bindgen::JsValue::UNDEFINED, wasm_bindgen::JsValue::UNDEFINED)
 }
 
-/// Every text is compiled in: nothing arrives later.
-#[cfg(not(feature = "js-texts"))]
+/// Nothing to watch: every text is compiled in, or (the after-the-charge and return page
+/// modules) views wait for their language instead ([`when_ready`]).
+#[cfg(not(all(feature = "js-texts", feature = "checkout")))]
 pub fn watch<V: SayAgain + 'static>(_: alloc::rc::Weak<V>) {}
 
 #[cfg(all(feature = "js-texts", feature = "status"))]
 pub use from_js::when_ready;
 #[cfg(all(feature = "js-texts", feature = "checkout"))]
 pub use from_js::{shared, watch};
-/// The after-the-charge module's views wait for their language instead ([`when_ready`]).
-#[cfg(all(feature = "js-texts", not(feature = "checkout")))]
-pub fn watch<V: SayAgain + 'static>(_: alloc::rc::Weak<V>) {}
 
 /// Runs `f` now: every text is compiled in.
 #[cfg(all(not(feature = "js-texts"), feature = "status"))]
