@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package into dist/: four wasm modules from the one crate (Cargo.toml features;
-# `dist`: no_std with a panic handler that traps without formatting),
+# `dist`: no_std with a panic handler that traps without formatting; linked with LTO),
 # each with its wasm-bindgen glue (ES module + .d.ts), wasm-opt -Oz and esbuild; the stylesheet.
 #   omise_checkout            the checkout page (card form, method picker, tokens, sources,
 #                             authorize); loads the charge module when handleCharge/pollStatus
@@ -28,26 +28,34 @@ mkdir -p dist
 module() {
   local name=$1 features=$2 entry_js=${3:-}
   local stage=target/dist-staging/$name
-  cargo build --profile wasm-release --target wasm32-unknown-unknown -p omise-checkout \
-    --no-default-features --features "$features,dist"
+  # `cargo rustc --crate-type cdylib`, not `cargo build`: with the crate's two types (cdylib for
+  # the wasm, rlib for the tests) Cargo silently builds the cdylib without the profile's
+  # `lto = true` (rust-lang/cargo#9672). One type, and LTO runs (session 9: −7.2 KB gzip on the
+  # checkout module's wasm).
+  cargo rustc --profile wasm-release --target wasm32-unknown-unknown -p omise-checkout --lib \
+    --crate-type cdylib --no-default-features --features "$features,dist"
   mkdir -p "$stage"
   cp "$OUT/omise_checkout.wasm" "$stage/$name.wasm"
   wasm-bindgen --target web --out-dir "$stage" --out-name "$name" "$stage/$name.wasm"
   node scripts/short-names.mjs "$stage/${name}_bg.wasm" "$stage/$name.js" "$stage/${name}_bg.wasm.d.ts"
-  node scripts/strip-fmt.mjs "$stage/${name}_bg.wasm"
-  node scripts/strip-panic-data.mjs "$stage/${name}_bg.wasm"
   # --low-memory-unused: addresses below 1 KB are never used, so constant offsets fold into
   # loads and stores (−0.5 KB gzip). Rust links the stack first (wasm-ld --stack-first): the low
   # 1 KB is the far end of the 1 MB stack, reached only by an overflow, which corrupts memory
   # with or without this flag.
   # -ocimfs/-aimfs: binaryen's inliner at -Oz inlines every function that has one caller, however
   # large, and always inlines those of size 2 or less. Inlining single-caller functions only up
-  # to size 15 and always those up to 6 makes every module smaller after gzip (checkout −3.1 KB,
-  # charge −0.8, validators −0.2 on the build that chose them; raw +2.6%): measured over
-  # 0–100 and 0–8, stable for 10–25 and 4–6. Without local-cse (it puts repeated expressions in
-  # locals, which gzip would have compressed anyway): −0.17 KB checkout, −0.24 charge.
-  wasm-opt -Oz --converge --low-memory-unused -ocimfs=15 -aimfs=6 --skip-pass=local-cse --strip-debug --strip-producers --strip-target-features "${WASM_OPT_FEATURES[@]}" \
-    "$stage/${name}_bg.wasm" -o "dist/${name}_bg.wasm"
+  # to size 30 and always those up to 3 makes every module smaller after gzip than -Oz's own
+  # limits (on the LTO build, session 9: checkout −0.74 KB, charge −0.27, status −0.06,
+  # validators −0.1); scanned over 0–100 × 2–8 (15/6, chosen before the build had LTO, was
+  # 0.5 KB worse on the checkout module then). Without local-cse (it puts repeated expressions
+  # in locals, which gzip would have compressed anyway): −0.07 KB checkout, −0.05 status.
+  # First flattened and its control flow rebuilt by binaryen's relooper (--flatten --rereloop),
+  # similar functions merged, then the pipeline a second time on its own output: checkout −0.46
+  # KB, charge −0.13, status −0.09, validators −0.06 (a third run −0.02).
+  local opt=(-Oz --converge --low-memory-unused -ocimfs=30 -aimfs=3 --skip-pass=local-cse --strip-debug
+    --strip-producers --strip-target-features "${WASM_OPT_FEATURES[@]}")
+  wasm-opt --flatten --rereloop --merge-similar-functions "${opt[@]}" "$stage/${name}_bg.wasm" -o "$stage/once.wasm"
+  wasm-opt "${opt[@]}" "$stage/once.wasm" -o "dist/${name}_bg.wasm"
   # One file for the glue and its snippets (the checkout's loader of the charge module), minified
   # (exports, import names and `import.meta.url` are kept); the charge module and the texts
   # file stay separate files, loaded by their own names next to this one. The charge module's

@@ -22,8 +22,10 @@ for (const [name, module] of [['omise_checkout', checkout], ['omise_checkout_cha
   });
 }
 
-// scripts/strip-panic-data.mjs: what only a panic message would show is not shipped (the panic
-// handler traps unread). Without the pass every module names its Rust source files.
+// What only a panic message would show is not shipped: the panic handler traps without reading
+// it, and with LTO (scripts/build.sh: `cargo rustc --crate-type cdylib`) the messages and their
+// `Location`s go. A build without LTO (`cargo build` with the crate's two types) names its Rust
+// source files here, so this also fails when the build loses LTO.
 test('no Rust source path or core panic text in the shipped modules', () => {
   for (const name of ['omise_checkout', 'omise_checkout_charge', 'omise_checkout_status', 'omise_checkout_validators']) {
     const text = readFileSync(new URL(`../../dist/${name}_bg.wasm`, import.meta.url)).toString('latin1');
