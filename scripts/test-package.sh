@@ -34,14 +34,7 @@ if tsc untyped-misuse.ts >/dev/null 2>&1; then
 fi
 
 cd "$ROOT"
-cargo build -q -p omise-sandbox
-log="$(mktemp)"
-target/debug/omise-sandbox --port 0 --quiet --www "$app/public" --dist /nonexistent >"$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work" "$log"' EXIT
-for _ in $(seq 1 100); do
-  url=$(sed -n 's/^omise-sandbox listening on \(http[^ ]*\).*/\1/p' "$log" | head -1)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-APP_URL="$url" node tests/package/consume.mjs
+# The scratch app served alone: the repository's dist/ must not be what the page finds.
+sandbox_up "$app/public" /nonexistent
+trap 'sandbox_down; rm -rf "$work"' EXIT
+APP_URL="$OMISE_SANDBOX_URL" node tests/package/consume.mjs

@@ -36,4 +36,3 @@ test('no Rust source path or core panic text in the shipped modules', () => {
     assert.doesNotMatch(text, /index out of bounds: the len is |capacity overflow/, `${name}: a panic text`);
   }
 });
-
