@@ -93,6 +93,14 @@ impl Config {
         self.locale.get()
     }
 
+    /// A view's language: its `locale` option, else the checkout's.
+    pub fn locale_for(&self, options: &JsValue) -> Locale {
+        match js::get_str(options, "locale") {
+            Some(l) => pick_locale(Some(&l)),
+            None => self.locale(),
+        }
+    }
+
     pub fn set_locale(&self, locale: Locale) {
         self.locale.set(locale);
     }

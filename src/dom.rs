@@ -26,8 +26,10 @@ extern "C" {
     fn create_element_ns(this: &Raw, namespace: &str, tag: &str) -> Element;
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute(this: &Raw, name: &str, value: &str);
-    #[wasm_bindgen(method, js_name = appendChild)]
-    fn append_child(this: &Raw, child: &Node);
+    #[wasm_bindgen(method, catch, js_name = appendChild)]
+    fn append_child(this: &Raw, child: &Node) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = querySelector)]
+    fn query_selector(this: &Raw, selector: &str) -> Result<Option<Element>, JsValue>;
     #[wasm_bindgen(method, getter, js_name = ownerDocument)]
     fn owner_document(this: &Raw) -> Document;
     #[wasm_bindgen(method, js_name = removeAttribute)]
@@ -63,8 +65,26 @@ pub fn toggle_class(element: &Element, class: &str, on: bool) {
 }
 
 /// `parent.appendChild(child)` of a node that is not an ancestor of `parent` (never throws).
+/// (One binding for this and [`try_add`]: the `catch` one, whose result is dropped here.)
 pub fn add(parent: &Node, child: &Node) {
-    raw(parent).append_child(child);
+    let _ = raw(parent).append_child(child);
+}
+
+/// `parent.appendChild(child)` where `parent` or `child` is the merchant's (a target, their
+/// card form's container): it can throw (e.g. a node put inside itself), so it is checked.
+pub fn try_add(parent: &Node, child: &Node) -> bool {
+    raw(parent).append_child(child).is_ok()
+}
+
+/// `root.querySelector(selector)` on an element or a document; `None` for no match or a
+/// selector the browser cannot read (a merchant's).
+pub fn query(root: &Node, selector: &str) -> Option<Element> {
+    raw(root).query_selector(selector).ok().flatten()
+}
+
+/// An element's `ownerDocument` (never `null` for an element).
+pub fn owner(element: &Element) -> Document {
+    raw(element).owner_document()
 }
 
 /// The next id (an atomic, not `thread_local!`, which `no_std` lacks; the wasm has one thread).
@@ -86,7 +106,7 @@ pub fn el(document: &Document, tag: &str, class: &str) -> HtmlElement {
 /// `<tag class>` with `text`, appended to `parent`.
 pub fn text_in(parent: &Element, tag: &str, class: &str, text: &str) -> HtmlElement {
     // An element's `ownerDocument` is never `null`.
-    let e = el(&raw(parent).owner_document(), tag, class);
+    let e = el(&owner(parent), tag, class);
     e.set_text_content(Some(text));
     add(parent, &e);
     e
@@ -114,7 +134,10 @@ pub fn join(a: &str, b: &str) -> String {
 /// An element, or the first match of a CSS selector.
 pub fn find(target: &wasm_bindgen::JsValue) -> Option<Element> {
     match target.as_string() {
-        Some(selector) => document()?.query_selector(&selector).ok().flatten(),
+        Some(selector) => {
+            let document = document()?;
+            query(&document, &selector)
+        }
         None => target.dyn_ref::<Element>().cloned(),
     }
 }

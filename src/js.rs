@@ -123,6 +123,15 @@ pub fn object(pairs: &[(&'static str, JsValue)]) -> JsValue {
     o.into()
 }
 
+/// The strings of an array (other items skipped); empty for anything that is not an array.
+#[cfg(feature = "checkout")]
+pub fn strings(value: &JsValue) -> Vec<String> {
+    match wasm_bindgen::JsCast::dyn_ref::<js_sys::Array>(value) {
+        Some(list) => list.iter().filter_map(|v| v.as_string()).collect(),
+        None => Vec::new(),
+    }
+}
+
 /// Sets `object[key] = value`.
 pub fn set(object: &JsValue, key: &'static str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &static_str(key), value);

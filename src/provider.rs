@@ -171,11 +171,7 @@ impl Provider {
         // The page-unique counter and a random part: a second copy of the widget on the page
         // (another bundle) counts from zero too.
         let channel = Channel::numbered(((js_sys::Math::random() * 1e6) as u64) * 100_000 + n as u64);
-        let Some(iframe) =
-            document.create_element("iframe").ok().and_then(|e| e.dyn_into::<HtmlIFrameElement>().ok())
-        else {
-            return false;
-        };
+        let iframe: HtmlIFrameElement = crate::dom::el(&document, "iframe", "").unchecked_into();
         // The listener first: the provider's ready message may come as soon as it loads.
         let me = self.me.clone();
         let listener = Listener::new(window.as_ref(), "message", move |event| {
@@ -194,7 +190,7 @@ impl Provider {
         let parent: Option<web_sys::Element> =
             document.body().map(Into::into).or_else(|| document.document_element());
         let Some(parent) = parent else { return false };
-        if parent.append_child(&iframe).is_err() {
+        if !crate::dom::try_add(&parent, &iframe) {
             return false;
         }
         let Some(frame_window) = iframe.content_window() else {

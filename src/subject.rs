@@ -12,7 +12,7 @@ use omise_checkout_core::endpoint;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::request::concat;
 use omise_checkout_core::status::PaymentStatus;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use crate::api::call;
@@ -90,12 +90,8 @@ pub(crate) fn link_option(options: &JsValue, name: &str) -> Result<Option<String
 
 /// `pollStatus`'s `target`: an element or a selector that finds one.
 pub(crate) fn find_target(v: &JsValue) -> Result<Element, JsValue> {
-    let document = crate::js::window().and_then(|w| w.document());
-    match v.as_string() {
-        Some(selector) => document.and_then(|d| d.query_selector(&selector).ok().flatten()),
-        None => v.dyn_ref::<Element>().cloned(),
-    }
-    .ok_or_else(|| config::error("mount_failed", "omise-checkout: pollStatus target not found"))
+    crate::dom::find(v)
+        .ok_or_else(|| config::error("mount_failed", "omise-checkout: pollStatus target not found"))
 }
 
 /// `statusUrl` (validated like `pollStatus`'s), else the charge's source polled with the
@@ -148,10 +144,7 @@ pub(crate) fn redirected(authorized: JsValue) -> JsValue {
 /// `handleCharge`'s language (`options.locale`, else the checkout's) and its `target`, which
 /// must be there: nothing can be shown without it.
 pub(crate) fn locale_and_target(config: &Config, options: &JsValue) -> Result<(Locale, Element), JsValue> {
-    let locale = match js::get_str(options, "locale") {
-        Some(l) => config::pick_locale(Some(&l)),
-        None => config.locale(),
-    };
+    let locale = config.locale_for(options);
     let target = crate::dom::find(&js::get(options, "target")).ok_or_else(|| {
         config::error("mount_failed", "omise-checkout: handleCharge needs a target element")
     })?;

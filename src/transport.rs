@@ -12,12 +12,11 @@ use core::cell::Cell;
 
 use js_sys::JSON;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    AbortController, Headers, Request, RequestCredentials, RequestInit, RequestRedirect, Response,
-};
+use web_sys::{AbortController, Response};
 
 use zeroize::Zeroizing;
 
+use crate::js;
 use crate::timer::{soon, then, Timeout};
 
 /// What to send.
@@ -73,27 +72,28 @@ impl Transport for FetchTransport {
 fn fetch(request: HttpRequest, done: OnReply) {
     let Some(window) = crate::js::window() else { return reply_later(done, Reply::NetworkFailure) };
     let Ok(controller) = AbortController::new() else { return reply_later(done, Reply::NetworkFailure) };
-    let Ok(headers) = Headers::new() else { return reply_later(done, Reply::NetworkFailure) };
+    // Plain objects for the headers and the init (the browser reads them as a `Headers` and a
+    // `RequestInit`): one `fetch(url, init)` instead of web-sys's setter per field.
+    let headers = js::object(&[("Accept", js::static_str("application/json"))]);
     if let Some(auth) = &request.authorization {
-        let _ = headers.set("Authorization", auth);
+        js::set(&headers, "Authorization", &JsValue::from_str(auth));
     }
-    let _ = headers.set("Accept", "application/json");
     if let Some(ct) = request.content_type {
-        let _ = headers.set("Content-Type", ct);
+        js::set(&headers, "Content-Type", &js::static_str(ct));
     }
-    let init = RequestInit::new();
-    init.set_method(request.method);
-    init.set_headers(&headers);
-    init.set_signal(Some(&controller.signal()));
-    init.set_credentials(RequestCredentials::Omit);
-    init.set_redirect(RequestRedirect::Error);
-    init.set_cache(web_sys::RequestCache::NoStore);
+    let init = js::object(&[
+        ("method", js::static_str(request.method)),
+        ("headers", headers),
+        ("signal", controller.signal().into()),
+        ("credentials", js::static_str("omit")),
+        ("redirect", js::static_str("error")),
+        ("cache", js::static_str("no-store")),
+    ]);
     if let Some(body) = &request.body {
-        init.set_body(&JsValue::from_str(body.as_str()));
+        js::set(&init, "body", &JsValue::from_str(body.as_str()));
     }
-    let Ok(req) = Request::new_with_str_and_init(&request.url, &init) else {
-        return reply_later(done, Reply::NetworkFailure);
-    };
+    // A URL the browser cannot parse rejects the promise: a network failure, as before.
+    let sent = window.fetch_with_str_and_init(&request.url, init.unchecked_ref());
     // The body (card data in a token request) is wiped here: the browser has its copy.
     drop(request.body);
     let timed_out = Rc::new(Cell::new(false));
@@ -105,7 +105,7 @@ fn fetch(request: HttpRequest, done: OnReply) {
     });
     let failed = move || if timed_out.get() { Reply::TimedOut } else { Reply::NetworkFailure };
     then(
-        &window.fetch_with_request(&req),
+        &sent,
         Box::new(move |response| {
             let response: Response = match response.map(JsCast::dyn_into) {
                 Ok(Ok(r)) => r,

@@ -49,7 +49,8 @@ impl Marks {
     /// inside, out of sight and out of the accessibility tree).
     pub fn show(&self, container: &HtmlElement, brand: Option<Brand>) {
         container.set_hidden(brand.is_none());
-        let (Some(brand), Some(document)) = (brand, container.owner_document()) else { return };
+        let Some(brand) = brand else { return };
+        let document = crate::dom::owner(container);
         let svg = self.drawn.borrow().iter().find(|(b, _)| *b == brand).map(|(_, e)| e.clone());
         let Some(svg) = svg.or_else(|| {
             let svg = mark(&document, brand)?;

@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, Node};
 
-use super::{find_element, CardForm, Inner};
+use super::{CardForm, Inner};
 use crate::dom::{remove_attr, set_attr, text_in, toggle_class};
 use crate::listener::Listener;
 use crate::words::Words;
@@ -45,11 +45,8 @@ impl CardForm {
         #[wasm_bindgen(unchecked_param_type = "HTMLElement | string")] button: JsValue,
     ) -> Result<(), JsValue> {
         let Some(inner) = self.live() else { return Ok(()) };
-        let el = crate::js::window()
-            .and_then(|w| w.document())
-            .and_then(|d| find_element(&d, &button))
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-            .ok_or_else(|| {
+        let el =
+            crate::dom::find(&button).and_then(|e| e.dyn_into::<HtmlElement>().ok()).ok_or_else(|| {
                 config::error(
                     "invalid_button",
                     "omise-checkout: bindPayButton needs a button element or a CSS selector that matches one",
@@ -146,7 +143,7 @@ impl Inner {
     pub(super) fn unbind_pay_buttons(&self) {
         for b in self.pay_buttons.take() {
             render_pay_button(&b, false, "");
-            let _ = b.el.class_list().remove_1("omise-pay-button");
+            toggle_class(&b.el, "omise-pay-button", false);
         }
     }
 }
@@ -174,7 +171,7 @@ fn render_pay_button(b: &PayButton, busy: bool, text: &str) {
         (false, true) => {
             el.set_text_content(None);
             for node in saved.take().unwrap_or_default() {
-                let _ = el.append_child(&node);
+                crate::dom::try_add(el, &node);
             }
             b.label.take();
         }

@@ -54,12 +54,11 @@ impl Dom {
         set_attr(&root, "lang", locale.code());
         let mut built = Vec::new();
         let mut row: Option<HtmlElement> = None;
-        let mut brand = None;
+        // The brand's mark: put beside the number (every form has one).
+        let brand = el(document, "span", "omise-brand");
+        brand.set_hidden(true);
         for &field in fields {
-            let (f, b) = build_field(document, &prefix, field, locale);
-            if b.is_some() {
-                brand = b;
-            }
+            let f = build_field(document, &prefix, field, locale, &brand);
             // Expiry and security code share a row.
             match field {
                 Field::Expiry => {
@@ -81,8 +80,10 @@ impl Dom {
         add(&root, &live);
         // The target may be anything the merchant passed that resolved to an element: the
         // one call here that can throw (e.g. a target inside a form being removed) is checked.
-        target.append_child(&root).ok()?;
-        Some(Dom { root, fields: built, brand: brand?, marks: Default::default(), form_error, live })
+        if !crate::dom::try_add(&target, &root) {
+            return None;
+        }
+        Some(Dom { root, fields: built, brand, marks: Default::default(), form_error, live })
     }
 
     /// The detected brand: its mark, `data-brand` on the root, the security-code hint.
@@ -121,7 +122,8 @@ fn build_field(
     prefix: &str,
     field: Field,
     locale: Locale,
-) -> (FieldDom, Option<HtmlElement>) {
+    brand: &HtmlElement,
+) -> FieldDom {
     let code = field.code();
     let kebab = match field {
         Field::SecurityCode => "security-code",
@@ -151,20 +153,14 @@ fn build_field(
     if let Some(m) = placeholder(field) {
         set_attr(&input, "placeholder", m.words(locale));
     }
-    let mut brand = None;
     if field == Field::Number {
         // The brand's mark, named for screen readers, is described with the error.
         let brand_id = concat(&[id.as_str(), "-brand"]);
-        let b = el(document, "span", "omise-brand");
-        b.set_hidden(true);
-        set_attr(&b, "id", &brand_id);
-        add(&parts.control, &b);
+        set_attr(brand, "id", &brand_id);
+        add(&parts.control, brand);
         set_attr(&input, "aria-describedby", &concat(&[id.as_str(), "-error ", brand_id.as_str()]));
-        brand = Some(b);
     }
-    let f =
-        FieldDom { field, wrap: parts.wrap, label: parts.label, input, error: parts.error, hint: parts.hint };
-    (f, brand)
+    FieldDom { field, wrap: parts.wrap, label: parts.label, input, error: parts.error, hint: parts.hint }
 }
 
 fn placeholder(field: Field) -> Option<Message> {

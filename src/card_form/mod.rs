@@ -86,18 +86,14 @@ impl CardForm {
         target: &JsValue,
         options: &JsValue,
     ) -> Result<CardForm, JsValue> {
-        let document =
-            crate::js::window().and_then(|w| w.document()).ok_or_else(|| no_target("no document"))?;
-        let target = find_element(&document, target).ok_or_else(|| {
+        let document = crate::dom::document().ok_or_else(|| no_target("no document"))?;
+        let target = crate::dom::find(target).ok_or_else(|| {
             no_target("mount target not found: pass an element or a CSS selector that matches one")
         })?;
-        if target.query_selector(".omise-card-form").ok().flatten().is_some() {
+        if crate::dom::query(&target, ".omise-card-form").is_some() {
             return Err(no_target("a card form is already mounted in this element; destroy() it first"));
         }
-        let locale = match js::get_str(options, "locale") {
-            Some(l) => config::pick_locale(Some(&l)),
-            None => config.locale(),
-        };
+        let locale = config.locale_for(options);
         let billing = billing_fields(&js::get(options, "billing"));
         let clear_card = ClearCard::from_option(&js::get(options, "clearAfterToken"));
         let model = FormModel::new(&billing, this_month());
@@ -338,20 +334,11 @@ fn billing_fields(value: &JsValue) -> Vec<Field> {
     if value.as_bool() == Some(true) {
         return vec![Field::PostalCode, Field::City, Field::Country];
     }
-    let Some(list) = value.dyn_ref::<js_sys::Array>() else { return Vec::new() };
-    let names: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
+    let names = js::strings(value);
     [Field::PostalCode, Field::City, Field::Country]
         .into_iter()
         .filter(|f| names.iter().any(|n| n == f.code()))
         .collect()
-}
-
-/// An element, or the first match of a CSS selector.
-fn find_element(document: &web_sys::Document, target: &JsValue) -> Option<Element> {
-    match target.as_string() {
-        Some(selector) => document.query_selector(&selector).ok().flatten(),
-        None => target.dyn_ref::<Element>().cloned(),
-    }
 }
 
 fn no_target(message: &str) -> JsValue {

@@ -20,7 +20,7 @@ impl Inner {
             let dom = self.dom.borrow();
             let Some(dom) = dom.as_ref() else { return };
             let locale = self.locale.get();
-            let active = crate::js::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+            let active = crate::dom::document().and_then(|d| d.active_element());
             for effect in effects {
                 match effect {
                     Effect::SetValue { field, value, caret } => {

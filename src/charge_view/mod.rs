@@ -114,12 +114,12 @@ fn show(
     (locale, target, document): (Locale, &Element, &web_sys::Document),
 ) -> (JsValue, Option<Weak<qr::QrRun>>) {
     let ChargeRead { plan, source, qr_uri, authorize_uri, status } = read;
-    while let Ok(Some(old)) = target.query_selector(":scope > .omise-charge") {
+    while let Some(old) = crate::dom::query(target, ":scope > .omise-charge") {
         old.remove();
     }
     let root = el(document, "div", "omise-charge");
     set_attr(&root, "lang", locale.code());
-    let _ = target.append_child(&root);
+    crate::dom::try_add(target, &root);
     let amount = js::get(charge, "amount").as_f64().unwrap_or(0.0);
     let currency = js::get_str(charge, "currency").unwrap_or_default();
     let amount_text = intl::amount(amount, &currency, locale).unwrap_or_default();

@@ -250,7 +250,7 @@ impl QrRun {
         for el in self.payable.take() {
             el.remove();
         }
-        if let Ok(Some(title)) = self.setup.root.query_selector(".omise-qr__title") {
+        if let Some(title) = crate::dom::query(&self.setup.root, ".omise-qr__title") {
             title.remove();
         }
         let shown = match state {

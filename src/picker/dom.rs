@@ -79,7 +79,7 @@ impl Inner {
             old.root.remove();
         }
         if let Some(dom) = self.build_dom() {
-            let _ = self.target.append_child(&dom.root);
+            crate::dom::try_add(&self.target, &dom.root);
             *self.dom.borrow_mut() = Some(dom);
             self.listen();
             self.restore();
@@ -120,18 +120,19 @@ impl Inner {
             match choice {
                 Choice::Card => {
                     if let Some(card) = &self.card {
-                        body.append_child(card).ok()?; // the merchant's element: checked
+                        crate::dom::try_add(&body, card); // the merchant's element: checked
                     }
                 }
                 Choice::Group(group) => {
                     let rows = model.rows_of(group);
-                    let first = rows.first()?;
-                    text_in(&body, "p", "omise-hint omise-method__note", first.note.words(locale));
-                    if group.shopper_picks() {
-                        self.build_banks(&document, &body, &prefix, &rows, locale, &mut dom);
-                    }
-                    for &field in first.fields {
-                        dom.fields.push(build_field(&document, &body, &prefix, field, locale));
+                    if let Some(first) = rows.first() {
+                        text_in(&body, "p", "omise-hint omise-method__note", first.note.words(locale));
+                        if group.shopper_picks() {
+                            self.build_banks(&document, &body, &prefix, &rows, locale, &mut dom);
+                        }
+                        for &field in first.fields {
+                            dom.fields.push(build_field(&document, &body, &prefix, field, locale));
+                        }
                     }
                 }
             }

@@ -6,7 +6,6 @@
 //! `{ card: true }` while it is chosen. One concern per file: `dom` builds, `render` carries out
 //! the model's effects.
 
-use alloc::string::String;
 use alloc::vec::Vec;
 
 mod dom;
@@ -79,10 +78,7 @@ impl OmiseCheckout {
                 "omise-checkout: mountPaymentMethods needs { amount, currency }, amount in the smallest unit",
             ));
         };
-        let wanted: Vec<String> = js::get(&options, "methods")
-            .dyn_ref::<js_sys::Array>()
-            .map(|a| a.iter().filter_map(|v| v.as_string()).collect())
-            .unwrap_or_default();
+        let wanted = js::strings(&js::get(&options, "methods"));
         let card = match js::get(&options, "card") {
             v if v.is_undefined() || v.is_null() || v.is_falsy() => None,
             v => Some(crate::dom::find(&v).ok_or_else(|| {
@@ -92,10 +88,7 @@ impl OmiseCheckout {
                 )
             })?),
         };
-        let locale = match js::get_str(&options, "locale") {
-            Some(l) => config::pick_locale(Some(&l)),
-            None => self.config.locale(),
-        };
+        let locale = self.config.locale_for(&options);
         let mut model = Picker::new(amount as u64, &currency, device(&options), wanted, card.is_some());
         match js::get_str(&options, "selected") {
             Some(id) => {
@@ -241,7 +234,7 @@ impl PaymentMethods {
             inner.listeners.take();
             inner.handlers.clear();
             if let Some(card) = &inner.card {
-                let _ = inner.target.append_child(card);
+                crate::dom::try_add(&inner.target, card);
             }
             if let Some(dom) = inner.dom.borrow_mut().take() {
                 dom.root.remove();

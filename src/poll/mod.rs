@@ -149,7 +149,7 @@ impl Run {
     }
 
     fn listen(self: &Rc<Self>) {
-        let Some(document) = crate::js::window().and_then(|w| w.document()) else { return };
+        let Some(document) = crate::dom::document() else { return };
         let run = self.clone();
         let doc = document.clone();
         let visibility = Listener::new(document.as_ref(), "visibilitychange", move |_| {
