@@ -43,7 +43,7 @@ pub fn call(
         body: body.map(|b| Zeroizing::new(b.text)),
         timeout_ms: config.timeout_ms,
     };
-    config.transport.send(request, Box::new(move |reply| done(interpret(reply, expect))));
+    crate::transport::send(request, Box::new(move |reply| done(interpret(reply, expect))));
 }
 
 /// What an answer means, whichever way it travelled (fetch or the provider page): the wanted
@@ -102,7 +102,7 @@ pub fn create_token(config: &Config, card: &TokenRequest, done: OnAnswer) {
                 body: Some(body),
                 timeout_ms: config.timeout_ms,
             };
-            config.transport.send(request, done)
+            crate::transport::send(request, done)
         }
     }
 }

@@ -5,6 +5,7 @@
 use alloc::borrow::ToOwned;
 use alloc::string::String;
 
+#[cfg(feature = "checkout")]
 use alloc::rc::Rc;
 use core::cell::Cell;
 
@@ -15,7 +16,6 @@ use wasm_bindgen::JsValue;
 use crate::js::{self, Prop};
 #[cfg(feature = "checkout")]
 use crate::provider::Provider;
-use crate::transport::{FetchTransport, Transport};
 
 pub const DEFAULT_VAULT_URL: &str = "https://vault.omise.co";
 pub const DEFAULT_API_URL: &str = "https://api.omise.co";
@@ -31,7 +31,6 @@ pub struct Config {
     /// Changed by `checkout.setLocale`: read it with `locale()` when a message is shown.
     locale: Cell<Locale>,
     pub timeout_ms: u32,
-    pub transport: Rc<dyn Transport>,
     #[cfg(feature = "checkout")]
     /// `transport: 'provider'` (the default): tokens go through the vault's provider page, the
     /// path Omise supports. `None` with `transport: 'fetch'` (`POST {vault}/tokens`).
@@ -82,7 +81,6 @@ impl Config {
             api_url,
             locale: Cell::new(locale),
             timeout_ms,
-            transport: Rc::new(FetchTransport),
             #[cfg(feature = "checkout")]
             provider,
         })

@@ -1,5 +1,6 @@
-//! HTTP to the vault and the API, behind one small interface (SPEC §7: a provider-iframe
-//! transport can be added beside `FetchTransport` without touching the callers).
+//! HTTP to the vault and the API: `send` (`fetch`). Tokens go through the vault's provider
+//! page by default (`crate::provider`, SPEC §7); `send` carries the rest, and tokens with
+//! `transport: 'fetch'`.
 //!
 //! Card data is sent only to the configured endpoint: no redirects are followed (`redirect:
 //! "error"`), no cookies are sent, nothing is cached, and the body never appears in a URL.
@@ -54,22 +55,11 @@ pub fn reply_later(done: OnReply, reply: Reply) {
     soon(Box::new(move || done(reply)));
 }
 
-/// One way of getting a request to the vault or the API; `done` gets the reply, later (never
-/// inside `send`).
-pub trait Transport {
-    fn send(&self, request: HttpRequest, done: OnReply);
-}
-
-/// `fetch` with an `AbortController` timeout.
-pub struct FetchTransport;
-
-impl Transport for FetchTransport {
-    fn send(&self, request: HttpRequest, done: OnReply) {
-        fetch(request, done)
-    }
-}
-
-fn fetch(request: HttpRequest, done: OnReply) {
+/// Sends a request to the vault, the API or a status endpoint with `fetch` and an
+/// `AbortController` timeout; `done` gets the reply, later (never inside `send`). (The
+/// provider page is the other way to the vault: `crate::provider`, which takes token requests
+/// only.)
+pub fn send(request: HttpRequest, done: OnReply) {
     let Some(window) = crate::js::window() else { return reply_later(done, Reply::NetworkFailure) };
     let Ok(controller) = AbortController::new() else { return reply_later(done, Reply::NetworkFailure) };
     // Plain objects for the headers and the init (the browser reads them as a `Headers` and a

@@ -200,12 +200,18 @@ pub fn discontinued(source_type: &str) -> Option<(&'static str, &'static str)> {
 /// The rows to offer, in table order: those that fit the amount, currency and device, limited
 /// to `wanted` (source types, or `mobile_banking` for every bank; empty: all). For a group the widget picks in (not
 /// the shopper), only the first suitable row.
-pub fn offered(amount: u64, currency: &str, device: DeviceKind, wanted: &[&str]) -> Vec<&'static Method> {
+pub fn offered<W: AsRef<str>>(
+    amount: u64,
+    currency: &str,
+    device: DeviceKind,
+    wanted: &[W],
+) -> Vec<&'static Method> {
     // A source type names its row; a group id that is no source type ("mobile_banking") names
     // every row of its group.
     let names_group = |w: &str, m: &Method| w == m.group.id() && find(w).is_none();
-    let asked =
-        |m: &Method| wanted.is_empty() || wanted.iter().any(|w| *w == m.source_type || names_group(w, m));
+    let asked = |m: &Method| {
+        wanted.is_empty() || wanted.iter().map(AsRef::as_ref).any(|w| w == m.source_type || names_group(w, m))
+    };
     let mut out: Vec<&'static Method> = Vec::new();
     for m in METHODS {
         if !(asked(m) && m.fits(amount, currency) && m.suits(device)) {

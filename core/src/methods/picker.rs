@@ -131,8 +131,7 @@ impl Picker {
     }
 
     fn refilter(&mut self) {
-        let wanted: Vec<&str> = self.wanted.iter().map(String::as_str).collect();
-        self.rows = offered(self.amount, &self.currency, self.device, &wanted);
+        self.rows = offered(self.amount, &self.currency, self.device, &self.wanted);
         for f in self.rows.iter().flat_map(|m| m.fields) {
             if !self.fields.iter().any(|s| s.field == *f) {
                 self.fields.push(FieldState { field: *f, value: String::new(), shown: None });
