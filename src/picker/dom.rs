@@ -120,7 +120,10 @@ impl Inner {
             match choice {
                 Choice::Card => {
                     if let Some(card) = &self.card {
-                        crate::dom::try_add(&body, card); // the merchant's element: checked
+                        // The merchant's element, through the checked call: one that holds the
+                        // picker's own target stays where it is, and the picker is built all
+                        // the same (the other methods stay usable).
+                        crate::dom::try_add(&body, card);
                     }
                 }
                 Choice::Group(group) => {
