@@ -18,7 +18,7 @@ export interface PaymentMethodsOptions {
   currency: string;
   /** Offer only these (source types, or `mobile_banking` for every bank); default: all that fit. */
   methods?: Array<MethodSourceType | "mobile_banking">;
-  /** Your card form's container: shown under a "Card" choice (first); `createSource()` then answers `{ card: true }` while it is chosen. */
+  /** Your card form's container, outside `target` (one that holds it throws `mount_failed`): shown under a "Card" choice (first); `createSource()` then answers `{ card: true }` while it is chosen. */
   card?: Element | string;
   /** Default: from the browser. Bank apps are offered on phones only; `phone`/`ios`/`android` forces them. */
   device?: "phone" | "ios" | "android" | "desktop";

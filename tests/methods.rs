@@ -273,6 +273,35 @@ async fn the_card_choice_shows_the_merchants_card_form() {
     form.destroy();
 }
 
+/// A `card` option that holds the picker's own target (or is it) would take the picker inside
+/// itself and leave the page with it: refused at mount (`mount_failed`), nothing moved.
+#[wasm_bindgen_test]
+async fn a_card_container_around_the_picker_is_refused_and_nothing_moves() {
+    let (_k, c) = checkout("en").await;
+    let card_slot = container();
+    let target = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap();
+    card_slot.append_child(&target).unwrap();
+    let body = web_sys::window().unwrap().document().unwrap().body().unwrap();
+    for card in [&card_slot, &target] {
+        let opts =
+            obj(&[("amount", 100_000.into()), ("currency", "thb".into()), ("card", card.clone().into())]);
+        let err = c.mount_payment_methods(target.clone().into(), opts).err().expect("refused");
+        assert_eq!(text(&err, "code"), "mount_failed", "{}", json(&err));
+        assert!(body.contains(Some(&card_slot)), "the merchant's container is still in the page");
+        assert_eq!(target.parent_element().as_ref(), Some(&card_slot));
+        assert!(target.query_selector(".omise-methods").unwrap().is_none(), "no picker was built");
+    }
+    // A container beside the target is taken, as before.
+    let beside = container();
+    let p = mount(
+        &c,
+        &target,
+        &[("amount", 100_000.into()), ("currency", "thb".into()), ("card", beside.clone().into())],
+    );
+    assert!(target.contains(Some(&beside)));
+    p.destroy();
+}
+
 /// A PromptPay order through the demo backend, paying by `expires_in` seconds.
 async fn promptpay_order(c: &OmiseCheckout, key: &str, expires_in: u32) -> JsValue {
     let target = container();

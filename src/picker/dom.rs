@@ -120,9 +120,8 @@ impl Inner {
             match choice {
                 Choice::Card => {
                     if let Some(card) = &self.card {
-                        // The merchant's element, through the checked call: one that holds the
-                        // picker's own target stays where it is, and the picker is built all
-                        // the same (the other methods stay usable).
+                        // The merchant's element (never one that holds the target: refused at
+                        // mount), through the checked call.
                         crate::dom::try_add(&body, card);
                     }
                 }

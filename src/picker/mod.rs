@@ -81,10 +81,12 @@ impl OmiseCheckout {
         let wanted = js::strings(&js::get(&options, "methods"));
         let card = match js::get(&options, "card") {
             v if v.is_undefined() || v.is_null() || v.is_falsy() => None,
-            v => Some(crate::dom::find(&v).ok_or_else(|| {
+            // A container that holds the target would take the picker inside itself: refused
+            // (it would otherwise leave the page with the picker).
+            v => Some(crate::dom::find(&v).filter(|card| !card.contains(Some(&target))).ok_or_else(|| {
                 config::error(
                     "mount_failed",
-                    "omise-checkout: the card option must be an element or a selector",
+                    "omise-checkout: the card option must be an element or a selector, outside the picker's target",
                 )
             })?),
         };
