@@ -103,6 +103,49 @@ async fn the_picker_offers_what_fits_the_amount_currency_and_device() {
     assert!(root.query_selector("[style]").unwrap().is_none(), "no inline style");
 }
 
+/// `setAmount`: a new total filters again and is the amount of the next source; one that is not
+/// a whole number of the smallest unit, or without a currency, throws and changes nothing (a
+/// source is never made for a total the page no longer shows).
+#[wasm_bindgen_test]
+async fn a_new_total_filters_again_and_a_bad_one_throws_and_changes_nothing() {
+    let (_k, c) = checkout("en").await;
+    let target = container();
+    let p = mount(
+        &c,
+        &target,
+        &[
+            ("amount", 100_000.into()),
+            ("currency", "thb".into()),
+            ("device", "desktop".into()),
+            ("selected", "promptpay".into()),
+        ],
+    );
+    p.set_amount(3_000.into(), "jpy".into()).expect("a yen total");
+    assert_eq!(choices(&p), ["paypay", "econtext"]);
+    assert!(p.selected().is_null(), "the chosen method went with the baht");
+    p.set_amount(250_000.into(), "THB".into()).expect("a baht total, any case");
+    p.select("promptpay".into());
+    let source = get(&create(&p).await, "source");
+    assert_eq!(get(&source, "amount").as_f64(), Some(250_000.0), "{}", json(&source));
+    let bad = [
+        (JsValue::from("100000"), "thb"),
+        (JsValue::from(1000.5), "thb"),
+        (JsValue::from(-100), "thb"),
+        (JsValue::UNDEFINED, "thb"),
+        (JsValue::from(100_000), "baht"),
+        (JsValue::from(100_000), ""),
+    ];
+    for (amount, currency) in bad {
+        let err = p.set_amount(amount.clone(), currency.into()).expect_err("refused");
+        assert_eq!(text(&err, "code"), "invalid_options", "{amount:?} {currency}");
+    }
+    assert_eq!(p.selected().as_string().as_deref(), Some("promptpay"), "nothing changed");
+    let source = get(&create(&p).await, "source");
+    assert_eq!(get(&source, "amount").as_f64(), Some(250_000.0), "the last good total");
+    p.destroy();
+    p.set_amount("oops".into(), "thb".into()).expect("a destroyed picker ignores it");
+}
+
 #[wasm_bindgen_test]
 async fn every_method_creates_its_source_against_the_sandbox() {
     let (_k, c) = checkout("en").await;

@@ -6,6 +6,7 @@
 //! `{ card: true }` while it is chosen. One concern per file: `dom` builds, `render` carries out
 //! the model's effects.
 
+use alloc::string::String;
 use alloc::vec::Vec;
 
 mod dom;
@@ -68,16 +69,7 @@ impl OmiseCheckout {
         let target = crate::dom::find(&target).ok_or_else(|| {
             config::error("mount_failed", "omise-checkout: payment methods target not found")
         })?;
-        let amount = js::get(&options, "amount")
-            .as_f64()
-            .filter(|a| omise_checkout_core::is_whole(*a) && *a > 0.0 && *a < 1e13);
-        let currency = js::get_str(&options, "currency").filter(|c| c.len() == 3);
-        let (Some(amount), Some(currency)) = (amount, currency) else {
-            return Err(config::error(
-                "invalid_options",
-                "omise-checkout: mountPaymentMethods needs { amount, currency }, amount in the smallest unit",
-            ));
-        };
+        let (amount, currency) = total(&js::get(&options, "amount"), js::get_str(&options, "currency"))?;
         let wanted = js::strings(&js::get(&options, "methods"));
         let card = match js::get(&options, "card") {
             v if v.is_undefined() || v.is_null() || v.is_falsy() => None,
@@ -91,7 +83,7 @@ impl OmiseCheckout {
             })?),
         };
         let locale = self.config.locale_for(&options);
-        let mut model = Picker::new(amount as u64, &currency, device(&options), wanted, card.is_some());
+        let mut model = Picker::new(amount, &currency, device(&options), wanted, card.is_some());
         match js::get_str(&options, "selected") {
             Some(id) => {
                 let _ = model.select(&id);
@@ -182,23 +174,22 @@ impl PaymentMethods {
         }
     }
 
-    /// A new cart total: the choices that no longer fit go (the chosen one too).
+    /// A new cart total: the choices that no longer fit go (the chosen one too). Throws
+    /// `invalid_options` for an amount that is not a whole number of the smallest unit (`"1000"`,
+    /// `10.5`) or a currency that is not three letters, and changes nothing: a source is never
+    /// created for a total the page no longer shows.
     #[wasm_bindgen(js_name = setAmount)]
     pub fn set_amount(
         &self,
-        amount: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] currency: JsValue,
-    ) {
-        let (Some(inner), Some(amount), Some(currency)) =
-            (self.live(), amount.as_f64(), currency.as_string())
-        else {
-            return;
-        };
-        if omise_checkout_core::is_whole(amount) && amount > 0.0 && amount < 1e13 {
-            let effects = inner.model.borrow_mut().set_amount(amount as u64, &currency);
-            inner.build();
-            inner.apply(effects);
-        }
+    ) -> Result<(), JsValue> {
+        let Some(inner) = self.live() else { return Ok(()) };
+        let (amount, currency) = total(&amount, currency.as_string())?;
+        let effects = inner.model.borrow_mut().set_amount(amount, &currency);
+        inner.build();
+        inner.apply(effects);
+        Ok(())
     }
 
     /// Switches the language in place: what was chosen and typed stays.
@@ -258,6 +249,19 @@ impl crate::words::SayAgain for Inner {
 impl PaymentMethods {
     fn live(&self) -> Option<Rc<Inner>> {
         self.inner.borrow().clone()
+    }
+}
+
+/// A cart total as `mountPaymentMethods` and `setAmount` take it: a whole, positive amount in the
+/// currency's smallest unit and a three-letter currency, else `invalid_options`.
+fn total(amount: &JsValue, currency: Option<String>) -> Result<(u64, String), JsValue> {
+    let amount = amount.as_f64().filter(|a| omise_checkout_core::is_whole(*a) && *a > 0.0 && *a < 1e13);
+    match (amount, currency.filter(|c| c.len() == 3)) {
+        (Some(amount), Some(currency)) => Ok((amount as u64, currency)),
+        _ => Err(config::error(
+            "invalid_options",
+            "omise-checkout: the payment methods need { amount, currency }: a whole amount in the currency's smallest unit (100000 for 1,000.00 THB) and its three-letter code",
+        )),
     }
 }
 
