@@ -103,6 +103,39 @@ async fn the_picker_offers_what_fits_the_amount_currency_and_device() {
     assert!(root.query_selector("[style]").unwrap().is_none(), "no inline style");
 }
 
+/// `on("change")`: each choice is reported as `{ selected, sourceType }`; a misspelt event or a
+/// callback that is not a function throws, as the card form's `on` does.
+#[wasm_bindgen_test]
+async fn change_is_reported_and_a_wrong_event_or_callback_throws() {
+    let (_k, c) = checkout("en").await;
+    let target = container();
+    let p = mount(
+        &c,
+        &target,
+        &[("amount", 100_000.into()), ("currency", "thb".into()), ("device", "android".into())],
+    );
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let s = seen.clone();
+    let cb = Closure::<dyn FnMut(JsValue)>::new(move |d: JsValue| {
+        s.borrow_mut().push((get(&d, "selected").as_string(), get(&d, "sourceType").as_string()))
+    });
+    p.on("change".into(), cb.as_ref().clone()).expect("change");
+    p.select("promptpay".into());
+    p.select("mobile_banking_scb".into());
+    assert_eq!(
+        *seen.borrow(),
+        [
+            (Some("promptpay".to_string()), Some("promptpay".to_string())),
+            (Some("mobile_banking".to_string()), Some("mobile_banking_scb".to_string())),
+        ]
+    );
+    let err = p.on("chnage".into(), cb.as_ref().clone()).expect_err("a misspelt event");
+    assert_eq!(text(&err, "code"), "unknown_event");
+    let err = p.on("change".into(), "not a function".into()).expect_err("not a function");
+    assert_eq!(text(&err, "code"), "invalid_callback");
+    p.destroy();
+}
+
 /// `setAmount`: a new total filters again and is the amount of the next source; one that is not
 /// a whole number of the smallest unit, or without a currency, throws and changes nothing (a
 /// source is never made for a total the page no longer shows).

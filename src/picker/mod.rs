@@ -201,17 +201,30 @@ impl PaymentMethods {
         }
     }
 
-    /// `change` (`{ selected, sourceType }`) callbacks; also `omise:change` on `element`.
+    /// `change` (`{ selected, sourceType }`) callbacks; also `omise:change` on `element`. Like
+    /// the card form's `on`, a callback that is not a function throws `invalid_callback` and
+    /// another event throws `unknown_event` (a misspelt name is never silently not called).
     pub fn on(
         &self,
         #[wasm_bindgen(unchecked_param_type = "\"change\"")] event: JsValue,
         #[wasm_bindgen(unchecked_param_type = "(detail: any) => void")] callback: JsValue,
-    ) {
-        if let (Some(inner), Some(f)) = (self.live(), callback.dyn_ref::<Function>()) {
-            if event.as_string().as_deref() == Some("change") {
-                inner.handlers.on("change", f.clone());
-            }
+    ) -> Result<(), JsValue> {
+        let Some(f) = callback.dyn_ref::<Function>() else {
+            return Err(config::error(
+                "invalid_callback",
+                "omise-checkout: on(event, callback) needs a function",
+            ));
+        };
+        if event.as_string().as_deref() != Some("change") {
+            return Err(config::error(
+                "unknown_event",
+                "omise-checkout: the payment methods' one event is change",
+            ));
         }
+        if let Some(inner) = self.live() {
+            inner.handlers.on("change", f.clone());
+        }
+        Ok(())
     }
 
     /// The picker's root element.
