@@ -95,8 +95,13 @@ pub(crate) fn find_target(v: &JsValue) -> Result<Element, JsValue> {
 }
 
 /// `statusUrl` (validated like `pollStatus`'s), else the charge's source polled with the
-/// public key; `None` when neither is there (the QR still counts down).
+/// public key; `None` when neither is there (the QR still counts down). A `requestNewQr` that is
+/// not a function throws `invalid_options` (ignored, the expired QR code would offer no new one).
 pub(crate) fn qr_subject(options: &JsValue, source: &JsValue) -> Result<Option<Subject>, JsValue> {
+    let new_qr = js::get(options, "requestNewQr");
+    if !(new_qr.is_undefined() || new_qr.is_null() || new_qr.is_function()) {
+        return Err(config::error("invalid_options", "omise-checkout: requestNewQr must be a function"));
+    }
     if let Some(url) = js::get_str(options, "statusUrl") {
         if !endpoint::is_status_url(&url) {
             return Err(config::error(

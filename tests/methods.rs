@@ -438,6 +438,11 @@ async fn an_expired_qr_is_never_payable_and_asks_for_a_new_one() {
     let asked = std::rc::Rc::new(std::cell::Cell::new(0));
     let counter = asked.clone();
     let request_new = Closure::<dyn FnMut()>::new(move || counter.set(counter.get() + 1));
+    // A `requestNewQr` that is not a function would leave an expired QR without a way on.
+    let wrong = obj(&[("target", target.clone().into()), ("requestNewQr", "location.reload()".into())]);
+    let err = c.handle_charge(get(&order, "charge"), wrong).expect_err("not a function");
+    assert_eq!(text(&err, "code"), "invalid_options", "{}", json(&err));
+    assert!(target.first_element_child().is_none(), "nothing shown");
     let h = handle(&c, &order, &target, &[("requestNewQr", request_new.as_ref().clone())]);
     let outcome = JsFuture::from(get(&h, "result").dyn_into::<js_sys::Promise>().unwrap()).await.unwrap();
     assert_eq!(get(&outcome, "expired").as_bool(), Some(true), "{}", json(&outcome));
