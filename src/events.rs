@@ -14,6 +14,14 @@ use web_sys::{CustomEvent, CustomEventInit, Element};
 /// The events a card form emits.
 pub const EVENT_NAMES: [&str; 7] = ["ready", "change", "focus", "blur", "busy", "tokenized", "error"];
 
+/// `on(event, callback)`'s callback: a function, else `invalid_callback` (the card form's and
+/// the picker's `on` alike).
+pub fn callback(value: &JsValue) -> Result<Function, JsValue> {
+    wasm_bindgen::JsCast::dyn_ref::<Function>(value).cloned().ok_or_else(|| {
+        crate::config::error("invalid_callback", "omise-checkout: on(event, callback) needs a function")
+    })
+}
+
 /// Callbacks by event name. Calls happen with no Rust borrow held, so a callback may call
 /// back into the form.
 #[derive(Default)]

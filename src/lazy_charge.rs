@@ -17,7 +17,8 @@ use web_sys::Element;
 
 use crate::checkout::OmiseCheckout;
 use crate::subject::{
-    find_target, link_option, locale_and_target, qr_subject, read_charge, redirected, subject, ChargeRead,
+    find_target, link_option, locale_and_target, new_qr_callback, qr_subject, read_charge, redirected,
+    subject, ChargeRead,
 };
 use crate::words::{self, Words};
 use crate::{js, results};
@@ -131,6 +132,7 @@ impl OmiseCheckout {
                 if !endpoint::is_safe_redirect(&qr_uri.unwrap_or_default()) {
                     return Ok(results::err_code(ErrorCode::UnsafeRedirect, locale));
                 }
+                new_qr_callback(&options)?;
                 qr_subject(&options, &source)?;
                 "qr"
             }

@@ -94,14 +94,21 @@ pub(crate) fn find_target(v: &JsValue) -> Result<Element, JsValue> {
         .ok_or_else(|| config::error("mount_failed", "omise-checkout: pollStatus target not found"))
 }
 
-/// `statusUrl` (validated like `pollStatus`'s), else the charge's source polled with the
-/// public key; `None` when neither is there (the QR still counts down). A `requestNewQr` that is
-/// not a function throws `invalid_options` (ignored, the expired QR code would offer no new one).
-pub(crate) fn qr_subject(options: &JsValue, source: &JsValue) -> Result<Option<Subject>, JsValue> {
+/// A QR code's `requestNewQr`: a function or nothing; anything else throws `invalid_options`
+/// (ignored, the expired QR code would offer no way to a new one).
+pub(crate) fn new_qr_callback(options: &JsValue) -> Result<Option<js_sys::Function>, JsValue> {
     let new_qr = js::get(options, "requestNewQr");
-    if !(new_qr.is_undefined() || new_qr.is_null() || new_qr.is_function()) {
-        return Err(config::error("invalid_options", "omise-checkout: requestNewQr must be a function"));
+    if new_qr.is_undefined() || new_qr.is_null() {
+        return Ok(None);
     }
+    wasm_bindgen::JsCast::dyn_into(new_qr)
+        .map(Some)
+        .map_err(|_| config::error("invalid_options", "omise-checkout: requestNewQr must be a function"))
+}
+
+/// `statusUrl` (validated like `pollStatus`'s), else the charge's source polled with the
+/// public key; `None` when neither is there (the QR still counts down).
+pub(crate) fn qr_subject(options: &JsValue, source: &JsValue) -> Result<Option<Subject>, JsValue> {
     if let Some(url) = js::get_str(options, "statusUrl") {
         if !endpoint::is_status_url(&url) {
             return Err(config::error(

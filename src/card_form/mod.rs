@@ -188,13 +188,8 @@ impl CardForm {
         #[wasm_bindgen(unchecked_param_type = "CardFormEvent")] event: JsValue,
         #[wasm_bindgen(unchecked_param_type = "(detail: any) => void")] callback: JsValue,
     ) -> Result<(), JsValue> {
-        let Some(callback) = callback.dyn_ref::<Function>() else {
-            return Err(config::error(
-                "invalid_callback",
-                "omise-checkout: on(event, callback) needs a function",
-            ));
-        };
-        self.on(&event.as_string().unwrap_or_default(), callback.clone())
+        let callback = crate::events::callback(&callback)?;
+        self.on(&event.as_string().unwrap_or_default(), callback)
     }
 
     /// Removes a callback registered with `on` (any argument types; nothing happens for others).

@@ -21,7 +21,6 @@ use omise_checkout_core::locale::Locale;
 use omise_checkout_core::messages::Message;
 use omise_checkout_core::status::{self, Kind, Method, PaymentStatus};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::checkout::OmiseCheckout;
@@ -29,7 +28,7 @@ use crate::config;
 use crate::config::Config;
 use crate::dom::{el, set_attr, text_in, toggle_class};
 pub(crate) use crate::subject::Subject;
-use crate::subject::{locale_and_target, qr_subject, read_charge, redirected, ChargeRead};
+use crate::subject::{locale_and_target, new_qr_callback, qr_subject, read_charge, redirected, ChargeRead};
 use crate::words::Words;
 use crate::{intl, js, results};
 
@@ -54,12 +53,13 @@ impl OmiseCheckout {
         let (locale, target) = locale_and_target(&self.config, &options)?;
         let document = crate::dom::document().ok_or_else(|| config::error("mount_failed", "no document"))?;
         // What the answer says at once is checked at once.
-        let mut subject = None;
+        let (mut subject, mut request_new) = (None, None);
         let kind = match read.plan {
             Plan::Qr => {
                 if !endpoint::is_safe_redirect(read.qr_uri.as_deref().unwrap_or_default()) {
                     return Ok(results::err_code(ErrorCode::UnsafeRedirect, locale));
                 }
+                request_new = new_qr_callback(&options)?;
                 subject = qr_subject(&options, &read.source)?;
                 "qr"
             }
@@ -82,8 +82,14 @@ impl OmiseCheckout {
                 if shown.borrow().is_some() {
                     return resolve.with(&qr::stopped());
                 }
-                let (value, run) =
-                    show(config, read, subject, &charge, &options, (locale, &target, &document));
+                let (value, run) = show(
+                    config,
+                    read,
+                    (subject, request_new),
+                    &charge,
+                    &options,
+                    (locale, &target, &document),
+                );
                 *shown.borrow_mut() = run;
                 resolve.with(&value);
             }),
@@ -104,11 +110,12 @@ impl OmiseCheckout {
 
 /// Draws the view `read.plan` asks for in a new `.omise-charge` element in `target` (the
 /// previous one goes: its timers stop with it): the promise of its outcome, and the QR code's
-/// run (for `destroy`). `subject`: what the QR code's status is polled by.
+/// run (for `destroy`). `subject`: what the QR code's status is polled by; `request_new`: its
+/// `requestNewQr`.
 fn show(
     config: Rc<Config>,
     read: ChargeRead,
-    subject: Option<Subject>,
+    (subject, request_new): (Option<Subject>, Option<Function>),
     charge: &JsValue,
     options: &JsValue,
     (locale, target, document): (Locale, &Element, &web_sys::Document),
@@ -136,7 +143,7 @@ fn show(
                 amount: amount_text,
                 expires_at_ms: expires,
                 subject,
-                request_new: js::get(options, "requestNewQr").dyn_into::<Function>().ok(),
+                request_new,
                 interval: js::uint_field(options, "interval"),
                 phone: crate::device::device(options).is_phone(),
             });

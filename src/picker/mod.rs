@@ -15,12 +15,11 @@ mod render;
 use alloc::rc::Rc;
 use core::cell::{Cell, RefCell};
 
-use js_sys::{Function, Promise};
+use js_sys::Promise;
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::locale::Locale;
 use omise_checkout_core::methods::picker::{Choice, Effect, Picker, Target};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::checkout::OmiseCheckout;
@@ -209,12 +208,7 @@ impl PaymentMethods {
         #[wasm_bindgen(unchecked_param_type = "\"change\"")] event: JsValue,
         #[wasm_bindgen(unchecked_param_type = "(detail: any) => void")] callback: JsValue,
     ) -> Result<(), JsValue> {
-        let Some(f) = callback.dyn_ref::<Function>() else {
-            return Err(config::error(
-                "invalid_callback",
-                "omise-checkout: on(event, callback) needs a function",
-            ));
-        };
+        let f = crate::events::callback(&callback)?;
         if event.as_string().as_deref() != Some("change") {
             return Err(config::error(
                 "unknown_event",
@@ -222,7 +216,7 @@ impl PaymentMethods {
             ));
         }
         if let Some(inner) = self.live() {
-            inner.handlers.on("change", f.clone());
+            inner.handlers.on("change", f);
         }
         Ok(())
     }
