@@ -133,6 +133,7 @@ impl OmiseCheckout {
                     return Ok(results::err_code(ErrorCode::UnsafeRedirect, locale));
                 }
                 new_qr_callback(&options)?;
+                crate::device::device(&options)?;
                 qr_subject(&options, &source)?;
                 "qr"
             }

@@ -16,11 +16,11 @@ export interface PaymentMethodsOptions {
   amount: number;
   /** `thb`, `jpy`, …: only methods of this currency are offered. */
   currency: string;
-  /** Offer only these (source types, or `mobile_banking` for every bank); default: all that fit. */
+  /** Offer only these (source types, or `mobile_banking` for every bank); default: all that fit. Not a list, an empty list or a name that is no source type throws `invalid_options`; with nothing that fits, the picker says so. */
   methods?: Array<MethodSourceType | "mobile_banking">;
   /** Your card form's container, outside `target` (one that holds it throws `mount_failed`): shown under a "Card" choice (first); `createSource()` then answers `{ card: true }` while it is chosen. */
   card?: Element | string;
-  /** Default: from the browser. Bank apps are offered on phones only; `phone`/`ios`/`android` forces them. */
+  /** Default: from the browser. Bank apps are offered on phones only; `phone`/`ios`/`android` forces them. Another value throws `invalid_options`. */
   device?: "phone" | "ios" | "android" | "desktop";
   /** The choice selected at first (`card`, a method or a source type). */
   selected?: string;
@@ -47,7 +47,7 @@ export interface HandleChargeOptions {
   requestNewQr?: () => void;
   /** First polling interval in ms (default 1000, growing to 5000). */
   interval?: number;
-  /** Default: from the browser. "Save QR image" and its hint show on phones. */
+  /** Default: from the browser. "Save QR image" and its hint show on phones. For a QR code, another value throws `invalid_options`. */
   device?: "phone" | "ios" | "android" | "desktop";
   locale?: string;
 }

@@ -50,6 +50,10 @@ fn field_error(root: &Element, code: &str) -> String {
     e.text_content().unwrap_or_default()
 }
 
+fn array(items: &[&str]) -> JsValue {
+    items.iter().map(|s| JsValue::from(*s)).collect::<js_sys::Array>().into()
+}
+
 fn t(m: Message, l: Locale) -> &'static str {
     m.text(l)
 }
@@ -292,6 +296,94 @@ async fn konbini_fields_validate_with_errors_focus_and_aria_in_japanese() {
     assert_eq!(p.selected().as_string().as_deref(), Some("econtext"));
 }
 
+/// Nothing fits (a total under every method's minimum, a currency none takes): the picker says
+/// so where the choices would be, in the shopper's language, and `createSource` answers with
+/// it (never "choose a payment method" with nothing to choose); a new total brings the choices
+/// back. A `methods` or `device` option it cannot read throws instead of silently offering
+/// something else.
+#[wasm_bindgen_test]
+async fn nothing_that_fits_is_said_and_unreadable_methods_or_device_throw() {
+    let (_k, c) = checkout("ja").await;
+    let target = container();
+    let p =
+        mount(&c, &target, &[("amount", 50.into()), ("currency", "jpy".into()), ("device", "ios".into())]);
+    let root = p.element().unwrap();
+    let note =
+        || root.query_selector(".omise-methods > .omise-error").unwrap().unwrap().text_content().unwrap();
+    assert!(choices(&p).is_empty());
+    assert_eq!(note(), t(Message::NoMethodFits, Locale::Ja));
+    let r = create(&p).await;
+    let error = get(&r, "error");
+    assert_eq!(text(&error, "field"), "method", "{}", json(&r));
+    assert_eq!(text(&error, "message"), t(Message::NoMethodFits, Locale::Ja));
+    p.set_amount(3_000.into(), "jpy".into()).expect("a total that fits");
+    let root = p.element().unwrap();
+    assert_eq!(choices(&p), ["paypay", "econtext"]);
+    assert_eq!(
+        root.query_selector(".omise-methods > .omise-error").unwrap().unwrap().text_content().unwrap(),
+        ""
+    );
+    p.set_amount(3_000.into(), "usd".into()).expect("a currency no method takes");
+    let root = p.element().unwrap();
+    assert_eq!(
+        root.query_selector(".omise-methods > .omise-error").unwrap().unwrap().text_content().unwrap(),
+        t(Message::NoMethodFits, Locale::Ja)
+    );
+    p.destroy();
+
+    // Only discontinued Thai internet banking asked for: taken, nothing offered, and said.
+    let p = mount(
+        &c,
+        &target,
+        &[
+            ("amount", 100_000.into()),
+            ("currency", "thb".into()),
+            ("methods", array(&["internet_banking_scb"])),
+        ],
+    );
+    assert!(choices(&p).is_empty());
+    p.destroy();
+
+    let base = |extra: (&str, JsValue)| {
+        obj(&[("amount", 100_000.into()), ("currency", "thb".into()), ("device", "desktop".into()), extra])
+    };
+    let promptpay = JsValue::from("promptpay");
+    let bad_methods = [
+        promptpay.clone(),
+        array(&["promptpy"]),
+        array(&["promptpay", "card"]),
+        array(&[]),
+        js_sys::Array::of2(&promptpay, &JsValue::from(1)).into(),
+        JsValue::from(true),
+    ];
+    for methods in bad_methods {
+        let err = c.mount_payment_methods(target.clone().into(), base(("methods", methods.clone()))).err();
+        let err = err.unwrap_or_else(|| panic!("methods {methods:?} refused"));
+        assert_eq!(text(&err, "code"), "invalid_options", "{methods:?}");
+        assert!(target.first_element_child().is_none(), "nothing mounted for {methods:?}");
+    }
+    for device in [JsValue::from("Phone"), JsValue::from("iPhone"), JsValue::from(1)] {
+        let mut opts = vec![("amount", JsValue::from(100_000)), ("currency", "thb".into())];
+        opts.push(("device", device.clone()));
+        let err = c.mount_payment_methods(target.clone().into(), obj(&opts)).err();
+        let err = err.unwrap_or_else(|| panic!("device {device:?} refused"));
+        assert_eq!(text(&err, "code"), "invalid_options", "{device:?}");
+    }
+    // null is "not given", as undefined.
+    let p = mount(
+        &c,
+        &target,
+        &[
+            ("amount", 100_000.into()),
+            ("currency", "thb".into()),
+            ("methods", JsValue::NULL),
+            ("device", JsValue::NULL),
+        ],
+    );
+    assert!(choices(&p).contains(&"promptpay".to_string()));
+    p.destroy();
+}
+
 #[wasm_bindgen_test]
 async fn no_choice_and_no_bank_are_explained() {
     let (_k, c) = checkout("th").await;
@@ -410,6 +502,15 @@ async fn a_promptpay_qr_counts_down_and_goes_once_paid() {
     let (key, c) = checkout("th").await;
     let order = promptpay_order(&c, &key, 600).await;
     let target = container();
+    // A `device` it cannot read throws before anything is shown ("Save QR image" is for phones).
+    let opts = obj(&[
+        ("target", target.clone().into()),
+        ("statusUrl", text(&order, "statusUrl").into()),
+        ("device", "Phone".into()),
+    ]);
+    let err = c.handle_charge(get(&order, "charge"), opts).expect_err("an unreadable device");
+    assert_eq!(text(&err, "code"), "invalid_options");
+    assert!(target.first_element_child().is_none(), "nothing shown");
     let h = handle(&c, &order, &target, &[]);
     assert_eq!(text(&h, "kind"), "qr");
     let img = target.query_selector("img.omise-qr__image").unwrap().expect("the QR image");

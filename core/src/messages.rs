@@ -249,6 +249,9 @@ catalog! {
     HintTruemoneyPhone => checkout_only!("hint_truemoney_phone"),
     MethodRequired => checkout_only!("method_required"),
     BankRequired => checkout_only!("bank_required"),
+    /// No method fits the amount, currency and device (and no card form): said where the
+    /// choices would be, and by `createSource`, instead of asking for a choice.
+    NoMethodFits => checkout_only!("no_method_fits"),
     PayerNameRequired => checkout_only!("payer_name_required"),
     PayerNameTooLong => checkout_only!("payer_name_too_long"),
     PayerNameInvalid => checkout_only!("payer_name_invalid"),

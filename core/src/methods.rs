@@ -192,6 +192,12 @@ pub fn find(source_type: &str) -> Option<&'static Method> {
     METHODS.iter().find(|m| m.source_type == source_type)
 }
 
+/// A name the `methods` option may hold: a source type of the table, a group id
+/// (`mobile_banking`) or a discontinued type (taken, never offered).
+pub fn known(name: &str) -> bool {
+    find(name).is_some() || Group::ALL.iter().any(|g| g.id() == name) || discontinued(name).is_some()
+}
+
 /// A discontinued source type (`internet_banking_scb`, …): `(type prefix, last day)`.
 pub fn discontinued(source_type: &str) -> Option<(&'static str, &'static str)> {
     DISCONTINUED.iter().copied().find(|(prefix, _)| source_type.starts_with(prefix))

@@ -365,6 +365,48 @@ fn a_new_amount_drops_choices_that_no_longer_fit() {
     assert!(p.choices().contains(&Choice::Group(Group::PromptPay)));
 }
 
+#[test]
+fn with_nothing_that_fits_the_picker_says_so_instead_of_asking_for_a_choice() {
+    // 10.00 THB: under every Thai method's minimum, and no card form.
+    let mut p = Picker::new(1_000, "thb", DeviceKind::Desktop, Vec::new(), false);
+    assert!(p.choices().is_empty());
+    assert_eq!(p.shown(Target::Choice), Some(Message::NoMethodFits));
+    assert_eq!(p.submit(), Err(vec![Effect::Focus(Target::Choice)]));
+    assert_eq!(p.shown(Target::Choice), Some(Message::NoMethodFits), "not \"choose one\"");
+    assert!(p.select("promptpay").is_empty());
+    // A total that fits brings the choices back and the note goes.
+    p.set_amount(100_000, "thb");
+    assert_eq!(p.shown(Target::Choice), None);
+    assert!(!p.choices().is_empty());
+    let effects = p.submit().unwrap_err();
+    assert!(effects.contains(&Effect::ShowError { target: Target::Choice, message: Message::MethodRequired }));
+    // A currency no method takes: said again.
+    p.set_amount(100_000, "usd");
+    assert_eq!(p.shown(Target::Choice), Some(Message::NoMethodFits));
+    // With the card form there is always a choice.
+    let p = Picker::new(1_000, "thb", DeviceKind::Desktop, Vec::new(), true);
+    assert_eq!(p.shown(Target::Choice), None);
+    assert_eq!(p.choices(), [Choice::Card]);
+}
+
+#[test]
+fn the_methods_option_knows_source_types_groups_and_discontinued_types() {
+    for name in [
+        "promptpay",
+        "mobile_banking",
+        "mobile_banking_scb",
+        "truemoney",
+        "truemoney_jumpapp",
+        "econtext",
+        "internet_banking_scb",
+    ] {
+        assert!(methods::known(name), "{name}");
+    }
+    for name in ["", "card", "promptpy", "PromptPay", "mobile_banking_", "internet_banking", "alipay"] {
+        assert!(!methods::known(name), "{name}");
+    }
+}
+
 proptest::proptest! {
     #[test]
     fn payer_fields_never_panic_and_valid_phones_are_digits(input in "\\PC{0,40}") {

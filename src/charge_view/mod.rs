@@ -60,6 +60,7 @@ impl OmiseCheckout {
                     return Ok(results::err_code(ErrorCode::UnsafeRedirect, locale));
                 }
                 request_new = new_qr_callback(&options)?;
+                crate::device::device(&options)?;
                 subject = qr_subject(&options, &read.source)?;
                 "qr"
             }
@@ -145,7 +146,8 @@ fn show(
                 subject,
                 request_new,
                 interval: js::uint_field(options, "interval"),
-                phone: crate::device::device(options).is_phone(),
+                // Checked at the call: a wrong `device` has thrown.
+                phone: crate::device::device(options).is_ok_and(|d| d.is_phone()),
             });
             return (run.promise.clone().into(), Some(Rc::downgrade(&run)));
         }

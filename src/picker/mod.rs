@@ -18,6 +18,7 @@ use core::cell::{Cell, RefCell};
 use js_sys::Promise;
 use omise_checkout_core::error::ErrorCode;
 use omise_checkout_core::locale::Locale;
+use omise_checkout_core::methods;
 use omise_checkout_core::methods::picker::{Choice, Effect, Picker, Target};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -58,7 +59,8 @@ pub(crate) struct Inner {
 impl OmiseCheckout {
     /// Mounts the payment-method picker into `target`: `{ amount, currency, methods?, card?,
     /// device?, selected?, locale? }`. Throws (`mount_failed`, `invalid_options`) for a missing
-    /// target or amount.
+    /// target or amount, or a `methods` or `device` it cannot read. With no method that fits
+    /// (and no card), the picker says so where the choices would be.
     #[wasm_bindgen(js_name = mountPaymentMethods)]
     pub fn mount_payment_methods(
         &self,
@@ -69,7 +71,7 @@ impl OmiseCheckout {
             config::error("mount_failed", "omise-checkout: payment methods target not found")
         })?;
         let (amount, currency) = total(&js::get(&options, "amount"), js::get_str(&options, "currency"))?;
-        let wanted = js::strings(&js::get(&options, "methods"));
+        let wanted = wanted(&js::get(&options, "methods"))?;
         let card = match js::get(&options, "card") {
             v if v.is_undefined() || v.is_null() || v.is_falsy() => None,
             // A container that holds the target would take the picker inside itself: refused
@@ -82,7 +84,7 @@ impl OmiseCheckout {
             })?),
         };
         let locale = self.config.locale_for(&options);
-        let mut model = Picker::new(amount, &currency, device(&options), wanted, card.is_some());
+        let mut model = Picker::new(amount, &currency, device(&options)?, wanted, card.is_some());
         match js::get_str(&options, "selected") {
             Some(id) => {
                 let _ = model.select(&id);
@@ -269,6 +271,26 @@ fn total(amount: &JsValue, currency: Option<String>) -> Result<(u64, String), Js
             "invalid_options",
             "omise-checkout: the payment methods need { amount, currency }: a whole amount in the currency's smallest unit (100000 for 1,000.00 THB) and its three-letter code",
         )),
+    }
+}
+
+/// The `methods` option: absent (every method that fits) or a list of source types and
+/// `mobile_banking`, else `invalid_options`: a misspelt name would silently offer nothing, a
+/// lone string every method. A discontinued type (Thai internet banking) is taken and never
+/// offered.
+fn wanted(given: &JsValue) -> Result<Vec<String>, JsValue> {
+    if given.is_undefined() || given.is_null() {
+        return Ok(Vec::new());
+    }
+    let wanted = js::strings(given);
+    let listed = wasm_bindgen::JsCast::dyn_ref::<js_sys::Array>(given).map(|a| a.length() as usize);
+    if listed == Some(wanted.len()) && !wanted.is_empty() && wanted.iter().all(|w| methods::known(w)) {
+        Ok(wanted)
+    } else {
+        Err(config::error(
+            "invalid_options",
+            "omise-checkout: methods must list source types (promptpay, mobile_banking, truemoney_jumpapp, econtext, …)",
+        ))
     }
 }
 

@@ -85,7 +85,7 @@ test('PromptPay when the QR view cannot be downloaded (offline): a clear message
   await page.context().close();
 });
 
-test('the checkout module\'s pollStatus: bad options throw at the call; destroy() before the charge module is in stops it', async () => {
+test('the checkout module\'s pollStatus and handleCharge: bad options throw at the call; destroy() before the charge module is in stops it', async () => {
   const page = await openCheckout(browser, sandbox.url, { lang: 'ja' });
   const r = await page.evaluate(async () => {
     const { OmiseCheckout } = await import('/dist/omise_checkout.js');
@@ -93,6 +93,14 @@ test('the checkout module\'s pollStatus: bad options throw at the call; destroy(
     const checkout = new OmiseCheckout({ publicKey: config.publicKey, vaultUrl: config.vaultUrl, apiUrl: config.apiUrl, locale: 'ja' });
     let thrown = null;
     try { checkout.pollStatus({ statusUrl: 'javascript:alert(1)' }); } catch (e) { thrown = e.code; }
+    // handleCharge's options for a QR code, checked at the call too.
+    const qr = { object: 'charge', id: 'chrg_test_qr', status: 'pending', amount: 100000, currency: 'thb',
+      source: { id: 'src_test_qr', type: 'promptpay', flow: 'offline', scannable_code: { image: { download_uri: 'https://example.com/qr.svg' } } } };
+    const spot = document.createElement('div');
+    const refused = [];
+    for (const extra of [{ device: 'Phone' }, { device: 1 }, { requestNewQr: 'again' }]) {
+      try { checkout.handleCharge(qr, { target: spot, ...extra }); refused.push('not thrown'); } catch (e) { refused.push(e.code); }
+    }
     const loadedBefore = performance.getEntriesByType('resource').some((e) => e.name.endsWith('/omise_checkout_charge_bg.wasm'));
     const target = document.createElement('div');
     document.body.append(target);
@@ -100,9 +108,10 @@ test('the checkout module\'s pollStatus: bad options throw at the call; destroy(
     polling.destroy();
     const outcome = await polling;
     const asked = performance.getEntriesByType('resource').some((e) => e.name.includes('src_test_nothing'));
-    return { thrown, loadedBefore, stopped: outcome.stopped === true, state: outcome.state, shown: target.textContent, asked };
+    return { thrown, refused, spot: spot.childElementCount, loadedBefore, stopped: outcome.stopped === true, state: outcome.state, shown: target.textContent, asked };
   });
   assert.equal(r.thrown, 'insecure_endpoint', 'thrown synchronously, before the charge module is loaded');
+  assert.deepEqual([r.refused, r.spot], [['invalid_options', 'invalid_options', 'invalid_options'], 0], 'handleCharge: device, requestNewQr');
   assert.equal(r.loadedBefore, false);
   assert.deepEqual([r.stopped, r.state, r.shown, r.asked], [true, 'pending', '', false], JSON.stringify(r));
   assert.deepEqual(page.problems, []);

@@ -153,6 +153,7 @@ pub(super) const fn text(message: Message) -> &'static str {
         HintTruemoneyPhone => checkout_only!("The mobile number of your TrueMoney wallet"),
         MethodRequired => checkout_only!("Please choose a payment method."),
         BankRequired => checkout_only!("Please choose your bank."),
+        NoMethodFits => checkout_only!("No payment method is available for this amount."),
         PayerNameRequired => checkout_only!("Please enter your name."),
         PayerNameTooLong => checkout_only!("Please use 10 characters or fewer."),
         PayerNameInvalid => checkout_only!("Please use only letters, digits, kana or kanji."),

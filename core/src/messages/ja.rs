@@ -149,6 +149,7 @@ pub(super) const fn text(message: Message) -> &'static str {
         HintTruemoneyPhone => checkout_only!("TrueMoneyウォレットに登録した携帯電話番号"),
         MethodRequired => checkout_only!("お支払い方法を選択してください。"),
         BankRequired => checkout_only!("ご利用の銀行を選択してください。"),
+        NoMethodFits => checkout_only!("この金額でご利用いただけるお支払い方法はありません。"),
         PayerNameRequired => checkout_only!("お名前を入力してください。"),
         PayerNameTooLong => checkout_only!("10文字以内で入力してください。"),
         PayerNameInvalid => checkout_only!("英数字、ひらがな、カタカナ、漢字で入力してください。"),

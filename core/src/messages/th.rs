@@ -114,6 +114,7 @@ pub(super) const fn text(message: Message) -> &'static str {
         HintTruemoneyPhone => checkout_only!("เบอร์มือถือที่ผูกกับทรูมันนี่ วอลเล็ท"),
         MethodRequired => checkout_only!("กรุณาเลือกวิธีชำระเงิน"),
         BankRequired => checkout_only!("กรุณาเลือกธนาคารของคุณ"),
+        NoMethodFits => checkout_only!("ไม่มีวิธีชำระเงินที่ใช้ได้กับยอดชำระนี้"),
         PayerNameRequired => checkout_only!("กรุณากรอกชื่อ"),
         PayerNameTooLong => checkout_only!("กรุณากรอกไม่เกิน 10 ตัวอักษร"),
         PayerNameInvalid => checkout_only!("กรุณาใช้เฉพาะตัวอักษรและตัวเลข"),

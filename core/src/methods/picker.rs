@@ -143,6 +143,19 @@ impl Picker {
         if self.bank.is_some_and(|b| !self.rows.contains(&b)) {
             self.bank = None;
         }
+        // Nothing to choose: said where the choices would be (shown at once, like a note), and
+        // gone when a new total brings choices back.
+        let nothing = Some(Message::NoMethodFits);
+        if self.nothing_fits() {
+            self.shown[0] = nothing;
+        } else if self.shown[0] == nothing {
+            self.shown[0] = None;
+        }
+    }
+
+    /// No method fits the amount, currency and device, and there is no card choice.
+    pub fn nothing_fits(&self) -> bool {
+        self.rows.is_empty() && !self.card
     }
 
     /// A new amount or currency (the cart changed): choices that no longer fit go.
@@ -256,7 +269,9 @@ impl Picker {
             Some(Choice::Card) => return Err(effects),
             Some(Choice::Group(_)) => {}
             None => {
-                self.show(Target::Choice, Some(Message::MethodRequired), &mut effects);
+                let message =
+                    if self.nothing_fits() { Message::NoMethodFits } else { Message::MethodRequired };
+                self.show(Target::Choice, Some(message), &mut effects);
                 effects.push(Effect::Focus(Target::Choice));
                 return Err(effects);
             }
