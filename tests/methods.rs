@@ -294,6 +294,20 @@ async fn konbini_fields_validate_with_errors_focus_and_aria_in_japanese() {
     assert_eq!(field_input(&root, "email").value(), "taro@exa");
     assert_eq!(field_error(&root, "email"), t(Message::EmailInvalid, Locale::Th));
     assert_eq!(p.selected().as_string().as_deref(), Some("econtext"));
+    // An address typed in full-width (a Japanese IME) is taken and sent as ASCII.
+    let email = field_input(&root, "email");
+    email.set_value("");
+    type_text(&email, "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ");
+    blur(&email);
+    assert_eq!(field_error(&root, "email"), "");
+    let name = field_input(&root, "name");
+    name.set_value("");
+    type_text(&name, "ヤマダ タロウ");
+    type_text(&field_input(&root, "phoneNumber"), "０９０－１２３４－５６７８");
+    let r = create(&p).await;
+    let source = get(&r, "source");
+    assert_eq!(text(&source, "email"), "taro@example.jp", "{}", json(&r));
+    assert_eq!(text(&source, "phone_number"), "09012345678");
 }
 
 /// Nothing fits (a total under every method's minimum, a currency none takes): the picker says

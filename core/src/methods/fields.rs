@@ -126,7 +126,7 @@ pub fn check(field: PayerField, input: &str) -> PayerCheck {
     }
     match field {
         PayerField::Name => name(trimmed),
-        PayerField::Email => email(trimmed),
+        PayerField::Email => email(&half_width(trimmed)),
         // Thai mobile numbers start 06, 08 or 09; Japanese numbers never 00 (international).
         PayerField::PhoneTh => phone(trimmed, "66", |d| matches!(d, [_, 6 | 8 | 9, ..]), 10..=10),
         PayerField::PhoneJp => phone(trimmed, "81", |d| !matches!(d, [_, 0, ..]), 10..=11),
@@ -169,6 +169,20 @@ fn name_char(c: char) -> bool {
         | '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}'
         | '\u{FF66}'..='\u{FF9F}' // half-width katakana
     )
+}
+
+/// Full-width ASCII (U+FF01–U+FF5E, what a Japanese IME in full-width mode types: `ｔａｒｏ＠
+/// ｅｘａｍｐｌｅ．ｊｐ`) as ASCII, and the ideographic space as a space: an address is sent as
+/// ASCII, and a shopper should not have to see why `＠` is not `@`.
+fn half_width(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .collect()
 }
 
 fn email(value: &str) -> PayerCheck {
