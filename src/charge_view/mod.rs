@@ -53,14 +53,14 @@ impl OmiseCheckout {
         let (locale, target) = locale_and_target(&self.config, &options)?;
         let document = crate::dom::document().ok_or_else(|| config::error("mount_failed", "no document"))?;
         // What the answer says at once is checked at once.
-        let (mut subject, mut request_new) = (None, None);
+        let (mut subject, mut request_new, mut phone) = (None, None, false);
         let kind = match read.plan {
             Plan::Qr => {
                 if !endpoint::is_safe_redirect(read.qr_uri.as_deref().unwrap_or_default()) {
                     return Ok(results::err_code(ErrorCode::UnsafeRedirect, locale));
                 }
                 request_new = new_qr_callback(&options)?;
-                crate::device::device(&options)?;
+                phone = crate::device::device(&options)?.is_phone();
                 subject = qr_subject(&options, &read.source)?;
                 "qr"
             }
@@ -86,7 +86,7 @@ impl OmiseCheckout {
                 let (value, run) = show(
                     config,
                     read,
-                    (subject, request_new),
+                    (subject, request_new, phone),
                     &charge,
                     &options,
                     (locale, &target, &document),
@@ -112,11 +112,11 @@ impl OmiseCheckout {
 /// Draws the view `read.plan` asks for in a new `.omise-charge` element in `target` (the
 /// previous one goes: its timers stop with it): the promise of its outcome, and the QR code's
 /// run (for `destroy`). `subject`: what the QR code's status is polled by; `request_new`: its
-/// `requestNewQr`.
+/// `requestNewQr`; `phone`: its `device` (read and checked at the call) is a phone.
 fn show(
     config: Rc<Config>,
     read: ChargeRead,
-    (subject, request_new): (Option<Subject>, Option<Function>),
+    (subject, request_new, phone): (Option<Subject>, Option<Function>, bool),
     charge: &JsValue,
     options: &JsValue,
     (locale, target, document): (Locale, &Element, &web_sys::Document),
@@ -146,8 +146,7 @@ fn show(
                 subject,
                 request_new,
                 interval: js::uint_field(options, "interval"),
-                // Checked at the call: a wrong `device` has thrown.
-                phone: crate::device::device(options).is_ok_and(|d| d.is_phone()),
+                phone,
             });
             return (run.promise.clone().into(), Some(Rc::downgrade(&run)));
         }
